@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { CivicoError, CivicoErrorOptions } from './civico-error.js';
+
+/** A constructor of a package's {@link CivicoError} subclass. */
+export type CivicoErrorClass<Code extends string> = new (
+  code: Code,
+  message: string,
+  options?: CivicoErrorOptions,
+) => CivicoError<Code>;
+
+function issuePath(error: z.ZodError): string | undefined {
+  const first = error.issues[0];
+  if (!first || first.path.length === 0) return undefined;
+  return first.path.map(String).join('.');
+}
+
+/**
+ * Validates a value with a zod schema and throws the package's own error on failure.
+ *
+ * @remarks
+ * The `ZodError` is kept as `cause`, the first issue's path becomes `field`, and the message
+ * names the field and the rule, never the rejected value (it may be personal data).
+ *
+ * @param schema - the zod schema
+ * @param value - the input
+ * @param ErrorClass - the package's error class, e.g. `PagoPaError`
+ * @param code - the code to throw, e.g. `ERR_PAGOPA_INVALID_CONFIG`
+ * @returns the parsed output
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { CoreError, parseOptions } from '@civico/core';
+ * const opts = parseOptions(z.object({ timeoutMs: z.number().int() }), { timeoutMs: 5 }, CoreError, 'ERR_CORE_INVALID_CONFIG');
+ * ```
+ * @group Errors
+ */
+export function parseOptions<S extends z.ZodType, Code extends string>(
+  schema: S,
+  value: unknown,
+  ErrorClass: CivicoErrorClass<Code>,
+  code: NoInfer<Code>,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const field = issuePath(result.error);
+  const rule = result.error.issues[0]?.message ?? 'invalid value';
+  throw new ErrorClass(code, `Invalid ${field ?? 'value'}: ${rule}`, { cause: result.error, field });
+}

@@ -1,0 +1,2 @@
+export type { Http, HttpOptions, HttpRequest, HttpResponse } from './create-http.js';
+export { createHttp } from './create-http.js';
