@@ -19,9 +19,9 @@ export interface CivicoErrorOptions {
  *
  * @example
  * ```ts
- * import { CivicoError, parseFiscalCodeStrict } from '@civico/core';
+ * import { CivicoError, parseVatNumber } from '@civico/core';
  * try {
- *   parseFiscalCodeStrict('not a code');
+ *   parseVatNumber('not a code');
  * } catch (err) {
  *   if (CivicoError.isInstance(err)) console.log(err.code, err.field);
  * }
