@@ -26,7 +26,8 @@ export interface ApiCallErrorOptions extends CivicoErrorOptions {
   readonly reachedServer?: boolean | undefined;
 }
 
-const FISCAL_CODE_SEGMENT = /^[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]$/;
+const FISCAL_CODE_SEGMENT =
+  /^[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]$/;
 
 /**
  * Removes query, fragment and credentials from a URL and replaces fiscal-code-shaped path
