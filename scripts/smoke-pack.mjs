@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Packs every public package, installs the tarballs together into a temporary project, then
+// loads every `exports` sub-path with import() and require() on Node 20 (this machine) and on
+// Node 22 and 24 taken from the npm registry's `node` package, and runs every bin with --version.
+// Catches top-level await, a missing dist, broken exports paths and unrequirable dependencies.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const NODE_LINES = (process.env.CIVICO_SMOKE_NODES ?? '22,24').split(',').filter(Boolean);
+
+function run(cmd, args, cwd, opts = {}) {
+  return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
+}
+
+const packages = readdirSync(join(root, 'packages'))
+  .map((dir) => ({ dir: join(root, 'packages', dir), pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+  .filter(({ pkg }) => !pkg.private);
+
+const work = mkdtempSync(join(tmpdir(), 'civico-smoke-'));
+try {
+  const tarballs = [];
+  for (const { dir, pkg } of packages) {
+    const out = run('npm', ['pack', '--silent', '--pack-destination', work], dir).trim().split('\n').pop();
+    tarballs.push(join(work, out));
+    console.log(`packed ${pkg.name}@${pkg.version}`);
+  }
+  const app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke', private: true, version: '0.0.0' }));
+  const nodes = NODE_LINES.map((line) => `node${line}@npm:node@${line}`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'zod@^4', ...tarballs, ...nodes], app, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+
+  const runtimes = [{ name: `node ${process.version}`, bin: process.execPath }];
+  for (const line of NODE_LINES) {
+    const bin = join(app, 'node_modules', `node${line}`, 'bin', 'node');
+    runtimes.push({ name: `node ${run(bin, ['--version'], app).trim()}`, bin });
+  }
+
+  let checks = 0;
+  for (const { pkg } of packages) {
+    const ids = Object.keys(pkg.exports ?? {})
+      .filter((k) => k !== './package.json')
+      .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
+    for (const rt of runtimes) {
+      for (const id of ids) {
+        const check = `if (Object.keys(m).length === 0) throw new Error('empty: ${id}')`;
+        run(rt.bin, ['--input-type=module', '-e', `const m = await import('${id}'); ${check}`], app);
+        run(rt.bin, ['-e', `const m = require('${id}'); ${check}`], app);
+        checks += 2;
+      }
+      for (const [name, rel] of Object.entries(pkg.bin ?? {})) {
+        const out = run(rt.bin, [join(app, 'node_modules', pkg.name, rel), '--version'], app).trim();
+        if (!out.includes(pkg.version)) throw new Error(`${name} --version printed "${out}"`);
+        checks += 1;
+      }
+    }
+    console.log(`ok ${pkg.name}: ${ids.join(', ')} on ${runtimes.map((r) => r.name).join(', ')}`);
+  }
+  console.log(`smoke-pack: ${checks} checks passed`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
