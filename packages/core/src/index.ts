@@ -6,3 +6,8 @@ export type { CoreErrorCode } from './errors/core-error.js';
 export { CORE_ERROR_CODES, CoreError } from './errors/core-error.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
 export { parseOptions } from './errors/parse-options.js';
+export type { InspectEcFiscalCodeResult } from './pa-codes/inspect-ec-fiscal-code.js';
+export { inspectEcFiscalCode } from './pa-codes/inspect-ec-fiscal-code.js';
+export type { EcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
+export { EcFiscalCodeSchema, isValidEcFiscalCode, parseEcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
+export type { ElevenDigitCodeKind, ElevenDigitIssue, ElevenDigitIssueCode } from './vat-number/eleven-digit-code.js';
