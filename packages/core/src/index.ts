@@ -11,3 +11,13 @@ export { inspectEcFiscalCode } from './pa-codes/inspect-ec-fiscal-code.js';
 export type { EcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
 export { EcFiscalCodeSchema, isValidEcFiscalCode, parseEcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
 export type { ElevenDigitCodeKind, ElevenDigitIssue, ElevenDigitIssueCode } from './vat-number/eleven-digit-code.js';
+export type { ElevenDigitCodeOptions, InspectElevenDigitCodeResult } from './vat-number/inspect-eleven-digit-code.js';
+export type { EntityFiscalCode, InspectEntityFiscalCodeResult } from './vat-number/parse-entity-fiscal-code.js';
+export {
+  EntityFiscalCodeSchema,
+  inspectEntityFiscalCode,
+  isValidEntityFiscalCode,
+  parseEntityFiscalCode,
+} from './vat-number/parse-entity-fiscal-code.js';
+export type { InspectVatNumberResult, VatNumber } from './vat-number/parse-vat-number.js';
+export { inspectVatNumber, isValidVatNumber, parseVatNumber, VatNumberSchema } from './vat-number/parse-vat-number.js';

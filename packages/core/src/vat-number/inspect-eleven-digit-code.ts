@@ -1,0 +1,72 @@
+import {
+  classifyElevenDigitCode,
+  type ElevenDigitCodeKind,
+  type ElevenDigitIssue,
+  elevenDigitFormatIssue,
+  elevenDigitIssue,
+  hasValidElevenDigitCheck,
+  normalizeElevenDigitCode,
+} from './eleven-digit-code.js';
+
+/**
+ * Options of the partita IVA and entity codice fiscale checks.
+ * @group Identifiers
+ */
+export interface ElevenDigitCodeOptions {
+  /**
+   * Also reject codes whose office code does not fit the progressive (`OFFICE_UNKNOWN`), as the
+   * official Sogei routine does. Default `false`: that finding is a warning.
+   */
+  readonly strict?: boolean | undefined;
+}
+
+/**
+ * Result of {@link inspectVatNumber} and {@link inspectEntityFiscalCode}.
+ * @typeParam T - the branded output type
+ * @group Identifiers
+ */
+export type InspectElevenDigitCodeResult<T> =
+  | {
+      /** All hard checks passed. */
+      readonly ok: true;
+      /** The canonical code: 11 digits, no prefix, no separators. */
+      readonly value: T;
+      /** What office and progressive say the code is; `undefined` when the office is unknown. */
+      readonly kind: ElevenDigitCodeKind | undefined;
+      /** The 3-digit office code (positions 8–10). */
+      readonly officeCode: string;
+      /** Soft findings (`OFFICE_UNKNOWN` unless `strict`). */
+      readonly warnings: readonly ElevenDigitIssue[];
+    }
+  | {
+      /** A hard check failed. */
+      readonly ok: false;
+      /** Every hard check that failed. */
+      readonly issues: readonly ElevenDigitIssue[];
+    };
+
+/**
+ * Normalises and checks an 11-digit code: hard checks are length, digits, Luhn check digit and a
+ * non-zero progressive; the office classification is soft unless `strict`.
+ * @internal
+ */
+export function inspectElevenDigitCode(
+  value: unknown,
+  options: ElevenDigitCodeOptions = {},
+): InspectElevenDigitCodeResult<string> {
+  if (typeof value !== 'string') return { ok: false, issues: [elevenDigitIssue('INVALID_TYPE')] };
+  const code = normalizeElevenDigitCode(value);
+  const formatIssue = elevenDigitFormatIssue(code);
+  if (formatIssue !== undefined) return { ok: false, issues: [elevenDigitIssue(formatIssue)] };
+  const issues: ElevenDigitIssue[] = [];
+  const warnings: ElevenDigitIssue[] = [];
+  if (!hasValidElevenDigitCheck(code)) issues.push(elevenDigitIssue('INVALID_CHECK_DIGIT'));
+  // core.md §2: the official routine never rejects an all-zero progressive (a string identity bug); we do.
+  if (code.startsWith('0000000')) issues.push(elevenDigitIssue('ZERO_PROGRESSIVE'));
+  const kind = classifyElevenDigitCode(code);
+  if (kind === undefined && !code.startsWith('0000000')) {
+    (options.strict === true ? issues : warnings).push(elevenDigitIssue('OFFICE_UNKNOWN'));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: code, kind, officeCode: code.slice(7, 10), warnings };
+}
