@@ -1,0 +1,6 @@
+export type { IoSandbox, IoSandboxOptions, SandboxFaults } from './create-io-sandbox.js';
+export { createIoSandbox, IoSandboxOptionsSchema, SandboxFaultsSchema } from './create-io-sandbox.js';
+export { demoProfiles } from './demo-profiles.js';
+export type { SandboxLedgerEntry, SandboxProfile } from './sandbox-store.js';
+export type { SandboxStats } from './sandbox-throttle.js';
+export { syntheticFiscalCode } from './synthetic-fiscal-code.js';

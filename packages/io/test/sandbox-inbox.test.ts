@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIoSandbox, type IoSandbox, syntheticFiscalCode } from '../src/sandbox/index.js';
+
+const FC = syntheticFiscalCode(3);
+let sandbox: IoSandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function send(s: IoSandbox, subject: string, markdown: string): Promise<void> {
+  const res = await fetch(`${s.url}/messages`, {
+    method: 'POST',
+    headers: { 'ocp-apim-subscription-key': 'sandbox-key', 'content-type': 'application/json' },
+    body: JSON.stringify({ fiscal_code: FC, content: { subject, markdown } }),
+  });
+  expect(res.status).toBe(201);
+}
+
+describe('createIoSandbox() inbox', () => {
+  it('shows a form without a fiscal code', async () => {
+    sandbox = await createIoSandbox();
+    const html = await (await fetch(sandbox.inboxUrl)).text();
+    expect(html).toContain('<form');
+  });
+
+  it('renders processed messages from markdown and escapes HTML, scripts and unsafe links', async () => {
+    sandbox = await createIoSandbox({ unknownProfiles: 'allowed', processingDelayMs: 0 });
+    const markdown =
+      '# Titolo\n\nPaga la **TARI** entro il 16 dicembre. <script>alert(1)</script> ' +
+      '[sito](https://comune.example.it) [trappola](javascript:alert(1)) <img src=x onerror=alert(1)>\n';
+    await send(sandbox, 'Oggetto <b>grassetto</b>', markdown);
+    const res = await fetch(`${sandbox.inboxUrl}/${FC}`);
+    const html = await res.text();
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(html).toContain('<strong>TARI</strong>');
+    expect(html).toContain('<h1>Titolo</h1>');
+    expect(html).toContain('<a href="https://comune.example.it"');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:alert');
+    expect(html).toContain('Oggetto &lt;b&gt;grassetto&lt;/b&gt;');
+  });
+
+  it('hides messages that are not yet processed or were rejected', async () => {
+    sandbox = await createIoSandbox({ processingDelayMs: 0 });
+    await send(
+      sandbox,
+      'Messaggio rifiutato',
+      'Questo messaggio non deve comparire perché il cittadino non è su IO. '.repeat(2),
+    );
+    const html = await (await fetch(`${sandbox.inboxUrl}?fiscal_code=${FC.toLowerCase()}`)).text();
+    expect(html).toContain('No messages.');
+  });
+});
