@@ -145,7 +145,8 @@ describe('createIoSandbox()', () => {
     expect(res.headers.get('x-rate-limit-retry-after')).toBe('3');
     s.setFaults({ latencyMs: [1, 5] });
     const slow = await post(s, '/profiles', { fiscal_code: NOT_ON_IO });
-    expect(slow.status).toBe(404);
+    expect(slow.status).toBe(429); // the 3-second period is still running
+    expect(s.stats()).toMatchObject({ throttleEpisodes: 1, throttledWhileBlocked: 1 });
     expect(() => s.setFaults({ throttleRate: 2 })).toThrow(expect.objectContaining({ code: 'ERR_IO_INVALID_CONFIG' }));
   });
 
