@@ -1,3 +1,4 @@
+import { upperAscii } from '../internal/upper-ascii.js';
 import { IBAN_COUNTRY_LENGTHS } from './iban-country-lengths.js';
 import { computeItalianCin } from './italian-cin.js';
 import type { Iban } from './parse-iban.js';
@@ -71,7 +72,7 @@ const ITALIAN_BBAN = /^[A-Z][0-9]{10}[A-Z0-9]{12}$/;
 
 /** Removes whitespace and upper-cases (only when needed, to keep the hot path allocation-free). @internal */
 export function normalizeIban(value: string): string {
-  return NEEDS_NORMALISING.test(value) ? value.replace(WHITESPACE, '').toUpperCase() : value;
+  return NEEDS_NORMALISING.test(value) ? upperAscii(value.replace(WHITESPACE, '')) : value;
 }
 
 /** Whether the country uses the Italian BBAN with CIN: Italy and San Marino. @internal */

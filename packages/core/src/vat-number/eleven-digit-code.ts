@@ -1,3 +1,5 @@
+import { upperAscii } from '../internal/upper-ascii.js';
+
 /**
  * Shared checks of the 11-digit code `PPPPPPP OOO C` (progressive, office, check digit) used by
  * the partita IVA, the codice fiscale of entities and the pagoPA creditor fiscal code.
@@ -69,7 +71,7 @@ const DIGITS_11 = /^[0-9]{11}$/;
  * @internal
  */
 export function normalizeElevenDigitCode(value: string): string {
-  const compact = DIGITS_11.test(value) ? value : value.replace(SEPARATORS, '').toUpperCase();
+  const compact = DIGITS_11.test(value) ? value : upperAscii(value.replace(SEPARATORS, ''));
   return compact.startsWith('IT') ? compact.slice(2) : compact;
 }
 

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CoreError } from '../errors/core-error.js';
+import { identifierTransform } from '../internal/identifier-transform.js';
+import { NOT_A_STRING, type PaCodeCheck, paCodeFailure } from './pa-code-issue.js';
+
+/**
+ * A codice IPA: the identifier of an entity in the IPA index (`Codice_IPA`, e.g. `c_h501`), trimmed.
+ * Obtain one from {@link parseIpaCode} or {@link IpaCodeSchema}.
+ * @group Identifiers
+ */
+export type IpaCode = string & z.$brand<'IpaCode'>;
+
+// IPA assigns free alphanumeric codes with '_' (c_h822, asl_ba, m_it); '-' and '.' are tolerated.
+// No check character exists; the length bound is generous (real codes are under 20 characters).
+const IPA_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const MAX_LENGTH = 50;
+
+function checkIpaCode(value: unknown): PaCodeCheck<IpaCode> {
+  if (typeof value !== 'string') return NOT_A_STRING;
+  const code = value.trim();
+  if (code.length === 0 || code.length > MAX_LENGTH) {
+    return paCodeFailure('INVALID_LENGTH', `A codice IPA has 1 to ${MAX_LENGTH} characters`);
+  }
+  if (!IPA_CODE.test(code)) {
+    return paCodeFailure('INVALID_CHARACTERS', 'A codice IPA has letters, digits, "_", "-" and "."');
+  }
+  return { ok: true, value: code as IpaCode };
+}
+
+/**
+ * Zod schema of a codice IPA: trims, checks the shape, brands. Case is kept.
+ *
+ * @example
+ * ```ts
+ * import { IpaCodeSchema } from '@civico/core';
+ * IpaCodeSchema.parse(' c_h501 '); // 'c_h501'
+ * ```
+ * @group Schemas
+ */
+export const IpaCodeSchema = z.string().transform(identifierTransform(checkIpaCode)).brand<'IpaCode'>();
+
+/**
+ * Checks the shape of a codice IPA (the entity code of the IPA index) and returns it branded.
+ *
+ * @remarks
+ * A codice IPA has no check character and no fixed length: this checks the shape only (1–50
+ * letters, digits, `_`, `-`, `.`, starting with a letter or digit), not that the entity exists;
+ * look it up on indicepa.gov.it for that. Case is preserved: IPA codes are case-sensitive in practice.
+ *
+ * @param value - the candidate, e.g. `'c_h501'`
+ * @returns the trimmed code
+ * @throws {@link CoreError} `ERR_CORE_INVALID_IPA_CODE` when the shape is wrong;
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ * @example
+ * ```ts
+ * import { parseIpaCode } from '@civico/core';
+ * const roma = parseIpaCode('c_h501');
+ * ```
+ * @group Identifiers
+ */
+export function parseIpaCode(value: string): IpaCode {
+  const result = checkIpaCode(value);
+  if (result.ok) return result.value;
+  const issue = result.issues[0];
+  if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
+  throw new CoreError('ERR_CORE_INVALID_IPA_CODE', `Invalid codice IPA: ${issue?.message ?? 'invalid value'}`);
+}
+
+/**
+ * Tells whether a value has the shape of a codice IPA (never throws).
+ *
+ * @param value - anything
+ * @returns true when {@link parseIpaCode} would succeed
+ * @example
+ * ```ts
+ * import { isValidIpaCode } from '@civico/core';
+ * isValidIpaCode('asl_ba'); // true
+ * ```
+ * @group Identifiers
+ */
+export function isValidIpaCode(value: unknown): boolean {
+  return checkIpaCode(value).ok;
+}
