@@ -6,6 +6,28 @@ export type { CoreErrorCode } from './errors/core-error.js';
 export { CORE_ERROR_CODES, CoreError } from './errors/core-error.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
 export { parseOptions } from './errors/parse-options.js';
+export type { ComputeFiscalCodeInput } from './fiscal-code/compute-fiscal-code.js';
+export { computeFiscalCode } from './fiscal-code/compute-fiscal-code.js';
+export type {
+  DecodedBirthplace,
+  DecodedFiscalCode,
+  DecodeFiscalCodeOptions,
+} from './fiscal-code/decode-fiscal-code.js';
+export { decodeFiscalCode } from './fiscal-code/decode-fiscal-code.js';
+export type { FiscalCode } from './fiscal-code/fiscal-code-schema.js';
+export { FiscalCodeSchema } from './fiscal-code/fiscal-code-schema.js';
+export type { FiscalCodeIssueCode } from './fiscal-code/inspect-fiscal-code.js';
+export { assertFiscalCode, isValidFiscalCode } from './fiscal-code/is-valid-fiscal-code.js';
+export { normalizeOmocodia, omocodiaVariants } from './fiscal-code/omocodia.js';
+export type {
+  FiscalCodeIssue,
+  FiscalCodeParseFailure,
+  FiscalCodeParseResult,
+  FiscalCodeParseSuccess,
+  FiscalCodeWarning,
+  ParseFiscalCodeOptions,
+} from './fiscal-code/parse-fiscal-code.js';
+export { parseFiscalCode } from './fiscal-code/parse-fiscal-code.js';
 export { formatIban } from './iban/format-iban.js';
 export type { ItalianIbanParts } from './iban/get-italian-iban-parts.js';
 export { getItalianIbanParts } from './iban/get-italian-iban-parts.js';
@@ -24,6 +46,17 @@ export type { OfficeCode } from './pa-codes/parse-office-code.js';
 export { isValidOfficeCode, OfficeCodeSchema, parseOfficeCode } from './pa-codes/parse-office-code.js';
 export type { SdiCode, SdiCodeKind } from './pa-codes/parse-sdi-code.js';
 export { getSdiCodeKind, isValidSdiCode, parseSdiCode, SdiCodeSchema } from './pa-codes/parse-sdi-code.js';
+export type { FindMunicipalitiesOptions } from './territory/find-municipalities.js';
+export { findMunicipalities } from './territory/find-municipalities.js';
+export type { ForeignState } from './territory/foreign-state.js';
+export { findForeignStates, getForeignState, listForeignStates } from './territory/foreign-state.js';
+export { getMunicipalityByBelfiore, getMunicipalityHistory } from './territory/get-municipality-by-belfiore.js';
+export { getMunicipalityByIstat } from './territory/get-municipality-by-istat.js';
+export type { Province } from './territory/list-provinces.js';
+export { listProvinces } from './territory/list-provinces.js';
+export type { Municipality, TerritoryQueryOptions } from './territory/municipality.js';
+export type { Region } from './territory/regions.js';
+export { getRegion, listRegions } from './territory/regions.js';
 export type { ElevenDigitCodeKind, ElevenDigitIssue, ElevenDigitIssueCode } from './vat-number/eleven-digit-code.js';
 export type { ElevenDigitCodeOptions, InspectElevenDigitCodeResult } from './vat-number/inspect-eleven-digit-code.js';
 export type { EntityFiscalCode, InspectEntityFiscalCodeResult } from './vat-number/parse-entity-fiscal-code.js';

@@ -1,0 +1,97 @@
+import { CoreError } from '../errors/core-error.js';
+import { comuneSlotExists } from '../territory/birthplace-lookup.js';
+import { parseIsoDate } from '../territory/day-number.js';
+import { findMunicipalities } from '../territory/find-municipalities.js';
+import { findForeignStates } from '../territory/foreign-state.js';
+import { getMunicipalityByIstat } from '../territory/get-municipality-by-istat.js';
+import { slotOfBelfiore } from '../territory/territory-index.js';
+import type { FiscalCode } from './fiscal-code-schema.js';
+import { checkCharCode, MONTH_LETTERS } from './fiscal-code-tables.js';
+import { firstNameCode, nameLetters, surnameCode } from './name-codes.js';
+
+/**
+ * Personal data a codice fiscale is computed from.
+ * @group Identifiers
+ */
+export interface ComputeFiscalCodeInput {
+  /** Surname at birth (married women keep the birth surname). */
+  readonly surname: string;
+  /** First name(s), all of them. */
+  readonly name: string;
+  /** Sex as registered. */
+  readonly sex: 'M' | 'F';
+  /** Birth date, `YYYY-MM-DD`. */
+  readonly birthDate: string;
+  /**
+   * Birthplace: a comune name (`Roma`, `Calliano (TN)` to disambiguate), an ISTAT comune code
+   * (`058091`), a Belfiore code (`H501`, `Z330`) or a foreign state's Italian name (`Marocco`).
+   * Names and ISTAT codes are resolved as they were on the birth date.
+   */
+  readonly birthPlace: string;
+}
+
+const BELFIORE = /^[A-IL-MZ][0-9]{3}$/;
+const WITH_PROVINCE = /^(.*?)\s*\(\s*([A-Za-z]{2})\s*\)$/;
+
+const unknown = (): never => {
+  throw new CoreError('ERR_CORE_UNKNOWN_MUNICIPALITY', 'No comune or foreign state matches birthPlace at birthDate', {
+    field: 'birthPlace',
+  });
+};
+
+function resolveBirthPlace(place: string, birthDate: string): string {
+  const trimmed = String(place).trim();
+  const upper = trimmed.toUpperCase();
+  if (BELFIORE.test(upper)) {
+    if (upper.startsWith('Z') || comuneSlotExists(slotOfBelfiore(upper))) return upper;
+    return unknown();
+  }
+  if (/^[0-9]{6}$/.test(trimmed)) return getMunicipalityByIstat(trimmed, { at: birthDate })?.belfiore ?? unknown();
+  const m = WITH_PROVINCE.exec(trimmed);
+  const name = m?.[1] ?? trimmed;
+  const province = m?.[2];
+  const codes = new Set(findMunicipalities(name, { at: birthDate, province }).map((c) => c.belfiore));
+  if (province === undefined) for (const s of findForeignStates(name, { at: birthDate })) codes.add(s.code);
+  if (codes.size === 1) return [...codes][0] ?? unknown();
+  if (codes.size === 0) return unknown();
+  throw new CoreError(
+    'ERR_CORE_AMBIGUOUS_BIRTHPLACE',
+    `birthPlace matches several places at birthDate: ${[...codes].sort().join(', ')}`,
+    { field: 'birthPlace' },
+  );
+}
+
+/**
+ * Computes the codice fiscale of a person (decree of 23/12/1976), without omocodia.
+ *
+ * @remarks
+ * The Agenzia delle Entrate assigns codes; a computed code is what the rules give, and the real
+ * one may be an omocodic variant. Names are transliterated (accents stripped; ß, Æ, Ø, Ł… spelled
+ * out). The birthplace is resolved to the Belfiore code valid on the birth date.
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` (with `field`) when a name has no encodable
+ * letters or `sex` is not `M`/`F`; `ERR_CORE_INVALID_DATE` for a bad `birthDate`;
+ * `ERR_CORE_UNKNOWN_MUNICIPALITY` when no place matches; `ERR_CORE_AMBIGUOUS_BIRTHPLACE` when several
+ * do (the message lists their codes).
+ * @example
+ * ```ts
+ * import { computeFiscalCode } from '@civico/core';
+ * computeFiscalCode({ surname: 'Caccamo', name: 'Fabio', sex: 'M', birthDate: '1985-04-03', birthPlace: 'Torino' });
+ * // 'CCCFBA85D03L219P'
+ * ```
+ * @param person - personal data
+ * @group Identifiers
+ */
+export function computeFiscalCode(person: ComputeFiscalCodeInput): FiscalCode {
+  const surname = surnameCode(nameLetters(person.surname, 'surname'));
+  const name = firstNameCode(nameLetters(person.name, 'name'));
+  if (person.sex !== 'M' && person.sex !== 'F') {
+    throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'sex must be M or F', { field: 'sex' });
+  }
+  parseIsoDate(person.birthDate, 'birthDate');
+  const [year = '', month = '', day = ''] = person.birthDate.split('-');
+  const place = resolveBirthPlace(person.birthPlace, person.birthDate);
+  const dd = Number(day) + (person.sex === 'F' ? 40 : 0);
+  const body = `${surname}${name}${year.slice(2)}${MONTH_LETTERS[Number(month) - 1]}${String(dd).padStart(2, '0')}${place}`;
+  return `${body}${String.fromCharCode(checkCharCode(body))}` as FiscalCode;
+}

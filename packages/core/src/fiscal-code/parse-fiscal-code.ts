@@ -1,0 +1,192 @@
+import type { FiscalCode } from './fiscal-code-schema.js';
+import { type FiscalCodeIssueCode, inspectPersonal, inspectProvisional, omocodiaMask } from './inspect-fiscal-code.js';
+import { referenceDay, resolveBirth } from './resolve-birth.js';
+
+/**
+ * One reason a codice fiscale is invalid. Messages never echo the code.
+ * @group Identifiers
+ */
+export interface FiscalCodeIssue {
+  /** Stable issue code. */
+  readonly code: FiscalCodeIssueCode;
+  /** 0-based index of the offending character in the normalised code, when one is to blame. */
+  readonly index?: number;
+  /** English explanation, without personal data. */
+  readonly message: string;
+}
+
+/**
+ * Something worth knowing that does not make the code invalid.
+ *
+ * @remarks
+ * - `BIRTHPLACE_NOT_VALID_AT_BIRTH`: the comune or state code existed, but not on the birth date.
+ *   The Agenzia delle Entrate has issued such codes, and the archive has gaps (§1.7 of the reference).
+ * - `UNKNOWN_FOREIGN_STATE`: a `Z` code missing from the (incomplete) list of foreign states.
+ * - `OMOCODIA_NON_CANONICAL`: omocode letters not substituted right to left. Legal (AdE accepts
+ *   them) but unusual.
+ * - `CENTURY_AMBIGUOUS` (decode only): more than one century fits the date and birthplace.
+ * @group Identifiers
+ */
+export interface FiscalCodeWarning {
+  /** Stable warning code. */
+  readonly code:
+    | 'BIRTHPLACE_NOT_VALID_AT_BIRTH'
+    | 'UNKNOWN_FOREIGN_STATE'
+    | 'OMOCODIA_NON_CANONICAL'
+    | 'CENTURY_AMBIGUOUS';
+  /** English explanation, without personal data. */
+  readonly message: string;
+}
+
+/**
+ * A code that passed every hard check.
+ * @group Identifiers
+ */
+export interface FiscalCodeParseSuccess {
+  /** Discriminant. */
+  readonly valid: true;
+  /** `personal`: the 16-character code; `provisional`: an 11-digit code awaiting a personal one. */
+  readonly kind: 'personal' | 'provisional';
+  /** The normalised code (upper case, spaces, `-` and `.` removed). */
+  readonly code: FiscalCode;
+  /** Omocodia mask: bit 0 = 15th character … bit 6 = 7th; 0 when none (and for provisional codes). */
+  readonly omocodiaMask: number;
+  /** Always empty. */
+  readonly issues: readonly [];
+  /** Soft findings. */
+  readonly warnings: readonly FiscalCodeWarning[];
+}
+
+/**
+ * A code that failed at least one hard check.
+ * @group Identifiers
+ */
+export interface FiscalCodeParseFailure {
+  /** Discriminant. */
+  readonly valid: false;
+  /** Kind guessed from the length, `null` when neither 16 nor 11 characters (or not a string). */
+  readonly kind: 'personal' | 'provisional' | null;
+  /** The normalised input, `null` when it is not a string. */
+  readonly normalized: string | null;
+  /** Every issue found, at least one. */
+  readonly issues: readonly FiscalCodeIssue[];
+  /** Soft findings (only computed for otherwise valid codes, so usually empty). */
+  readonly warnings: readonly FiscalCodeWarning[];
+}
+
+/**
+ * Result of {@link parseFiscalCode}.
+ * @group Identifiers
+ */
+export type FiscalCodeParseResult = FiscalCodeParseSuccess | FiscalCodeParseFailure;
+
+/**
+ * Options of {@link parseFiscalCode}.
+ * @group Identifiers
+ */
+export interface ParseFiscalCodeOptions {
+  /**
+   * Day the century is resolved against (births cannot be later): `YYYY-MM-DD` or a `Date`.
+   * Defaults to today, read from the clock at the call.
+   */
+  readonly referenceDate?: string | Date | undefined;
+  /** Treat the birthplace warnings (`BIRTHPLACE_NOT_VALID_AT_BIRTH`, `UNKNOWN_FOREIGN_STATE`) as issues. */
+  readonly strict?: boolean | undefined;
+}
+
+const MESSAGES: Readonly<Record<FiscalCodeIssueCode | FiscalCodeWarning['code'], string>> = {
+  NOT_A_STRING: 'The fiscal code is not a string.',
+  LENGTH: 'A fiscal code has 16 characters (or 11 digits for a provisional code).',
+  CHARSET: 'A character is not allowed at its position.',
+  OMOCODE_CHAR: 'Only digits or the omocodia letters L, M, N, P, Q, R, S, T, U, V are allowed at this position.',
+  MONTH: 'The month letter must be one of A B C D E H L M P R S T.',
+  DAY: 'The day must be 1-31 (men) or 41-71 (women).',
+  DATE: 'The birth date does not exist in any century.',
+  PLACE_LETTER: 'The birthplace code must start with A-I, L, M or Z.',
+  PLACE_000: 'The birthplace digits cannot be 000.',
+  CHECK_CHARACTER: 'The check character does not match.',
+  UNKNOWN_BIRTHPLACE: 'The birthplace code is not a known comune.',
+  ZERO_PROGRESSIVE: 'A provisional code cannot have an all-zero progressive number.',
+  BIRTHPLACE_NOT_VALID_AT_BIRTH: 'The birthplace code was not in use on the birth date.',
+  UNKNOWN_FOREIGN_STATE: 'The foreign-state code is not in the list of known states.',
+  OMOCODIA_NON_CANONICAL: 'Omocodia letters are not substituted right to left.',
+  CENTURY_AMBIGUOUS: 'More than one century fits the birth date and birthplace.',
+};
+
+/** Canonical right-to-left omocodia masks (0, 1, 3, …, 127). */
+const isCanonicalMask = (mask: number): boolean => (mask & (mask + 1)) === 0;
+
+/** Upper case, with whitespace, `-` and `.` removed. @internal */
+export function normalizeFiscalCodeInput(input: string): string {
+  return input.replace(/[\s.-]+/g, '').toUpperCase();
+}
+
+/** Runs the hard checks on a normalised string; `sink` receives every issue. @internal */
+export function checkNormalized(s: string, sink?: (code: FiscalCodeIssueCode, index?: number) => void): boolean {
+  if (s.length === 16) return inspectPersonal(s, sink);
+  if (s.length === 11) return inspectProvisional(s, sink);
+  sink?.('LENGTH');
+  return false;
+}
+
+/** Builds a warning. @internal */
+export function warning(code: FiscalCodeWarning['code']): FiscalCodeWarning {
+  return { code, message: MESSAGES[code] };
+}
+
+/**
+ * Checks a codice fiscale (16-character personal or 11-digit provisional) and explains the result.
+ *
+ * @remarks
+ * Never throws on any `input`. The input is normalised (upper case; spaces, `-` and `.` removed;
+ * `O` is never read as `0`). Hard checks, each reported as a {@link FiscalCodeIssue}: length and
+ * characters per position, omocode letters, month letter, day, calendar date (in any century),
+ * birthplace letter and `000`, check character, and a comune code unknown to the ANPR archive.
+ * Birthplace-versus-date and unusual omocodia are {@link FiscalCodeWarning}s, since the Agenzia delle
+ * Entrate has issued such codes. Provisional codes get the Luhn check and a non-zero progressive.
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` only for a bad `options.referenceDate` (never for the input).
+ * @example
+ * ```ts
+ * import { parseFiscalCode } from '@civico/core';
+ * const result = parseFiscalCode(' rssmra80a01h501u ');
+ * if (result.valid) console.log(result.code); // 'RSSMRA80A01H501U'
+ * else console.log(result.issues.map((i) => i.code));
+ * ```
+ * @param input - anything
+ * @param options - reference date and strictness
+ * @group Identifiers
+ */
+export function parseFiscalCode(input: unknown, options: ParseFiscalCodeOptions = {}): FiscalCodeParseResult {
+  if (typeof input !== 'string') {
+    return { valid: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
+  }
+  const s = normalizeFiscalCodeInput(input);
+  const kind = s.length === 16 ? 'personal' : s.length === 11 ? 'provisional' : null;
+  const issues: FiscalCodeIssue[] = [];
+  checkNormalized(s, (code, index) => issues.push(issue(code, index)));
+  const warnings: FiscalCodeWarning[] = [];
+  if (issues.length === 0 && kind === 'personal') {
+    const birth = resolveBirth(s, referenceDay(options.referenceDate));
+    const placeCode = birth.stateNum >= 0 && !birth.placeKnown ? 'UNKNOWN_FOREIGN_STATE' : undefined;
+    const soft = placeCode ?? (birth.placeValid ? undefined : 'BIRTHPLACE_NOT_VALID_AT_BIRTH');
+    if (soft !== undefined) {
+      if (options.strict === true) issues.push(issue(soft, 11));
+      else warnings.push(warning(soft));
+    }
+    if (!isCanonicalMask(omocodiaMask(s))) warnings.push(warning('OMOCODIA_NON_CANONICAL'));
+  }
+  if (issues.length > 0) return { valid: false, kind, normalized: s, issues, warnings };
+  return {
+    valid: true,
+    kind: kind ?? 'personal',
+    code: s as FiscalCode,
+    omocodiaMask: kind === 'personal' ? omocodiaMask(s) : 0,
+    issues: [],
+    warnings,
+  };
+}
+
+function issue(code: FiscalCodeIssueCode, index?: number): FiscalCodeIssue {
+  return index === undefined ? { code, message: MESSAGES[code] } : { code, index, message: MESSAGES[code] };
+}
