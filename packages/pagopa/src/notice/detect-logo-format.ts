@@ -1,0 +1,30 @@
+/**
+ * Image formats accepted for the creditor's logo.
+ * @group Notice
+ */
+export type LogoFormat = 'png' | 'jpeg' | 'svg';
+
+/**
+ * Detects a logo's format from its first bytes.
+ *
+ * @remarks
+ * PNG and JPEG by signature; SVG when the text (after an optional BOM, XML prolog and comments)
+ * contains an `<svg` element in its first 1 KiB.
+ * @param bytes - the image file's bytes
+ * @returns the format, or `undefined` when it is none of PNG, JPEG or SVG
+ * @example
+ * ```ts
+ * import { detectLogoFormat } from '@civico/pagopa';
+ * detectLogoFormat(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>')); // 'svg'
+ * ```
+ * @group Notice
+ */
+export function detectLogoFormat(bytes: Uint8Array): LogoFormat | undefined {
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return 'png';
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024));
+  if (/^\uFEFF?\s*</.test(head) && /<svg[\s>]/i.test(head)) return 'svg';
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MAX_NOTICE_AMOUNT_CENTS } from './notice-limits.js';
+
+// Control characters would break the single-line layout of every field.
+const CONTROL_CHARS = /\p{Cc}/u;
+
+/** @internal Options shared by the schema factories. */
+export interface FieldOptions {
+  /** Shorten over-long texts with an ellipsis instead of rejecting them. */
+  readonly truncate: boolean;
+}
+
+/** @internal Shortens a text to `limit` characters, ending with an ellipsis. */
+export function truncateText(value: string, limit: number): string {
+  const chars = Array.from(value);
+  if (chars.length <= limit) return value;
+  return `${chars
+    .slice(0, limit - 1)
+    .join('')
+    .trimEnd()}…`;
+}
+
+/** @internal A trimmed, single-line text of at most `limit` characters. */
+export function textField(limit: number, options: FieldOptions) {
+  const base = z
+    .string()
+    .transform((value) => value.trim().replace(/\s+/g, ' '))
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .refine((value) => !CONTROL_CHARS.test(value), 'must not contain control characters'),
+    );
+  if (options.truncate) return base.transform((value) => truncateText(value, limit));
+  return base.pipe(
+    z.string().refine((value) => Array.from(value).length <= limit, `must be at most ${limit} characters`),
+  );
+}
+
+/** @internal Amount in integer euro cents, 1 to 999.999.999,99 €. */
+export const AmountCentsSchema = z
+  .number({ error: 'must be a number of cents' })
+  .int('must be an integer number of cents')
+  .min(1, 'must be at least 1 cent')
+  .max(MAX_NOTICE_AMOUNT_CENTS, 'must be at most 999.999.999,99 €');
+
+/** @internal A real calendar date written `YYYY-MM-DD`. */
+export const CalendarDateSchema = z.string().refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}, 'must be a calendar date YYYY-MM-DD');

@@ -1,0 +1,33 @@
+import PDFDocument from 'pdfkit';
+import { type FontKey, noticeFonts } from './fonts.js';
+
+/** @internal Options of {@link createNoticeDocument}. */
+export interface NoticeDocumentOptions {
+  /** Written as the PDF's creation and modification date. */
+  readonly creationDate: Date;
+  /** Deflate page contents (default in pdfkit). */
+  readonly compress: boolean;
+}
+
+/** @internal A page-less pdfkit document with the notice fonts registered under their {@link FontKey}s. */
+export function createNoticeDocument(options: NoticeDocumentOptions): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: options.compress,
+    // No default font: skips loading Helvetica's metrics for every document.
+    font: '',
+    info: {
+      Title: 'Avviso di pagamento pagoPA',
+      Creator: '@civico/pagopa',
+      Producer: 'PDFKit',
+      CreationDate: options.creationDate,
+      ModDate: options.creationDate,
+    },
+  });
+  const fonts = noticeFonts();
+  for (const key of Object.keys(fonts) as FontKey[]) {
+    // pdfkit takes a parsed fontkit font as a source; the typings only list bytes and paths.
+    doc.registerFont(key, fonts[key] as Uint8Array);
+  }
+  return doc;
+}

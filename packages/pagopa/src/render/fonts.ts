@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** @internal The four faces of the notice. */
+export type FontKey = 'regular' | 'bold' | 'mono' | 'monoBold';
+
+const FILES: Readonly<Record<FontKey, string>> = {
+  regular: '@expo-google-fonts/titillium-web/400Regular/TitilliumWeb_400Regular.ttf',
+  bold: '@expo-google-fonts/titillium-web/700Bold/TitilliumWeb_700Bold.ttf',
+  mono: '@expo-google-fonts/roboto-mono/400Regular/RobotoMono_400Regular.ttf',
+  monoBold: '@expo-google-fonts/roboto-mono/700Bold/RobotoMono_700Bold.ttf',
+};
+
+interface Fontkit {
+  create(buffer: Uint8Array): unknown;
+}
+
+let parsed: Readonly<Record<FontKey, unknown>> | undefined;
+
+/**
+ * @internal Parsed fontkit fonts, read from the font packages once and shared by every document.
+ * pdfkit accepts a fontkit font object as a font source, so no document re-reads or re-parses the files;
+ * each document still builds its own subset.
+ */
+export function noticeFonts(): Readonly<Record<FontKey, unknown>> {
+  if (parsed) return parsed;
+  const require = createRequire(import.meta.url);
+  const fontkit = require('fontkit') as Fontkit;
+  const load = (key: FontKey) => fontkit.create(readFileSync(require.resolve(FILES[key])));
+  parsed = Object.freeze({
+    regular: load('regular'),
+    bold: load('bold'),
+    mono: load('mono'),
+    monoBold: load('monoBold'),
+  });
+  return parsed;
+}
