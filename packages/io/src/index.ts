@@ -14,6 +14,17 @@ export type { IoClientOptions } from './client/io-client-options.js';
 export { DEFAULT_IO_BASE_URL, IoClientOptionsSchema } from './client/io-client-options.js';
 export type { IoErrorCode, IoErrorOptions, IoOutcome, IoProblem } from './errors.js';
 export { IO_ERROR_CODES, IoError } from './errors.js';
+export type { CtaFrontMatter } from './markdown/build-cta-front-matter.js';
+export { buildCtaFrontMatter, CtaFrontMatterSchema } from './markdown/build-cta-front-matter.js';
+export type { IoMarkdownFinding, IoMarkdownLintResult, IoMarkdownRule } from './markdown/lint-io-markdown.js';
+export { lintIoMarkdown } from './markdown/lint-io-markdown.js';
+export type {
+  BuildPaymentMessageOptions,
+  PaymentNoticeLike,
+  PaymentOptionLike,
+} from './message/build-payment-message.js';
+export { buildPaymentMessage } from './message/build-payment-message.js';
+export { endOfDayInRome } from './message/end-of-day-in-rome.js';
 export type { FeatureLevel, Message, MessageInput, PaymentData } from './message/message-input.js';
 export {
   DueDateSchema,
@@ -22,6 +33,7 @@ export {
   PaymentDataSchema,
   RecipientFiscalCodeSchema,
 } from './message/message-input.js';
+export { MESSAGE_LIMITS } from './message/message-limits.js';
 export { isValidMessage, parseMessage } from './message/parse-message.js';
 export type { RateLimiter, RateLimiterOptions } from './rate-limit/create-rate-limiter.js';
 export {

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { lintIoMarkdown } from '../markdown/lint-io-markdown.js';
 import { isNoticeNumber } from './is-notice-number.js';
 import { isRecipientFiscalCode } from './is-recipient-fiscal-code.js';
+import { MESSAGE_LIMITS } from './message-limits.js';
 
 // io.md §4.2: the server takes YYYY-MM-DDTHH:MM:SS(.fff) with an optional zone; the spec asks for UTC.
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function isRealUtcTimestamp(value: string): boolean {
+  const time = Date.parse(value);
+  // V8 rolls 30 February over to March: require the fields to survive a round trip.
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19);
+}
 
 /**
  * A recipient's personal fiscal code (codice fiscale), upper case, check character verified.
@@ -22,7 +30,7 @@ export const DueDateSchema = z.union([
   z
     .string()
     .regex(UTC_TIMESTAMP, { message: 'must be an ISO 8601 UTC timestamp ending in Z' })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be a real date and time' }),
+    .refine(isRealUtcTimestamp, { message: 'must be a real date and time' }),
 ]);
 
 /**
@@ -61,11 +69,19 @@ export const FeatureLevelSchema = z.enum(['STANDARD', 'ADVANCED']);
  */
 export type FeatureLevel = z.output<typeof FeatureLevelSchema>;
 
-/**
- * Lengths count UTF-16 code units, like IO's server (io.md §4.1).
- * @internal
- */
-export const MESSAGE_LIMITS = { subjectMin: 10, subjectMax: 120, markdownMin: 80, markdownMax: 10_000 } as const;
+const MarkdownSchema = z
+  .string()
+  .min(MESSAGE_LIMITS.markdownMin)
+  .max(MESSAGE_LIMITS.markdownMax)
+  .superRefine((markdown, ctx) => {
+    // io.md §8.1: the app silently hides broken CTAs, so they are errors here.
+    for (const finding of lintIoMarkdown(markdown).findings) {
+      if (finding.severity === 'error' && finding.rule !== 'length') {
+        const where = finding.path ? `${finding.path}: ` : '';
+        ctx.addIssue({ code: 'custom', message: `${finding.rule}: ${where}${finding.message}` });
+      }
+    }
+  });
 
 /**
  * One IO message to one citizen, before it is sent.
@@ -82,7 +98,7 @@ export const MessageInputSchema = z
     /** Inbox title, 10 to 120 characters; no personal data. */
     subject: z.string().min(MESSAGE_LIMITS.subjectMin).max(MESSAGE_LIMITS.subjectMax),
     /** Body in IO markdown, 80 to 10 000 characters, CTA front matter included. */
-    markdown: z.string().min(MESSAGE_LIMITS.markdownMin).max(MESSAGE_LIMITS.markdownMax),
+    markdown: MarkdownSchema,
     /** Due date, sent in UTC. */
     dueDate: DueDateSchema.optional(),
     /** pagoPA notice to pay. */

@@ -1,0 +1,140 @@
+import { IoError } from '../errors.js';
+import { endOfDayInRome } from './end-of-day-in-rome.js';
+import { formatEuro, formatItalianDate } from './format-italian.js';
+import type { FeatureLevel, Message } from './message-input.js';
+import { parseMessage } from './parse-message.js';
+
+/**
+ * One payable option of a notice: notice number, amount in cents, optional due date.
+ * @group Messages
+ */
+export interface PaymentOptionLike {
+  /** 18-digit notice number (spaces allowed). */
+  readonly noticeNumber: string;
+  /** Amount in euro cents. */
+  readonly amountCents: number;
+  /** Due date: a `YYYY-MM-DD` day (end of that day in Italy) or an instant. */
+  readonly dueDate?: string | Date | undefined;
+}
+
+/**
+ * What {@link buildPaymentMessage} reads of a notice: either a flat payment option with its creditor,
+ * or a `Notice` from `@civico/pagopa` (single payment or instalments).
+ * @group Messages
+ */
+export type PaymentNoticeLike = (
+  | PaymentOptionLike
+  | {
+      /** The notice's payment, as `@civico/pagopa` models it. */
+      readonly payment:
+        | ({ readonly kind: 'single' } & PaymentOptionLike)
+        | {
+            readonly kind: 'instalments';
+            readonly instalments: readonly PaymentOptionLike[];
+            readonly singleOption?: PaymentOptionLike | undefined;
+          };
+    }
+) & {
+  /** The creditor entity: its fiscal code, and a name shown in the default text. */
+  readonly creditor: { readonly fiscalCode: string; readonly name?: string | undefined };
+  /** The debtor, whose fiscal code is the default recipient. */
+  readonly debtor?: { readonly fiscalCode?: string | undefined } | undefined;
+  /** What the payment is for (e.g. `TARI 2025`), used in the default subject. */
+  readonly subject?: string | undefined;
+};
+
+/**
+ * Options of {@link buildPaymentMessage}.
+ * @group Messages
+ */
+export interface BuildPaymentMessageOptions {
+  /** Recipient's fiscal code (default: the notice's debtor). */
+  readonly fiscalCode?: string | undefined;
+  /** Subject (default: `Avviso di pagamento: <notice subject>`). */
+  readonly subject?: string | undefined;
+  /** Markdown body (default: an Italian text with amount, due date and notice number). */
+  readonly markdown?: string | undefined;
+  /** For an instalment notice: which instalment (0-based); default the single-payment option. */
+  readonly instalment?: number | undefined;
+  /** Show the notice as expired after its due date. */
+  readonly invalidAfterDueDate?: boolean | undefined;
+  /** Send the creditor as `payee` (needs PagoPA's agreement, else IO answers 403). */
+  readonly includePayee?: boolean | undefined;
+  /** Feature level (default `STANDARD`). */
+  readonly featureLevel?: FeatureLevel | undefined;
+  /** No e-mail forwarding, anonymous push. */
+  readonly requireSecureChannels?: boolean | undefined;
+}
+
+function pickOption(notice: PaymentNoticeLike, instalment: number | undefined): PaymentOptionLike | undefined {
+  if (!('payment' in notice)) return notice;
+  const payment = notice.payment;
+  if (payment.kind === 'single') return payment;
+  return instalment === undefined ? payment.singleOption : payment.instalments[instalment];
+}
+
+function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, dueDay: string | undefined): string {
+  const from = notice.creditor.name ? ` da ${notice.creditor.name}` : '';
+  const what = notice.subject ? ` per ${notice.subject}` : '';
+  const number = option.noticeNumber.replace(/ /g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
+  const lines = [
+    `È disponibile un avviso di pagamento pagoPA${from}${what}.`,
+    '',
+    `* Importo: **${formatEuro(option.amountCents)}**`,
+    ...(dueDay ? [`* Scadenza: **${formatItalianDate(dueDay)}**`] : []),
+    `* Codice avviso: **${number}**`,
+    '',
+    'Puoi pagare direttamente in app con pagoPA o con gli altri canali abilitati.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Builds a validated IO payment message from a pagoPA notice.
+ *
+ * @remarks
+ * Takes the notice number, amount (integer cents) and due date from the notice; a `YYYY-MM-DD` due
+ * date becomes the end of that day in Italy, in UTC (io.md §4.2). The payee is sent only with
+ * `includePayee`. The default text names the creditor and the amount but no personal data.
+ *
+ * @param notice - a `Notice` from `@civico/pagopa` or `{ noticeNumber, amountCents, creditor, dueDate? }`
+ * @param options - recipient, texts, instalment and flags
+ * @returns a message ready for `IoClient.sendMessage`
+ * @throws {@link IoError} `ERR_IO_INVALID_MESSAGE` with `field` when the result is not a valid message
+ * (e.g. no recipient, amount over IO's 9 999 999 999 cents, missing instalment).
+ * @example
+ * ```ts
+ * import { buildPaymentMessage } from '@civico/io';
+ * const message = buildPaymentMessage(
+ *   { noticeNumber: '302000000000012345', amountCents: 14250, dueDate: '2025-12-16', creditor: { fiscalCode: '00000000000', name: 'Comune di Esempio' } },
+ *   { fiscalCode: 'RSSMRA85T10A562S', subject: 'TARI 2025: avviso di pagamento' },
+ * );
+ * ```
+ * @group Messages
+ */
+export function buildPaymentMessage(notice: PaymentNoticeLike, options: BuildPaymentMessageOptions = {}): Message {
+  const option = pickOption(notice, options.instalment);
+  if (!option) {
+    throw new IoError('ERR_IO_INVALID_MESSAGE', 'Invalid instalment: the notice has no such payment option', {
+      field: 'instalment',
+      outcome: 'not-sent',
+    });
+  }
+  const dueDay = typeof option.dueDate === 'string' ? option.dueDate : undefined;
+  const dueDate = dueDay !== undefined ? endOfDayInRome(dueDay) : option.dueDate;
+  const subject = options.subject ?? `Avviso di pagamento${notice.subject ? `: ${notice.subject}` : ' pagoPA'}`;
+  return parseMessage({
+    fiscalCode: options.fiscalCode ?? notice.debtor?.fiscalCode,
+    subject: subject.length > 120 ? `${subject.slice(0, 119)}…` : subject,
+    markdown: options.markdown ?? defaultMarkdown(notice, option, dueDay),
+    ...(dueDate !== undefined ? { dueDate } : {}),
+    payment: {
+      amountCents: option.amountCents,
+      noticeNumber: option.noticeNumber.replace(/ /g, ''),
+      ...(options.invalidAfterDueDate !== undefined ? { invalidAfterDueDate: options.invalidAfterDueDate } : {}),
+      ...(options.includePayee ? { payeeFiscalCode: notice.creditor.fiscalCode } : {}),
+    },
+    ...(options.featureLevel ? { featureLevel: options.featureLevel } : {}),
+    ...(options.requireSecureChannels !== undefined ? { requireSecureChannels: options.requireSecureChannels } : {}),
+  });
+}
