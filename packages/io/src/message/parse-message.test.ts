@@ -98,7 +98,9 @@ describe('parseMessage()', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
+    expect(IoError.isInstance(err)).toBe(true);
     expect(String(err)).not.toContain('RSSMRA85T10A562T');
     expect(JSON.stringify(err)).not.toContain('RSSMRA85T10A562T');
   });
