@@ -36,7 +36,7 @@ export type DecodedBirthplace =
       readonly state: ForeignState;
     }
   | {
-      /** A `Z` code missing from the list of foreign states. */
+      /** A code missing from the ANPR archive or from the list of foreign states. */
       readonly kind: 'unknown';
       /** Belfiore code (de-omocoded). */
       readonly code: string;
@@ -63,7 +63,7 @@ export interface DecodedFiscalCode {
   readonly birthplace: DecodedBirthplace;
   /** Omocodia: `level` = number of substituted digits (0–7), `mask` as in {@link omocodiaVariants}. */
   readonly omocodia: { readonly level: number; readonly mask: number };
-  /** Soft findings: birthplace not valid at birth, unknown foreign state, unusual omocodia, century ambiguity. */
+  /** Soft findings: unknown birthplace, birthplace not valid at birth, unusual omocodia, century ambiguity. */
   readonly warnings: readonly FiscalCodeWarning[];
 }
 
@@ -108,7 +108,11 @@ function nearestRecord(slot: number, day: number): number {
  * `centuryAmbiguous` tells when more than one fits. The birthplace is the comune (with its province
  * at the time) or foreign state the code denoted on the birth date.
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the code fails a hard check of
+ * Decoding needs only the structural checks: a birthplace missing from the data gives
+ * `birthplace.kind === 'unknown'` and a warning instead of an error (use {@link parseFiscalCode} to
+ * validate).
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the code fails a structural check of
  * {@link parseFiscalCode}, or is an 11-digit provisional code (which encodes no personal data).
  * `ERR_CORE_INVALID_DATE` for a bad `referenceDate`.
  * @example
@@ -125,7 +129,7 @@ function nearestRecord(slot: number, day: number): number {
  */
 export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions = {}): DecodedFiscalCode {
   const s = typeof code === 'string' ? normalizeFiscalCodeInput(code) : '';
-  if (s.length !== 16 || !inspectPersonal(s)) {
+  if (s.length !== 16 || !inspectPersonal(s, undefined, false)) {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid personal codice fiscale', {});
   }
   const birth = resolveBirth(s, referenceDay(options.referenceDate));
@@ -135,8 +139,8 @@ export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions 
   const warnings: FiscalCodeWarning[] = [];
   let birthplace: DecodedBirthplace;
   const state = birth.stateNum >= 0 ? getForeignState(placeCode) : undefined;
-  if (birth.stateNum >= 0 && state === undefined) {
-    warnings.push(warning('UNKNOWN_FOREIGN_STATE'));
+  if (!birth.placeKnown) {
+    warnings.push(warning(birth.stateNum >= 0 ? 'UNKNOWN_FOREIGN_STATE' : 'UNKNOWN_BIRTHPLACE'));
     birthplace = { kind: 'unknown', code: placeCode };
   } else {
     if (!birth.placeValid) warnings.push(warning('BIRTHPLACE_NOT_VALID_AT_BIRTH'));

@@ -60,7 +60,8 @@ const CLASS = [0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1, 3, 1, 1, 1, 0] as const;
 export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true): boolean {
   let ok = true;
   let alnum = true; // every char in [A-Z0-9]: the check character is computable
-  let dateOk = true; // month, day and year chars readable
+  let dayOk = true; // day chars readable
+  let yearMonthOk = true; // year and month chars readable
   let placeOk = true;
   for (let i = 0; i < 16; i++) {
     const c = s.charCodeAt(i);
@@ -76,7 +77,8 @@ export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true):
     const letter = IS_LETTER[c] === 1;
     const digit = c >= 48 && c <= 57;
     if (!letter && !digit) alnum = false;
-    if (i >= 6 && i <= 10) dateOk = false;
+    if (i === 9 || i === 10) dayOk = false;
+    if (i >= 6 && i <= 8) yearMonthOk = false;
     if (i >= 11 && i <= 14) placeOk = false;
     if (!letter || cls === 0) sink('CHARSET', i);
     else if (cls === 1) sink('OMOCODE_CHAR', i);
@@ -87,14 +89,14 @@ export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true):
     ok = false;
     sink('CHECK_CHARACTER', 15);
   }
-  if (dateOk) {
+  if (dayOk) {
     const dayRaw = (DIGIT_VALUE[s.charCodeAt(9)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(10)] ?? 0);
     const day = dayRaw > 40 ? dayRaw - 40 : dayRaw;
     if (day < 1 || day > 31) {
       if (sink === undefined) return false;
       ok = false;
       sink('DAY', 9);
-    } else {
+    } else if (yearMonthOk) {
       const month = MONTH_OF_LETTER[s.charCodeAt(8)] ?? 0;
       const yy = (DIGIT_VALUE[s.charCodeAt(6)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(7)] ?? 0);
       // Valid if any century gives a real date: 29 February needs yy % 4 === 0 (2000 is leap).

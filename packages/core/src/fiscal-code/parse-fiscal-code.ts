@@ -25,6 +25,7 @@ export interface FiscalCodeIssue {
  * - `OMOCODIA_NON_CANONICAL`: omocode letters not substituted right to left. Legal (AdE accepts
  *   them) but unusual.
  * - `CENTURY_AMBIGUOUS` (decode only): more than one century fits the date and birthplace.
+ * - `UNKNOWN_BIRTHPLACE` (decode only; an issue for {@link parseFiscalCode}): comune code not in the archive.
  * @group Identifiers
  */
 export interface FiscalCodeWarning {
@@ -32,6 +33,7 @@ export interface FiscalCodeWarning {
   readonly code:
     | 'BIRTHPLACE_NOT_VALID_AT_BIRTH'
     | 'UNKNOWN_FOREIGN_STATE'
+    | 'UNKNOWN_BIRTHPLACE'
     | 'OMOCODIA_NON_CANONICAL'
     | 'CENTURY_AMBIGUOUS';
   /** English explanation, without personal data. */
