@@ -1,0 +1,106 @@
+import type { EcFiscalCode } from '@civico/core';
+import { PagoPaError } from '../errors.js';
+import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
+import { type NoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
+import type { PostalAccount } from './parse-postal-account.js';
+import { checkEcFiscalCode } from './payload-fields.js';
+import { POSTE_FIELDS, POSTE_LITERALS, POSTE_PAYLOAD_LENGTH } from './poste-data-matrix-layout.js';
+
+/**
+ * A Poste Data Matrix payload read by {@link parsePosteDataMatrixPayload}.
+ * @group Barcodes
+ */
+export interface ParsedPosteDataMatrixPayload {
+  /** The notice number. */
+  readonly noticeNumber: NoticeNumber;
+  /** The 12-digit BancoPosta account. */
+  readonly postalAccount: PostalAccount;
+  /** Amount in integer euro cents. */
+  readonly amountCents: number;
+  /** The creditor entity's fiscal code. */
+  readonly ecFiscalCode: EcFiscalCode;
+  /** The debtor's fiscal code, trailing spaces removed. */
+  readonly debtorFiscalCode: string;
+  /** The debtor's name, trailing spaces removed. */
+  readonly debtorName: string;
+  /** The payment subject, trailing spaces removed. */
+  readonly subject: string;
+  /** `CHECK_DIGIT_MISMATCH`, `DEPRECATED_AUX_DIGIT`, `EC_FISCAL_CODE_CHECK`. */
+  readonly warnings: readonly IdentifierWarning[];
+}
+
+function fail(message: string, field?: string, cause?: unknown): never {
+  throw new PagoPaError('ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', message, { field, cause });
+}
+
+/**
+ * Reads the 256-character payload of a Poste Data Matrix (Bollettino Postale PA).
+ *
+ * @remarks
+ * Checks the length, every fixed literal (`codfase=NBPA;`, the `18`/`12`/`10` tags, `3896`, `1P1`,
+ * the 12-space filler, `A`), printable ASCII throughout, an 18-digit notice number with aux digit
+ * 0–3, a 12-digit account that is not all zeros, a 10-digit non-zero amount and an 11-digit creditor
+ * fiscal code. Free text keeps its case (pagoPA's generator does not upper-case it). Check-digit
+ * and fiscal-code checksum problems are warnings, as in {@link parseQrPayload}.
+ *
+ * @param value - the decoded Data Matrix text
+ * @returns the fields and warnings
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD` with `field` naming the
+ *   first bad part.
+ * @example
+ * ```ts
+ * import { buildPosteDataMatrixPayload, parsePosteDataMatrixPayload } from '@civico/pagopa';
+ * const text = buildPosteDataMatrixPayload({
+ *   noticeNumber: '312345678901234545', postalAccount: '12345678', amountCents: 15000,
+ *   ecFiscalCode: '01199250158', debtorFiscalCode: 'RSSMRA80A01H501U', debtorName: 'Mario Rossi', subject: 'TARI',
+ * });
+ * parsePosteDataMatrixPayload(text).amountCents; // 15000
+ * ```
+ * @group Barcodes
+ */
+export function parsePosteDataMatrixPayload(value: string): ParsedPosteDataMatrixPayload {
+  if (typeof value !== 'string') fail('The Data Matrix payload must be a string');
+  if (value.length !== POSTE_PAYLOAD_LENGTH) fail(`The Data Matrix payload has ${POSTE_PAYLOAD_LENGTH} characters`);
+  if (!/^[\x20-\x7e]*$/.test(value)) fail('The Data Matrix payload must be printable ASCII');
+  for (const [offset, text, field] of POSTE_LITERALS) {
+    if (value.slice(offset, offset + text.length) !== text) fail(`Expected a fixed literal at offset ${offset}`, field);
+  }
+  const get = (field: keyof typeof POSTE_FIELDS): string => {
+    const [offset, length] = POSTE_FIELDS[field];
+    return value.slice(offset, offset + length);
+  };
+  const nav = get('noticeNumber');
+  if (!/^\d{18}$/.test(nav)) fail('The notice number must have 18 digits', 'noticeNumber');
+  let notice: ReturnType<typeof parseNoticeNumberField>;
+  try {
+    notice = parseNoticeNumberField(nav, 'noticeNumber');
+  } catch (error) {
+    fail('The notice number must start with aux digit 0, 1, 2 or 3', 'noticeNumber', error);
+  }
+  const account = get('postalAccount');
+  if (!/^\d{12}$/.test(account) || !/[1-9]/.test(account)) {
+    fail('The postal account must be 12 digits, not all zeros', 'postalAccount');
+  }
+  const amount = get('amountCents');
+  if (!/^\d{10}$/.test(amount) || !/[1-9]/.test(amount)) fail('The amount must be 10 digits, not zero', 'amountCents');
+  let creditor: ReturnType<typeof checkEcFiscalCode>;
+  try {
+    creditor = checkEcFiscalCode(get('ecFiscalCode'), 'ecFiscalCode', 'ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', true);
+  } catch (error) {
+    fail("The creditor's fiscal code must have 11 digits", 'ecFiscalCode', error);
+  }
+  const debtorFiscalCode = get('debtorFiscalCode').trimEnd();
+  if (!/^[A-Za-z0-9]{11,16}$/.test(debtorFiscalCode)) {
+    fail("The debtor's fiscal code must have 11 to 16 letters or digits", 'debtorFiscalCode');
+  }
+  return {
+    noticeNumber: notice.value,
+    postalAccount: account as PostalAccount,
+    amountCents: Number(amount),
+    ecFiscalCode: creditor.value,
+    debtorFiscalCode,
+    debtorName: get('debtorName').trimEnd(),
+    subject: get('subject').trimEnd(),
+    warnings: [...notice.warnings, ...creditor.warnings],
+  };
+}
