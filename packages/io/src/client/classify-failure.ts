@@ -113,6 +113,19 @@ function statusError(status: number, body: unknown, notFound: IoErrorCode, cause
   });
 }
 
+// core keeps ky's error as the cause of a timeout, and ky's message holds the full URL (with the
+// fiscal code of getMessage). Keep only what is safe: the redacted ApiCallError and, for network
+// failures, the socket error that says whether anything was sent.
+function sanitize(error: ApiCallError): ApiCallError {
+  return new ApiCallError(error.code, error.message, {
+    url: error.url,
+    status: error.status,
+    requestId: error.requestId,
+    reachedServer: error.reachedServer,
+    cause: error.code === 'ERR_CORE_HTTP_NETWORK' && error.cause instanceof Error ? error.cause.cause : undefined,
+  });
+}
+
 /**
  * Maps a failed attempt to an {@link IoError} and decides whether a retry is safe.
  * @param error - what `http.request` threw
@@ -139,7 +152,7 @@ export function classifyFailure(
   }
   if (error.code === 'ERR_CORE_HTTP_STATUS' && error.status !== undefined) {
     const cause = error.cause as { body?: unknown; headers?: Record<string, string> } | undefined;
-    const ioError = statusError(error.status, cause?.body, context.notFound, error);
+    const ioError = statusError(error.status, cause?.body, context.notFound, sanitize(error));
     if (error.status === 429) {
       const wait = retryAfterMs(cause?.headers ?? {}, context.nowMs) ?? backoffMs;
       return { error: ioError, retryAfterMs: wait <= context.maxRetryAfterMs ? wait : undefined, pauseMs: wait };
@@ -152,7 +165,7 @@ export function classifyFailure(
   const ioError = new IoError(
     timeout ? 'ERR_IO_TIMEOUT' : 'ERR_IO_NETWORK',
     timeout ? 'IO call timed out' : notSent ? 'IO call failed before sending' : 'IO connection failed mid-call',
-    { cause: error, outcome: notSent ? 'not-sent' : 'unknown', requestId: error.requestId },
+    { cause: sanitize(error), outcome: notSent ? 'not-sent' : 'unknown', requestId: error.requestId },
   );
   const safe = notSent || kind === 'read';
   return { error: ioError, retryAfterMs: safe ? backoffMs : undefined, pauseMs: undefined };
