@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeFiscalCode } from '../src/index.js';
+import { type ComputeFiscalCodeInput, computeFiscalCode } from '../src/index.js';
 
 const person = { surname: 'Rossi', name: 'Mario', sex: 'M', birthDate: '1980-01-01', birthPlace: 'Roma' } as const;
 
 describe('computeFiscalCode()', () => {
-  it.each([
+  const cases: [ComputeFiscalCodeInput, string][] = [
     [
       { surname: 'Caccamo', name: 'Fabio', sex: 'M', birthDate: '1985-04-03', birthPlace: 'Torino' },
       'CCCFBA85D03L219P',
@@ -27,7 +27,8 @@ describe('computeFiscalCode()', () => {
       'RSSMRA80T25B405Z',
     ],
     [{ surname: 'Rossi', name: 'Mario', sex: 'M', birthDate: '1980-01-01', birthPlace: '058091' }, 'RSSMRA80A01H501U'],
-  ])('computes %o as %s', (input, expected) => {
+  ];
+  it.each(cases)('computes %o as %s', (input, expected) => {
     expect(computeFiscalCode(input)).toBe(expected);
   });
 

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assertFiscalCode,
   CoreError,
-  computeFiscalCode,
-  decodeFiscalCode,
   FiscalCodeSchema,
   isValidFiscalCode,
   normalizeOmocodia,
