@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { NoticeInput } from '../src/notice/notice-schema.js';
+import type { Notice, NoticeInput } from '../src/notice/notice-schema.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`./fixtures/notice/${name}`, import.meta.url));
 
@@ -76,3 +76,10 @@ export const VARIANTS = [
   { name: 'instalments-single-option', notice: RATES_WITH_SINGLE, options: {} },
   { name: 'instalments-poste', notice: RATES_POSTE, options: {} },
 ] as const;
+
+/** Every payable option of a notice, in print order: the single payment first, then the instalments. */
+export function optionsOf(notice: Notice) {
+  const p = notice.payment;
+  if (p.kind === 'single') return [p];
+  return [...(p.singleOption ? [p.singleOption] : []), ...p.instalments];
+}

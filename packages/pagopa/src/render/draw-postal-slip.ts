@@ -1,4 +1,5 @@
 import type { Notice } from '../notice/notice-schema.js';
+import { drawPosteDataMatrix } from './draw-codes.js';
 import { fitSize } from './fit.js';
 import { drawBand, drawEuroIcon, drawScissors } from './marks.js';
 import { TEXTS } from './notice-texts.js';
@@ -59,4 +60,16 @@ export function drawPostalSlip(doc: PDFKit.PDFDocument, b: number, notice: Notic
   drawText(doc, 'Cod. Fiscale Ente Creditore', 137, b + 50.5, 'regular', 8);
   drawText(doc, notice.creditor.fiscalCode, 168.5, b + 56.1, 'monoBold', 10, 'right');
   drawCornerMarks(doc, 174.5, b + 27.7, 28);
+  drawPosteDataMatrix(
+    doc,
+    {
+      ...option,
+      account: postal.account,
+      debtorFiscalCode: notice.debtor.fiscalCode,
+      debtorName: notice.debtor.name,
+      subject: notice.subject,
+    },
+    177,
+    b + 30.2,
+  );
 }
