@@ -69,7 +69,9 @@ describe.runIf(tools)('renderNotice() round trip', () => {
           expect(text).toContain('DATI PER IL PAGAMENTO');
           expect(text).toMatch(/Rata unica entro il \d\d\/\d\d\/\d{4}/);
         } else {
-          notice.payment.instalments.forEach((_, i) => expect(text).toContain(`Rata ${i + 1}`));
+          notice.payment.instalments.forEach((_, i) => {
+            expect(text).toContain(`Rata ${i + 1}`);
+          });
           expect(text).toContain(`in ${notice.payment.instalments.length} rate`);
         }
         if (notice.creditor.postal) {
