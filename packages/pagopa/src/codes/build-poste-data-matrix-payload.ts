@@ -33,7 +33,7 @@ export interface PosteDataMatrixFields {
  * Layout (pagoPA notice generator, GovPay): `codfase=NBPA;` `18` + notice number, `12` + 12-digit
  * account, `10` + 10-digit amount, `3` `896` `1P1`, creditor fiscal code, debtor fiscal code (16,
  * space-padded), debtor name (40), subject (110), 12 spaces, `A`. Every field is padded to its width.
- * Free text is folded: accents removed, upper case, any other character becomes a space, runs of
+ * Free text is folded: compatibility-decomposed (NFKD), accents removed, upper case, any other character becomes a space, runs of
  * spaces collapse, then it is truncated. That keeps the text in Data Matrix C40's basic set, so every
  * payload fits the 48 × 48 symbol the guide requires ({@link encodeDataMatrix}). The debtor code is
  * checked for shape only.

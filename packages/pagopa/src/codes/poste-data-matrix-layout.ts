@@ -39,7 +39,7 @@ export const POSTE_FIELDS = {
  */
 export function foldPosteText(value: string, length: number): string {
   const folded = value
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, ' ')
