@@ -33,7 +33,7 @@ export const POSTE_FIELDS = {
 } as const satisfies Record<string, readonly [number, number]>;
 
 /**
- * @internal Folds free text for the payload: accents removed (NFD), upper case, every character
+ * @internal Folds free text for the payload: NFKD, accents removed, upper case, every character
  * other than A–Z, 0–9 and space replaced by a space, spaces collapsed, truncated and right-padded.
  * Keeping to C40's basic set is what guarantees that any payload fits the 48 × 48 symbol.
  */
