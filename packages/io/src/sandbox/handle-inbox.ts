@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './http-utils.js';
 import { renderInboxForm, renderInboxPage } from './render-inbox.js';
@@ -34,6 +35,17 @@ export function handleInbox(req: IncomingMessage, res: ServerResponse, url: URL,
 }
 
 /**
+ * Hash identifying a message's content in the admin ledger: sha256 of subject, NUL, markdown.
+ * @param subject - the subject
+ * @param markdown - the markdown
+ * @returns lowercase hex
+ * @internal
+ */
+export function contentHash(subject: string, markdown: string): string {
+  return createHash('sha256').update(`${subject}\u0000${markdown}`).digest('hex');
+}
+
+/**
  * Serves the sandbox-only admin routes, outside the IO contract and its base path:
  * `GET /__sandbox/ledger[?fiscal_code=…]` and `GET /__sandbox/stats`.
  * @param req - the request
@@ -66,7 +78,7 @@ export function handleAdmin(
       fiscal_code: e.fiscalCode,
       service_id: e.serviceId,
       created_at: e.createdAt.toISOString(),
-      subject: e.subject,
+      content_sha256: contentHash(e.subject, e.markdown),
       status: store.status(e),
     }));
   sendJson(res, 200, { items });

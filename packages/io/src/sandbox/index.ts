@@ -1,5 +1,7 @@
 export type { IoSandbox, IoSandboxOptions, SandboxFaults } from './create-io-sandbox.js';
 export { createIoSandbox, IoSandboxOptionsSchema, SandboxFaultsSchema } from './create-io-sandbox.js';
+export type { SandboxReconcilerOptions } from './create-sandbox-reconciler.js';
+export { createSandboxReconciler } from './create-sandbox-reconciler.js';
 export { demoProfiles } from './demo-profiles.js';
 export type { SandboxLedgerEntry, SandboxProfile } from './sandbox-store.js';
 export type { SandboxStats } from './sandbox-throttle.js';

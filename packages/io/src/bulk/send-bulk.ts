@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { parseOptions } from '@civico/core';
+import type { IoClient } from '../client/io-client.js';
+import { IoError } from '../errors.js';
+import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';
+import { compileTemplate } from './compile-template.js';
+import { createSemaphore } from './create-semaphore.js';
+import { openJournal } from './open-journal.js';
+import { createRecipientProcessor, recipientRef } from './process-recipient.js';
+import { type SendBulkOptions, SendBulkOptionsSchema } from './send-bulk-options.js';
+
+/**
+ * Sends one templated message to each recipient, resumably, and yields one outcome per recipient.
+ *
+ * @remarks
+ * Pipeline per recipient: validate (template and message rules) → pre-check (`POST /profiles`;
+ * citizens without IO or who blocked the service are skipped) → journal the intent (fsync'd) →
+ * `POST /messages` → journal the id → poll `getMessage` until a final status. Concurrency is
+ * bounded; the client's shared rate limiter paces every call and pauses all of them on a 429.
+ *
+ * The journal makes the run resumable: run the same command after a crash or `kill -9` and
+ * recipients already done are reported from the journal, sent ones are polled, and an intent
+ * without an outcome is *in doubt*: it goes to `reconcile`, and without an answer it ends
+ * `UNKNOWN`, never resent automatically (IO reference §5). Input is streamed; memory holds one
+ * reference per recipient plus a bounded window of recipients in flight.
+ *
+ * @param client - an IO client (its rate limiter is shared by every call)
+ * @param recipients - the recipients, e.g. from `readRecipientsCsv`
+ * @param options - template, campaign, journal path, concurrency, dry run, signal, progress, reconciler
+ * @returns the outcomes, in completion order
+ * @throws {@link IoError} `ERR_IO_INVALID_CONFIG`, `ERR_IO_INVALID_TEMPLATE`, the journal codes,
+ * `ERR_IO_UNAUTHORIZED` (stops the batch) and `ERR_IO_BULK_ABORTED`.
+ * @example
+ * ```ts
+ * import { createIoClient, sendBulk } from '@civico/io';
+ * const client = createIoClient({ apiKey: 'sandbox-key', baseUrl: 'http://127.0.0.1:8787/api/v1' });
+ * const recipients = [{ fiscalCode: 'RSSMRA85T10A562S', fields: { nome: 'Mario' } }];
+ * const template = { subject: 'Avviso TARI 2025', markdown: 'Gentile {{nome}}, è disponibile l’avviso di pagamento TARI 2025 nella sezione pagamenti.' };
+ * for await (const outcome of sendBulk(client, recipients, { template, campaign: 'tari-2025', journalPath: 'tari.journal' })) {
+ *   console.log(outcome.row, outcome.state);
+ * }
+ * ```
+ * @group Bulk
+ */
+export async function* sendBulk(
+  client: IoClient,
+  recipients: Iterable<BulkRecipient> | AsyncIterable<BulkRecipient>,
+  options: SendBulkOptions,
+): AsyncGenerator<BulkOutcome, void, undefined> {
+  const config = parseOptions(SendBulkOptionsSchema, options, IoError, 'ERR_IO_INVALID_CONFIG');
+  const template = compileTemplate(config.template);
+  const templateHash = createHash('sha256')
+    .update(`${config.template.subject}\u0000${config.template.markdown}`)
+    .digest('hex');
+  const journal =
+    config.dryRun || config.journalPath === undefined
+      ? undefined
+      : await openJournal(config.journalPath, { campaign: config.campaign, template: templateHash.slice(0, 16) });
+  const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
+  let sentThisRun = 0;
+  const handle = createRecipientProcessor({
+    client,
+    config,
+    template,
+    journal,
+    sendSlots: createSemaphore(config.concurrency),
+    pollSlots: createSemaphore(config.concurrency),
+    reconcile: options.reconcile,
+    signal: options.signal,
+    onSent: () => void sentThisRun++,
+  });
+  const windowSize = config.concurrency * 64;
+  const seen = new Set<string>();
+  let ready: BulkOutcome[] = [];
+  let outstanding = 0;
+  let inputDone = false;
+  let failure: { error: unknown } | undefined;
+  // Two waiters: the consumer waits for outcomes, the feeder for room in the window.
+  let wake: (() => void) | undefined;
+  let room: (() => void) | undefined;
+  const signalWake = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const signalRoom = (): void => {
+    const r = room;
+    room = undefined;
+    r?.();
+  };
+
+  const feed = async (): Promise<void> => {
+    let index = 0;
+    for await (const recipient of recipients) {
+      if (options.signal?.aborted || failure) break;
+      index++;
+      const fiscalCode = recipient.fiscalCode.trim().toUpperCase();
+      const ref = recipientRef(config.campaign, fiscalCode);
+      const base = { ref, row: recipient.row ?? index, fiscalCode, resumed: false };
+      outstanding++;
+      if (seen.has(ref)) {
+        ready.push({ ...base, state: 'DUPLICATE' });
+        signalWake();
+      } else {
+        seen.add(ref);
+        handle(recipient, base).then(
+          (outcome) => {
+            ready.push(outcome);
+            signalWake();
+          },
+          (error: unknown) => {
+            failure ??= { error };
+            outstanding--;
+            signalWake();
+            signalRoom();
+          },
+        );
+      }
+      while (outstanding >= windowSize && !failure) await new Promise<void>((r) => (room = r));
+    }
+  };
+  const feeding = feed().then(
+    () => {
+      inputDone = true;
+      signalWake();
+    },
+    (error: unknown) => {
+      failure ??= { error };
+      inputDone = true;
+      signalWake();
+    },
+  );
+
+  try {
+    for (;;) {
+      if (ready.length > 0) {
+        const batch = ready;
+        ready = [];
+        for (const outcome of batch) {
+          outstanding--;
+          byState[outcome.state]++;
+          options.onProgress?.({
+            done: Object.values(byState).reduce((a, b) => a + b, 0),
+            sentThisRun,
+            byState: { ...byState },
+          });
+          signalRoom();
+          yield outcome;
+        }
+        continue;
+      }
+      if (inputDone && outstanding <= 0) break;
+      await new Promise<void>((r) => (wake = r));
+    }
+    await feeding;
+    if (failure) throw failure.error;
+    if (options.signal?.aborted)
+      throw new IoError('ERR_IO_BULK_ABORTED', 'Bulk send aborted; run it again to resume', {
+        cause: options.signal.reason,
+      });
+  } finally {
+    await journal?.close();
+  }
+}
