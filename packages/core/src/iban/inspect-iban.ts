@@ -68,7 +68,6 @@ const MESSAGES: Readonly<Record<IbanIssueCode, string>> = {
 const issue = (code: IbanIssueCode): IbanIssue => ({ code, message: MESSAGES[code] });
 const NEEDS_NORMALISING = /[\sa-z]/;
 const WHITESPACE = /\s+/g;
-const ITALIAN_BBAN = /^[A-Z][0-9]{10}[A-Z0-9]{12}$/;
 
 /** Removes whitespace and upper-cases (only when needed, to keep the hot path allocation-free). @internal */
 export function normalizeIban(value: string): string {
@@ -85,24 +84,30 @@ export function ibanStructureIssue(iban: string): IbanIssueCode | undefined {
   const length = IBAN_COUNTRY_LENGTHS.get(iban.slice(0, 2));
   if (length === undefined) return 'INVALID_COUNTRY';
   if (iban.length !== length) return 'INVALID_LENGTH';
+  const italian = hasItalianBban(iban);
+  let bbanOk = true;
   for (let i = 2; i < length; i++) {
     const c = iban.charCodeAt(i);
     const digit = c >= 48 && c <= 57;
-    if (!digit && (i < 4 || c < 65 || c > 90)) return 'INVALID_CHARACTERS';
+    const letter = c >= 65 && c <= 90;
+    if (!digit && (i < 4 || !letter)) return 'INVALID_CHARACTERS';
+    // Italian BBAN [A-Z][0-9]{10}[A-Z0-9]{12}: CIN letter at index 4, ABI and CAB digits at 5–14.
+    if (italian && ((i === 4 && !letter) || (i > 4 && i < 15 && !digit))) bbanOk = false;
   }
-  if (hasItalianBban(iban) && !ITALIAN_BBAN.test(iban.slice(4))) return 'INVALID_BBAN';
-  return undefined;
+  return bbanOk ? undefined : 'INVALID_BBAN';
 }
 
 /** ISO 7064 mod 97-10 over the rearranged IBAN, computed in place; expects `[0-9A-Z]`. @internal */
 export function ibanMod97(iban: string): number {
   const n = iban.length;
-  let remainder = 0;
+  let acc = 0;
   for (let k = 0; k < n; k++) {
     const c = iban.charCodeAt(k + 4 < n ? k + 4 : k + 4 - n);
-    remainder = c <= 57 ? (remainder * 10 + c - 48) % 97 : (remainder * 100 + c - 55) % 97;
+    acc = c <= 57 ? acc * 10 + c - 48 : acc * 100 + c - 55;
+    // Reduce only when needed: below 1e13, acc * 100 + 35 stays an exact double (< 2^53).
+    if (acc >= 1e13) acc %= 97;
   }
-  return remainder;
+  return acc % 97;
 }
 
 /** Mod-97 result plus the ISO rule that check digits lie in 02–98. @internal */
@@ -137,6 +142,6 @@ export function inspectIban(value: unknown): InspectIbanResult {
   if (structure !== undefined) return { ok: false, issues: [issue(structure)] };
   const issues: IbanIssue[] = [];
   if (!hasValidIbanCheckDigits(iban)) issues.push(issue('INVALID_CHECK_DIGITS'));
-  if (hasItalianBban(iban) && computeItalianCin(iban) !== iban[4]) issues.push(issue('INVALID_CIN'));
+  if (hasItalianBban(iban) && computeItalianCin(iban) !== iban.charCodeAt(4)) issues.push(issue('INVALID_CIN'));
   return issues.length === 0 ? { ok: true, value: iban as Iban } : { ok: false, issues };
 }

@@ -84,6 +84,6 @@ export function isValidIban(value: unknown): boolean {
   return (
     ibanStructureIssue(iban) === undefined &&
     hasValidIbanCheckDigits(iban) &&
-    (!hasItalianBban(iban) || computeItalianCin(iban) === iban[4])
+    (!hasItalianBban(iban) || computeItalianCin(iban) === iban.charCodeAt(4))
   );
 }

@@ -21,7 +21,7 @@ export const italianIban = fc
   .tuple(fc.constantFrom('IT', 'SM'), chars(DIGITS, 10), chars(ALNUM, 12))
   .map(([country, abiCab, account]) => {
     const withoutCin = `${country}00X${abiCab}${account}`;
-    return withCheckDigits(country, `${computeItalianCin(withoutCin)}${abiCab}${account}`);
+    return withCheckDigits(country, `${String.fromCharCode(computeItalianCin(withoutCin))}${abiCab}${account}`);
   });
 
 /** A valid IBAN of any registry country (Italy and San Marino with their CIN). */
