@@ -1,3 +1,16 @@
+export type { BulkOutcome, BulkProgress, BulkRecipient, BulkState } from './bulk/bulk-outcome.js';
+export { BULK_STATES } from './bulk/bulk-outcome.js';
+export type { CompiledTemplate, MessageTemplate } from './bulk/compile-template.js';
+export { compileTemplate } from './bulk/compile-template.js';
+export type { CsvParser, CsvParserOptions } from './bulk/create-csv-parser.js';
+export { createCsvParser } from './bulk/create-csv-parser.js';
+export type { ReadRecipientsCsvOptions, RecipientColumns } from './bulk/read-recipients-csv.js';
+export { readRecipientsCsv } from './bulk/read-recipients-csv.js';
+export type { BulkSummary, RunBulkOptions } from './bulk/run-bulk.js';
+export { runBulk } from './bulk/run-bulk.js';
+export { sendBulk } from './bulk/send-bulk.js';
+export type { BulkReconciler, InDoubtSend, ReconcileResult, SendBulkOptions } from './bulk/send-bulk-options.js';
+export { SendBulkOptionsSchema } from './bulk/send-bulk-options.js';
 export { createIoClient } from './client/create-io-client.js';
 export type {
   IoCallOptions,
