@@ -60,7 +60,7 @@ describe('encodeQrCode()', () => {
       fc.property(payloadArb, (payload) => {
         const ours = encodeQrCode(payload);
         const maskPattern = readFormat(ours).mask as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-        const peer = QRCode.create([{ data: payload, mode: 'byte' }], {
+        const peer = QRCode.create([{ data: new TextEncoder().encode(payload), mode: 'byte' }], {
           version: 4,
           errorCorrectionLevel: 'M',
           maskPattern,
