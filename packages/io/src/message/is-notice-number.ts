@@ -1,12 +1,13 @@
-// The one place that decides what a pagoPA notice number is; swap for `NoticeNumberSchema` from
-// `@civico/pagopa` once it ships.
+import { isValidNoticeNumber } from '@civico/pagopa';
+
+// io.md §4.1: the compact form IO's spec requires; pagoPA's own checks come on top.
 const NOTICE_NUMBER = /^[0123][0-9]{17}$/;
 
 /**
- * Tells whether a value is an 18-digit pagoPA notice number (numero avviso) as IO accepts it.
+ * Tells whether a value is an 18-digit pagoPA notice number (numero avviso) in the compact form IO takes.
  * @param value - anything
  * @internal
  */
 export function isNoticeNumber(value: unknown): value is string {
-  return typeof value === 'string' && NOTICE_NUMBER.test(value);
+  return typeof value === 'string' && NOTICE_NUMBER.test(value) && isValidNoticeNumber(value);
 }

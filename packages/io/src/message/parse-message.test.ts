@@ -62,6 +62,7 @@ describe('parseMessage()', () => {
   it('rejects each invalid field, naming it and not echoing it', () => {
     expect(fieldOf({ ...valid, fiscalCode: 'RSSMRA85T10A562T' })).toBe('ERR_IO_INVALID_MESSAGE:fiscalCode');
     expect(fieldOf({ ...valid, fiscalCode: CF.toLowerCase() })).toBe('ERR_IO_INVALID_MESSAGE:fiscalCode');
+    expect(fieldOf({ ...valid, fiscalCode: 'AAAAAA00A00A000A' })).toBe('accepted'); // IO's test recipient
     expect(fieldOf({ ...valid, subject: 'a'.repeat(9) })).toBe('ERR_IO_INVALID_MESSAGE:subject');
     expect(fieldOf({ ...valid, subject: 'a'.repeat(121) })).toBe('ERR_IO_INVALID_MESSAGE:subject');
     expect(fieldOf({ ...valid, markdown: 'a'.repeat(79) })).toBe('ERR_IO_INVALID_MESSAGE:markdown');
