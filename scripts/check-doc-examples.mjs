@@ -40,7 +40,8 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     sources.push({ f: join(root, 'packages', pkg, 'README.md'), comment: false });
   } catch {}
 }
-for (const f of readdirSync(join(root, 'docs'))) if (f.endsWith('.md')) sources.push({ f: join(root, 'docs', f), comment: false });
+for (const f of readdirSync(join(root, 'docs')))
+  if (f.endsWith('.md')) sources.push({ f: join(root, 'docs', f), comment: false });
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

@@ -16,7 +16,10 @@ function run(cmd, args, cwd, opts = {}) {
 }
 
 const packages = readdirSync(join(root, 'packages'))
-  .map((dir) => ({ dir: join(root, 'packages', dir), pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+  .map((dir) => ({
+    dir: join(root, 'packages', dir),
+    pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+  }))
   .filter(({ pkg }) => !pkg.private);
 
 const work = mkdtempSync(join(tmpdir(), 'civico-smoke-'));
