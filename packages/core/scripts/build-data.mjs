@@ -92,6 +92,19 @@ for (const r of rows) {
   else merged.push({ ...r });
 }
 
+// Same folding as src/territory/normalize-place-name.ts (a test checks they agree), done here so the
+// runtime never folds the 10,000 archive names.
+const SPECIAL = { ß: 'SS', ẞ: 'SS', Æ: 'AE', Œ: 'OE', Ø: 'O', Ł: 'L', Đ: 'D', Þ: 'TH' };
+const fold = (name) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[ßẞÆŒØŁĐÞ]/g, (c) => SPECIAL[c] ?? c)
+    .replace(/['’`´.\-/]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 const names = [...new Set(merged.flatMap((r) => (r.alt ? [r.name, r.alt] : [r.name])))].sort();
 const nameId = new Map(names.map((n, i) => [n, i + 1])); // 0 = no alternative name
 const provinces = [...new Set(merged.map((r) => r.prov))].sort();
@@ -146,6 +159,14 @@ export const RECORD_OPEN = ${OPEN};
 export const RECORD_COUNT = ${merged.length};
 /** @internal Names, '|'-separated; record name ids are 1-based. */
 export const MUNICIPALITY_NAMES = ${JSON.stringify(names.join('|'))};
+/** @internal Folded names that differ from the name, as 'nameId:folded', '|'-separated. */
+export const FOLDED_NAMES = ${JSON.stringify(
+  names
+    .map((n, i) => [i + 1, fold(n), n])
+    .filter(([, f, n]) => f !== n)
+    .map(([id, f]) => `${id}:${f}`)
+    .join('|'),
+)};
 /** @internal Provinces as 'sigla,istat,region', '|'-separated. */
 export const PROVINCE_ROWS = ${JSON.stringify(provinces.join('|'))};
 /** @internal Packed municipality records. */

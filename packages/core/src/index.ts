@@ -52,6 +52,7 @@ export type { ForeignState } from './territory/foreign-state.js';
 export { findForeignStates, getForeignState, listForeignStates } from './territory/foreign-state.js';
 export { getMunicipalityByBelfiore, getMunicipalityHistory } from './territory/get-municipality-by-belfiore.js';
 export { getMunicipalityByIstat } from './territory/get-municipality-by-istat.js';
+export { listMunicipalities } from './territory/list-municipalities.js';
 export type { Province } from './territory/list-provinces.js';
 export { listProvinces } from './territory/list-provinces.js';
 export type { Municipality, TerritoryQueryOptions } from './territory/municipality.js';

@@ -8,9 +8,13 @@ import {
   getMunicipalityHistory,
   getRegion,
   listForeignStates,
+  listMunicipalities,
   listProvinces,
   listRegions,
 } from '../src/index.js';
+import { normalizePlaceName } from '../src/territory/normalize-place-name.js';
+import { getMunicipalityIndex } from '../src/territory/territory-index.js';
+import { getFoldedNames } from '../src/territory/territory-lookups.js';
 
 describe('getMunicipalityByBelfiore()', () => {
   it('returns the current form without a date and the form of the time with one', () => {
@@ -111,5 +115,22 @@ describe('listProvinces() and listRegions()', () => {
     expect(listRegions()).toHaveLength(20);
     expect(getRegion('12')?.name).toBe('Lazio');
     expect(getRegion('EX')).toBeUndefined();
+  });
+});
+
+describe('listMunicipalities()', () => {
+  it('lists the 7,901 comuni of the archive edition date, and every interval without a date', () => {
+    const current = listMunicipalities({ at: '2023-05-16' });
+    expect(current).toHaveLength(7901);
+    expect(new Set(current.map((m) => m.belfiore)).size).toBe(7901);
+    expect(listMunicipalities().length).toBeGreaterThan(16_000);
+  });
+});
+
+describe('territory data module', () => {
+  it('folds archive names at build time exactly as normalizePlaceName does at run time', () => {
+    const names = getMunicipalityIndex().names;
+    const folded = getFoldedNames();
+    for (let id = 1; id < names.length; id++) expect(folded[id]).toBe(normalizePlaceName(names[id] ?? ''));
   });
 });

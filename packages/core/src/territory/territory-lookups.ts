@@ -1,49 +1,51 @@
 import { normalizePlaceName } from './normalize-place-name.js';
+import { FOLDED_NAMES } from './territory-data.generated.js';
 import { getForeignStateTable, getMunicipalityIndex } from './territory-index.js';
 
-let byName: Map<string, number[]> | undefined;
-let byIstat: Map<number, number[]> | undefined;
-let statesByName: Map<string, string[]> | undefined;
+// Look-ups by name and ISTAT code scan the typed arrays (~16,000 records, tens of microseconds)
+// instead of building hash indexes, which would cost more at first use than most callers ever save.
 
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-};
+let foldedNames: readonly string[] | undefined;
 
-/** Record ids whose name or alternative name folds to `folded`. Built on first use. @internal */
-export function recordsByName(folded: string): readonly number[] {
-  if (byName === undefined) {
-    const idx = getMunicipalityIndex();
-    const map = new Map<string, number[]>();
-    const folds = idx.names.map(normalizePlaceName);
-    for (let i = 0; i < idx.name.length; i++) {
-      push(map, folds[idx.name[i] ?? 0] ?? '', i);
-      const alt = idx.altName[i] ?? 0;
-      if (alt !== 0) push(map, folds[alt] ?? '', i);
+/** Archive names folded by normalizePlaceName (precomputed by the build script), by name id. @internal */
+export function getFoldedNames(): readonly string[] {
+  if (foldedNames === undefined) {
+    const folds = [...getMunicipalityIndex().names];
+    for (const entry of FOLDED_NAMES.split('|')) {
+      const colon = entry.indexOf(':');
+      folds[Number(entry.slice(0, colon))] = entry.slice(colon + 1);
     }
-    byName = map;
+    foldedNames = folds;
   }
-  return byName.get(folded) ?? [];
+  return foldedNames;
 }
 
-/** Record ids with an ISTAT code. Built on first use. @internal */
-export function recordsByIstat(istat: number): readonly number[] {
-  if (byIstat === undefined) {
-    const idx = getMunicipalityIndex();
-    const map = new Map<number, number[]>();
-    for (let i = 0; i < idx.istat.length; i++) push(map, idx.istat[i] ?? 0, i);
-    byIstat = map;
+/** Record ids whose name or alternative name folds to `folded`. @internal */
+export function recordsByName(folded: string): number[] {
+  const folds = getFoldedNames();
+  const ids = new Set<number>();
+  for (let id = 1; id < folds.length; id++) if (folds[id] === folded) ids.add(id);
+  const out: number[] = [];
+  if (ids.size === 0) return out;
+  const idx = getMunicipalityIndex();
+  for (let i = 0; i < idx.name.length; i++) {
+    if (ids.has(idx.name[i] ?? 0) || ids.has(idx.altName[i] ?? 0)) out.push(i);
   }
-  return byIstat.get(istat) ?? [];
+  return out;
 }
 
-/** Foreign-state codes whose name folds to `folded`. Built on first use. @internal */
-export function foreignStatesByName(folded: string): readonly string[] {
-  if (statesByName === undefined) {
-    const map = new Map<string, string[]>();
-    for (const row of getForeignStateTable()) if (row !== undefined) push(map, normalizePlaceName(row.name), row.code);
-    statesByName = map;
-  }
-  return statesByName.get(folded) ?? [];
+/** Record ids with an ISTAT code. @internal */
+export function recordsByIstat(istat: number): number[] {
+  const codes = getMunicipalityIndex().istat;
+  const out: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (codes[i] === istat) out.push(i);
+  return out;
+}
+
+/** Foreign-state codes whose name folds to `folded`. @internal */
+export function foreignStatesByName(folded: string): string[] {
+  const out: string[] = [];
+  for (const row of getForeignStateTable())
+    if (row !== undefined && normalizePlaceName(row.name) === folded) out.push(row.code);
+  return out;
 }
