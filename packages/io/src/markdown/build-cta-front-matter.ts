@@ -17,13 +17,23 @@ const CtaSchema = z.strictObject({
   }),
 });
 
-const CtaPairSchema = z.strictObject({ cta1: CtaSchema, cta2: CtaSchema.optional() });
+const CtaPairSchema = z.strictObject({
+  /** First button (required). */
+  cta1: CtaSchema,
+  /** Second button. */
+  cta2: CtaSchema.optional(),
+});
 
 /**
  * Call-to-action buttons of a message: Italian required, English optional (io.md §8.1).
  * @group Schemas
  */
-export const CtaFrontMatterSchema = z.strictObject({ it: CtaPairSchema, en: CtaPairSchema.optional() });
+export const CtaFrontMatterSchema = z.strictObject({
+  /** Italian buttons: without them the app shows no CTA. */
+  it: CtaPairSchema,
+  /** English buttons. */
+  en: CtaPairSchema.optional(),
+});
 
 /**
  * Input of {@link buildCtaFrontMatter}.

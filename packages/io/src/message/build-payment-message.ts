@@ -27,18 +27,34 @@ export type PaymentNoticeLike = (
   | {
       /** The notice's payment, as `@civico/pagopa` models it. */
       readonly payment:
-        | ({ readonly kind: 'single' } & PaymentOptionLike)
+        | ({
+            /** A single payment. */
+            readonly kind: 'single';
+          } & PaymentOptionLike)
         | {
+            /** Payment in instalments. */
             readonly kind: 'instalments';
+            /** The instalments, in order. */
             readonly instalments: readonly PaymentOptionLike[];
+            /** The option to pay everything at once, if any. */
             readonly singleOption?: PaymentOptionLike | undefined;
           };
     }
 ) & {
   /** The creditor entity: its fiscal code, and a name shown in the default text. */
-  readonly creditor: { readonly fiscalCode: string; readonly name?: string | undefined };
+  readonly creditor: {
+    /** 11-digit fiscal code of the creditor entity. */
+    readonly fiscalCode: string;
+    /** Name shown in the default text, e.g. `Comune di Esempio`. */
+    readonly name?: string | undefined;
+  };
   /** The debtor, whose fiscal code is the default recipient. */
-  readonly debtor?: { readonly fiscalCode?: string | undefined } | undefined;
+  readonly debtor?:
+    | {
+        /** The debtor's fiscal code. */
+        readonly fiscalCode?: string | undefined;
+      }
+    | undefined;
   /** What the payment is for (e.g. `TARI 2025`), used in the default subject. */
   readonly subject?: string | undefined;
 };

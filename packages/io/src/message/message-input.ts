@@ -61,7 +61,7 @@ export type PaymentData = z.output<typeof PaymentDataSchema>;
  * Feature level of a message: `ADVANCED` needs a Premium contract, else IO answers 403.
  * @group Schemas
  */
-export const FeatureLevelSchema = z.enum(['STANDARD', 'ADVANCED']);
+export const FeatureLevelSchema = z.union([z.literal('STANDARD'), z.literal('ADVANCED')]);
 
 /**
  * Feature level of a message.
