@@ -1,5 +1,10 @@
 import PDFDocument from 'pdfkit';
-import { type FontKey, noticeFonts } from './fonts.js';
+import { type FontKey, noticeFonts, sharedLayoutCaches } from './fonts.js';
+
+// pdfkit internals used to share layout caches; guarded so a pdfkit change only loses the speed-up.
+interface FontState {
+  _font?: { layoutCache?: unknown } | null;
+}
 
 /** @internal Options of {@link createNoticeDocument}. */
 export interface NoticeDocumentOptions {
@@ -25,9 +30,12 @@ export function createNoticeDocument(options: NoticeDocumentOptions): PDFKit.PDF
     },
   });
   const fonts = noticeFonts();
+  const caches = sharedLayoutCaches();
   for (const key of Object.keys(fonts) as FontKey[]) {
     // pdfkit takes a parsed fontkit font as a source; the typings only list bytes and paths.
     doc.registerFont(key, fonts[key] as Uint8Array);
+    const font = doc.font(key) as unknown as FontState;
+    if (font._font && 'layoutCache' in font._font) font._font.layoutCache = caches[key];
   }
   return doc;
 }

@@ -1,21 +1,13 @@
-import { createRequire } from 'node:module';
 import { PagoPaError } from '../errors.js';
 import { detectLogoFormat } from '../notice/detect-logo-format.js';
 import type { Notice } from '../notice/notice-schema.js';
 import { drawPagoPaLogo } from './marks.js';
+import { drawSvgLogo, type LogoStates } from './svg-logo.js';
 import { drawLines, drawText, wrapText } from './text.js';
-import { mm } from './units.js';
+import { mm, PAGE } from './units.js';
 
-type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options: object) => void;
-let svgToPdf: SvgToPdf | undefined;
-
-function loadSvgToPdf(): SvgToPdf {
-  svgToPdf ??= createRequire(import.meta.url)('svg-to-pdfkit') as SvgToPdf;
-  return svgToPdf;
-}
-
-/** @internal Per-document cache of opened raster logos, so a combined PDF embeds each logo once. */
-export type LogoCache = WeakMap<Uint8Array, object>;
+/** @internal Per-document cache of opened raster logos (a combined PDF embeds each once) and SVG states. */
+export type LogoCache = WeakMap<object, object>;
 
 // pdfkit's `openImage` and `image(openedImage)` are missing from its typings.
 interface ImageOpener {
@@ -28,7 +20,8 @@ function drawCreditorLogo(doc: PDFKit.PDFDocument, logo: Uint8Array, cache: Logo
   try {
     if (detectLogoFormat(logo) === 'svg') {
       const svg = new TextDecoder().decode(logo);
-      loadSvgToPdf()(doc, svg, x, y, { width: size, height: size, preserveAspectRatio: 'xMaxYMin meet' });
+      const box = { x, y, size, pageWidth: mm(PAGE.width), pageHeight: mm(PAGE.height) };
+      drawSvgLogo(doc, svg, box, cache as LogoStates);
       return;
     }
     let image = cache.get(logo);

@@ -35,3 +35,39 @@ export function noticeFonts(): Readonly<Record<FontKey, unknown>> {
   });
   return parsed;
 }
+
+const LAYOUT_CACHE_ENTRIES = 20_000;
+
+/**
+ * @internal A layout cache shared by every document, bounded: once full it keeps what it has (the fixed
+ * labels arrive first) and stops growing, so memory stays flat over any number of notices.
+ */
+function boundedCache(): Record<string, unknown> {
+  let size = 0;
+  return new Proxy(Object.create(null) as Record<string, unknown>, {
+    set(target, key, value) {
+      if (typeof key === 'string' && size < LAYOUT_CACHE_ENTRIES && !(key in target)) {
+        target[key] = value;
+        size++;
+      }
+      return true;
+    },
+  });
+}
+
+let layoutCaches: Readonly<Record<FontKey, Record<string, unknown>>> | undefined;
+
+/**
+ * @internal Per-face text-shaping caches shared across documents. pdfkit caches fontkit layouts per
+ * document; a layout depends only on the font and the text, so sharing it skips re-shaping the same
+ * labels for every notice (shaping was the largest cost after compression).
+ */
+export function sharedLayoutCaches(): Readonly<Record<FontKey, Record<string, unknown>>> {
+  layoutCaches ??= Object.freeze({
+    regular: boundedCache(),
+    bold: boundedCache(),
+    mono: boundedCache(),
+    monoBold: boundedCache(),
+  });
+  return layoutCaches;
+}
