@@ -2,7 +2,7 @@ import { PagoPaError } from '../../errors.js';
 import type { BitMatrix } from '../bit-matrix.js';
 import { createReedSolomon } from '../reed-solomon.js';
 import { qrPenalty } from './qr-penalty.js';
-import { QR_BLOCKS, QR_DATA_CODEWORDS, QR_EC_PER_BLOCK, QR_SIZE, qrTemplate } from './qr-template.js';
+import { QR_BLOCKS, QR_DATA_CODEWORDS, QR_EC_PER_BLOCK, QR_PADDED, QR_SIZE, qrTemplate } from './qr-template.js';
 
 /** Bytes a version-4-M symbol holds in byte mode: (64 × 8 − 4 − 8) / 8, rounded down. */
 const MAX_BYTES = 62;
@@ -77,23 +77,32 @@ export function encodeQrCode(payload: string): BitMatrix {
   }
   const template = qrTemplate();
   const codewords = interleave(dataCodewords(bytes));
-  const unmasked = template.base.slice();
+  const unmasked = new Uint8Array(QR_PADDED);
+  unmasked.set(template.base);
   const { order } = template;
   for (let k = 0; k < order.length; k++) {
     unmasked[order[k] ?? 0] = ((codewords[k >>> 3] ?? 0) >>> (7 - (k & 7))) & 1;
   }
-  let best: Uint8Array = unmasked;
-  let bestScore = Number.POSITIVE_INFINITY;
-  const candidate = new Uint8Array(unmasked.length);
-  for (let m = 0; m < template.masks.length; m++) {
-    const mask = template.masks[m] ?? new Uint8Array(0);
-    for (let i = 0; i < unmasked.length; i++) candidate[i] = (unmasked[i] ?? 0) ^ (mask[i] ?? 0);
+  // Masks are applied 4 modules at a time; the penalty only reads the first 33 × 33 bytes.
+  const source = new Uint32Array(unmasked.buffer);
+  const candidate = new Uint8Array(QR_PADDED);
+  const words = new Uint32Array(candidate.buffer);
+  const applyMask = (m: number): void => {
+    const mask = template.masks[m] ?? source;
+    for (let w = 0; w < words.length; w++) words[w] = (source[w] ?? 0) ^ (mask[w] ?? 0);
     for (const i of template.formatDark[m] ?? []) candidate[i] = 1;
+  };
+  let bestMask = 0;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let m = 0; m < template.masks.length; m++) {
+    applyMask(m);
     const score = qrPenalty(candidate, QR_SIZE);
     if (score < bestScore) {
       bestScore = score;
-      best = candidate.slice();
+      bestMask = m;
     }
   }
+  applyMask(bestMask);
+  const best = candidate.slice(0, QR_SIZE * QR_SIZE);
   return { width: QR_SIZE, height: QR_SIZE, modules: best };
 }

@@ -11,6 +11,8 @@ export const QR_DATA_CODEWORDS = 64;
 export const QR_EC_PER_BLOCK = 18;
 /** @internal Blocks of version 4-M. */
 export const QR_BLOCKS = 2;
+/** @internal Module count rounded up to whole 32-bit words, so masks can be applied word by word. */
+export const QR_PADDED = Math.ceil((QR_SIZE * QR_SIZE) / 4) * 4;
 
 /** @internal Everything that does not depend on the payload, computed once. */
 export interface QrTemplate {
@@ -18,8 +20,8 @@ export interface QrTemplate {
   readonly base: Uint8Array;
   /** Module index of each data bit, in placement order (800 bits; the 7 remainder bits stay light). */
   readonly order: Uint16Array;
-  /** For each mask 0–7, `1` where the mask flips a data module. */
-  readonly masks: readonly Uint8Array[];
+  /** For each mask 0–7, `1` where the mask flips a data module, as 32-bit words over `QR_PADDED` bytes. */
+  readonly masks: readonly Uint32Array[];
   /** For each mask 0–7, the format information modules that are dark (both copies). */
   readonly formatDark: readonly Uint16Array[];
 }
@@ -106,13 +108,13 @@ function buildTemplate(): QrTemplate {
   }
   const dataBits = (QR_DATA_CODEWORDS + QR_BLOCKS * QR_EC_PER_BLOCK) * 8;
   const masks = MASK_CONDITIONS.map((condition) => {
-    const mask = new Uint8Array(S * S);
+    const mask = new Uint8Array(QR_PADDED);
     for (let row = 0; row < S; row++) {
       for (let col = 0; col < S; col++) {
         if (reserved[row * S + col] === 0 && condition(row, col)) mask[row * S + col] = 1;
       }
     }
-    return mask;
+    return new Uint32Array(mask.buffer);
   });
   const formatDark = MASK_CONDITIONS.map((_, mask) => {
     const bits = formatBits(mask);
