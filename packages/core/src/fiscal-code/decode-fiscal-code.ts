@@ -1,11 +1,12 @@
 import { CoreError } from '../errors/core-error.js';
 import { comuneRecordAt } from '../territory/birthplace-lookup.js';
 import { formatDayNumber } from '../territory/day-number.js';
-import { type ForeignState, getForeignState } from '../territory/foreign-state.js';
+import { type ForeignState, foreignStateByNumber } from '../territory/foreign-state.js';
 import { type Municipality, toMunicipality } from '../territory/municipality.js';
 import { belfioreOfSlot, getMunicipalityIndex } from '../territory/territory-index.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
-import { inspectPersonal, omocodiaMask } from './inspect-fiscal-code.js';
+import { omocodiaMask } from './inspect-fiscal-code.js';
+import { isValidPersonalCode } from './is-valid-personal-code.js';
 import { normalizeOmocodia } from './omocodia.js';
 import { type FiscalCodeWarning, normalizeFiscalCodeInput, warning } from './parse-fiscal-code.js';
 import { referenceDay, resolveBirth } from './resolve-birth.js';
@@ -128,8 +129,14 @@ function nearestRecord(slot: number, day: number): number {
  * @group Identifiers
  */
 export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions = {}): DecodedFiscalCode {
-  const s = typeof code === 'string' ? normalizeFiscalCodeInput(code) : '';
-  if (s.length !== 16 || !inspectPersonal(s, undefined, false)) {
+  // Canonical input (the common case) skips the normalising regex.
+  const s =
+    typeof code !== 'string'
+      ? ''
+      : code.length === 16 && isValidPersonalCode(code, false)
+        ? code
+        : normalizeFiscalCodeInput(code);
+  if (s.length !== 16 || !isValidPersonalCode(s, false)) {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid personal codice fiscale', {});
   }
   const birth = resolveBirth(s, referenceDay(options.referenceDate));
@@ -138,7 +145,7 @@ export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions 
   const placeCode = base.slice(11, 15);
   const warnings: FiscalCodeWarning[] = [];
   let birthplace: DecodedBirthplace;
-  const state = birth.stateNum >= 0 ? getForeignState(placeCode) : undefined;
+  const state = birth.stateNum >= 0 ? foreignStateByNumber(birth.stateNum) : undefined;
   if (!birth.placeKnown) {
     warnings.push(warning(birth.stateNum >= 0 ? 'UNKNOWN_FOREIGN_STATE' : 'UNKNOWN_BIRTHPLACE'));
     birthplace = { kind: 'unknown', code: placeCode };

@@ -7,6 +7,7 @@ import {
   OMOCODE_INDEXES,
   PLACE_LETTER_INDEX,
 } from './fiscal-code-tables.js';
+import { isValidPersonalCode } from './is-valid-personal-code.js';
 
 /**
  * Why a codice fiscale is invalid.
@@ -58,6 +59,7 @@ const CLASS = [0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1, 3, 1, 1, 1, 0] as const;
  * @internal
  */
 export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true): boolean {
+  if (sink === undefined) return isValidPersonalCode(s, checkPlace);
   let ok = true;
   let alnum = true; // every char in [A-Z0-9]: the check character is computable
   let dayOk = true; // day chars readable

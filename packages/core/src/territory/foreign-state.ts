@@ -24,12 +24,21 @@ export interface ForeignState {
   readonly validTo: string | null;
 }
 
-const toState = (row: ForeignStateRow): ForeignState => ({
-  code: row.code,
-  name: row.name,
-  iso: row.iso,
-  validTo: row.to === OPEN_END ? null : formatDayNumber(row.to),
-});
+const toState = (row: ForeignStateRow): ForeignState =>
+  Object.freeze({
+    code: row.code,
+    name: row.name,
+    iso: row.iso,
+    validTo: row.to === OPEN_END ? null : formatDayNumber(row.to),
+  });
+
+let states: readonly (ForeignState | undefined)[] | undefined;
+
+/** Frozen foreign state `Znnn` by number (330 → Marocco), built on first use. @internal */
+export function foreignStateByNumber(num: number): ForeignState | undefined {
+  states ??= getForeignStateTable().map((row) => (row === undefined ? undefined : toState(row)));
+  return states[num];
+}
 
 /**
  * Finds a foreign state by Belfiore code (`Z…`), optionally only if it existed on a date.
@@ -48,9 +57,10 @@ const toState = (row: ForeignStateRow): ForeignState => ({
 export function getForeignState(code: string, options?: TerritoryQueryOptions): ForeignState | undefined {
   const day = atDay(options);
   if (typeof code !== 'string' || !/^[Zz][0-9]{3}$/.test(code)) return undefined;
-  const row = getForeignStateTable()[Number(code.slice(1))];
+  const num = Number(code.slice(1));
+  const row = getForeignStateTable()[num];
   if (row === undefined || (day !== undefined && day > row.to)) return undefined;
-  return toState(row);
+  return foreignStateByNumber(num);
 }
 
 /**
@@ -83,6 +93,6 @@ export function findForeignStates(name: string, options?: TerritoryQueryOptions)
  */
 export function listForeignStates(): ForeignState[] {
   return getForeignStateTable()
-    .filter((row): row is ForeignStateRow => row !== undefined)
-    .map(toState);
+    .map((row, num) => (row === undefined ? undefined : foreignStateByNumber(num)))
+    .filter((state): state is ForeignState => state !== undefined);
 }

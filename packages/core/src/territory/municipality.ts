@@ -46,8 +46,22 @@ export interface TerritoryQueryOptions {
   readonly at?: string | undefined;
 }
 
-/** Builds the public object of record `i`. @internal */
+// Frozen Municipality objects by record, filled on demand (a deterministic lazy index: the same
+// record always yields an equal, immutable object), so hot decodes do not rebuild them.
+let cache: (Municipality | undefined)[] | undefined;
+
+/** The public, frozen object of record `i`. @internal */
 export function toMunicipality(i: number): Municipality {
+  cache ??= new Array<Municipality | undefined>(getMunicipalityIndex().slot.length);
+  let m = cache[i];
+  if (m === undefined) {
+    m = Object.freeze(buildMunicipality(i));
+    cache[i] = m;
+  }
+  return m;
+}
+
+function buildMunicipality(i: number): Municipality {
   const idx = getMunicipalityIndex();
   const prov = idx.provinces[idx.province[i] ?? 0];
   const alt = idx.altName[i] ?? 0;
