@@ -35,7 +35,10 @@ function startPrism(spec: string, port: number): Promise<ChildProcess> {
   const args = [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', '-d', '--seed', 'civico', spec];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Prism did not start within 50 s')), 50_000);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('Prism did not start within 50 s'));
+    }, 50_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Prism is listening')) {
         clearTimeout(timer);
