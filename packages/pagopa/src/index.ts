@@ -53,5 +53,7 @@ export { noticeNumberToIuv } from './notice-number/notice-number-to-iuv.js';
 export type { AuxDigit, NoticeNumber, ParsedNoticeNumber } from './notice-number/parse-notice-number.js';
 export { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './notice-number/parse-notice-number.js';
 export { renderNotice, renderNoticeStream } from './render/render-notice.js';
+export type { NoticeJob, RenderedNotice, RenderNoticesOptions } from './render/render-notices.js';
+export { renderNotices } from './render/render-notices.js';
 export type { RenderNoticeOptions } from './render/render-notice-options.js';
 export { RenderNoticeOptionsSchema } from './render/render-notice-options.js';
