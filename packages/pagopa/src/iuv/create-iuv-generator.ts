@@ -7,10 +7,11 @@ import { segregationCodeProblem } from '../notice-number/segregation-code.js';
 import type { Iuv } from './parse-iuv.js';
 
 /**
- * Options of {@link createIuvGenerator}.
+ * Zod schema of {@link IuvGeneratorOptions}, used by {@link createIuvGenerator}: checks the
+ * segregation code (2 digits, 00–49, not reserved unless allowed) and the scheme.
  * @group Schemas
  */
-export const IuvGeneratorOptionsSchema = z
+export const IuvGeneratorOptionsSchema: z.ZodType<IuvGeneratorOptions> = z
   .object({
     segregationCode: z.string(),
     scheme: z.enum(['sequence', 'year-sequence']),
