@@ -99,10 +99,13 @@ export function createRecipientProcessor(ctx: RecipientContext) {
 
   async function send(base: Omit<BulkOutcome, 'state'>, message: Message): Promise<BulkOutcome> {
     if (!journal) return { ...base, state: 'DRY_RUN' };
-    // IO reference §5: the intent is on disk BEFORE the POST, the outcome right after.
-    await journal.append({ t: 'intent', r: base.ref });
     try {
-      const { id } = await ctx.sendSlots.run(() => client.sendMessage(message));
+      // IO reference §5: the intent is on disk BEFORE the POST, the outcome right after. Writing it
+      // inside the slot keeps the sends in doubt after a crash down to `concurrency`.
+      const { id } = await ctx.sendSlots.run(async () => {
+        await journal.append({ t: 'intent', r: base.ref });
+        return client.sendMessage(message);
+      });
       ctx.onSent();
       await journal.append({ t: 'sent', r: base.ref, id });
       return poll(base, message.fiscalCode, id);

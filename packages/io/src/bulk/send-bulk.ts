@@ -69,7 +69,8 @@ export async function* sendBulk(
     signal: options.signal,
     onSent: () => void sentThisRun++,
   });
-  const windowSize = config.concurrency * 64;
+  // Recipients in flight (sending or waiting to poll); bounds memory whatever the input size.
+  const windowSize = config.concurrency * 32;
   const seen = new Set<string>();
   let ready: BulkOutcome[] = [];
   let outstanding = 0;

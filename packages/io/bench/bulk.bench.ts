@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BulkRecipient, createIoClient, createKeepAliveFetch, sendBulk } from '@civico/io';
+import { syntheticFiscalCode } from '@civico/io/sandbox';
+
+/** One measured configuration of the bulk benchmark. */
+export interface BulkBenchResult {
+  /** Configuration name. */
+  readonly name: string;
+  /** Recipients. */
+  readonly count: number;
+  /** Wall time in seconds. */
+  readonly seconds: number;
+  /** Messages sent per second. */
+  readonly messagesPerSecond: number;
+  /** RSS of the sending process when the run started, MB (runtime, loader and modules). */
+  readonly startRssMb: number;
+  /** Peak RSS of the sending process during the run, MB. */
+  readonly peakRssMb: number;
+  /** CPU time of the sending process per message, ms (independent of other load on the machine). */
+  readonly cpuMsPerMessage: number;
+  /** Journal size, MB. */
+  readonly journalMb: number;
+}
+
+const PKG = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts the sandbox CLI in its own process (dist when built, else source through tsx). */
+async function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
+  const dist = join(PKG, 'dist/sandbox-cli.js');
+  const args = existsSync(dist)
+    ? [dist]
+    : ['--conditions=@civico/source', '--import', 'tsx', join(PKG, 'src/sandbox/cli.ts')];
+  const child = spawn(process.execPath, [...args, '--port', '0', '--seed', 'allow-all', '--processing-delay-ms', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening: (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error('sandbox exited')));
+  });
+  return { url, child };
+}
+
+function* recipients(count: number): Generator<BulkRecipient> {
+  for (let i = 0; i < count; i++) yield { fiscalCode: syntheticFiscalCode(i), fields: { nome: `Cittadino ${i}` } };
+}
+
+/**
+ * Sends `count` messages through the sandbox with the journal on and measures throughput and peak RSS.
+ * @param options - recipients, concurrency, and whether to pre-check and poll
+ * @returns the measurements
+ */
+export async function benchBulk(options: {
+  readonly name: string;
+  readonly count: number;
+  readonly concurrency: number;
+  readonly precheck: boolean;
+  readonly poll: boolean;
+  readonly keepAlive: boolean;
+}): Promise<BulkBenchResult> {
+  const { url, child } = await startSandbox();
+  const dir = mkdtempSync(join(tmpdir(), 'civico-io-bench-'));
+  const journalPath = join(dir, 'bench.journal');
+  const startRss = process.memoryUsage.rss();
+  let peak = startRss;
+  const cpu0 = process.cpuUsage();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  try {
+    const client = createIoClient({
+      apiKey: 'sandbox-key',
+      baseUrl: url,
+      rateLimit: { requestsPerSecond: 10_000 },
+      ...(options.keepAlive ? { fetch: createKeepAliveFetch({ maxSockets: options.concurrency }) } : {}),
+    });
+    const started = performance.now();
+    let sent = 0;
+    for await (const o of sendBulk(client, recipients(options.count), {
+      template: {
+        subject: 'Avviso TARI 2025 disponibile',
+        markdown: 'Gentile {{nome}}, è disponibile l’avviso di pagamento della TARI 2025. Puoi pagarlo in app.',
+      },
+      campaign: options.name,
+      journalPath,
+      concurrency: options.concurrency,
+      precheck: options.precheck,
+      poll: options.poll ? { initialDelayMs: 0, maxDelayMs: 100, maxWaitMs: 10_000 } : false,
+    })) {
+      if (o.messageId !== undefined) sent++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      name: options.name,
+      count: options.count,
+      seconds: Number(seconds.toFixed(2)),
+      messagesPerSecond: Math.round(sent / seconds),
+      startRssMb: Math.round(startRss / 2 ** 20),
+      peakRssMb: Math.round(peak / 2 ** 20),
+      cpuMsPerMessage: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(3)),
+      journalMb: Number((statSync(journalPath).size / 2 ** 20).toFixed(1)),
+    };
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
