@@ -50,6 +50,10 @@ describe('lintIoMarkdown()', () => {
       'cta-missing-cta-1',
     );
     expect(rules(`---\nit:\n  cta_1:\n    text: "A"\n${BODY}`)).toContain('cta-unterminated');
+    expect(lintIoMarkdown(`---\n${BODY}`)).toMatchObject({
+      ok: true,
+      findings: [{ rule: 'cta-unterminated', severity: 'warning' }],
+    });
     expect(rules(`---\nit: [1, 2]\n---\n${BODY}`)).toContain('cta-yaml');
     expect(rules(`---\nit:\n  cta_1:\n    text: "A"\n     action: "ioit://X"\n---\n${BODY}`)).toContain('cta-yaml');
   });

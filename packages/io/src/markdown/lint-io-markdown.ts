@@ -114,10 +114,12 @@ export function lintIoMarkdown(markdown: string): IoMarkdownLintResult {
   }
   const split = splitFrontMatter(text);
   if (split.unterminated) {
+    // A leading divider is legal markdown; an unclosed block that looks like CTAs hides them.
+    const looksLikeCta = /^\s*(it|en|cta_[12])\s*:/m.test(text);
     findings.push({
       rule: 'cta-unterminated',
-      severity: 'error',
-      message: 'front matter opened with --- is never closed',
+      severity: looksLikeCta ? 'error' : 'warning',
+      message: 'starts with --- but the front matter is never closed, so no CTA is read',
     });
   } else if (split.yaml !== undefined) {
     findings.push(...lintCtaFrontMatter(split.yaml));
