@@ -75,7 +75,7 @@ describe('computeFiscalCode() → decodeFiscalCode()', () => {
         expect(d.sex).toBe(person.sex);
         expect(d.birthplace.code).toBe(person.birthPlace);
         expect(d.birthplace.kind === 'unknown' ? false : d.birthplace.validAtBirth).toBe(true);
-        expect(parseFiscalCode(code, { referenceDate: person.birthDate, strict: true }).valid).toBe(true);
+        expect(parseFiscalCode(code, { referenceDate: person.birthDate, strict: true }).ok).toBe(true);
       }),
       { numRuns },
     );
@@ -109,7 +109,7 @@ describe('parseFiscalCode()', () => {
     fc.assert(
       fc.property(input, (v) => {
         const result = parseFiscalCode(v, { referenceDate: '2025-01-01' });
-        expect(result.valid === (result.issues.length === 0)).toBe(true);
+        expect(result.ok === (result.issues.length === 0)).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -120,7 +120,7 @@ describe('parseFiscalCode()', () => {
       fc.property(personArb, fc.nat(15), fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'), (p, i, c) => {
         const code = computeFiscalCode(p);
         fc.pre(code[i] !== c);
-        expect(parseFiscalCode(code.slice(0, i) + c + code.slice(i + 1)).valid).toBe(false);
+        expect(parseFiscalCode(code.slice(0, i) + c + code.slice(i + 1)).ok).toBe(false);
       }),
       { numRuns },
     );
@@ -130,11 +130,11 @@ describe('parseFiscalCode()', () => {
     fc.assert(
       fc.property(codeLikeArb, (v) => {
         const once = parseFiscalCode(v, { referenceDate: '2025-01-01' });
-        const again = parseFiscalCode(once.valid ? once.code : (once.normalized ?? ''), {
+        const again = parseFiscalCode(once.ok ? once.value : (once.normalized ?? ''), {
           referenceDate: '2025-01-01',
         });
-        expect(again.valid).toBe(once.valid);
-        if (once.valid && again.valid) expect(again.code).toBe(once.code);
+        expect(again.ok).toBe(once.ok);
+        if (once.ok && again.ok) expect(again.value).toBe(once.value);
       }),
       { numRuns },
     );
@@ -153,12 +153,12 @@ describe('FiscalCodeSchema, isValidFiscalCode(), assertFiscalCode()', () => {
         } catch {
           asserted = undefined;
         }
-        expect(schema.success).toBe(parsed.valid);
-        expect(asserted !== undefined).toBe(parsed.valid);
-        if (parsed.valid) {
-          expect(schema.data).toBe(parsed.code);
-          expect(asserted).toBe(parsed.code);
-          expect(isValidFiscalCode(parsed.code)).toBe(true);
+        expect(schema.success).toBe(parsed.ok);
+        expect(asserted !== undefined).toBe(parsed.ok);
+        if (parsed.ok) {
+          expect(schema.data).toBe(parsed.value);
+          expect(asserted).toBe(parsed.value);
+          expect(isValidFiscalCode(parsed.value)).toBe(true);
         }
         if (isValidFiscalCode(v)) expect(schema.data).toBe(v);
       }),

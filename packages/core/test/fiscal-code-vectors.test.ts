@@ -49,11 +49,11 @@ describe('codice fiscale test vectors (test/fixtures/core-test-vectors.json)', (
       if (UNKNOWN_COMUNE.has(place)) {
         expect(result.issues.map((i) => i.code)).toEqual(['UNKNOWN_BIRTHPLACE']);
       } else if (PLACE_SOFT.has(v.value)) {
-        expect(result.valid).toBe(true);
+        expect(result.ok).toBe(true);
         expect(result.warnings.map((w) => w.code)).toContain('BIRTHPLACE_NOT_VALID_AT_BIRTH');
-        expect(parseFiscalCode(v.value, { referenceDate, strict: true }).valid).toBe(false);
+        expect(parseFiscalCode(v.value, { referenceDate, strict: true }).ok).toBe(false);
       } else {
-        expect(result.valid).toBe(v.expectedValid ?? v.expectedValidChecksum);
+        expect(result.ok).toBe(v.expectedValid ?? v.expectedValidChecksum);
       }
 
       const expected = v.decode;

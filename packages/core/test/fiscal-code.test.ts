@@ -42,8 +42,8 @@ describe('parseFiscalCode()', () => {
     'accepts %s and normalises it',
     (code) => {
       const result = parseFiscalCode(code, { referenceDate });
-      expect(result.valid).toBe(true);
-      if (result.valid) expect(result.code).toMatch(/^[A-Z0-9]{16}$/);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.value).toMatch(/^[A-Z0-9]{16}$/);
     },
   );
 
@@ -70,7 +70,7 @@ describe('parseFiscalCode()', () => {
 
   it('never throws on non-string input and reports NOT_A_STRING', () => {
     for (const v of [undefined, null, 42, {}, [], Symbol('x'), 10n]) {
-      expect(parseFiscalCode(v)).toMatchObject({ valid: false, kind: null, issues: [{ code: 'NOT_A_STRING' }] });
+      expect(parseFiscalCode(v)).toMatchObject({ ok: false, kind: null, issues: [{ code: 'NOT_A_STRING' }] });
     }
   });
 
@@ -87,15 +87,15 @@ describe('parseFiscalCode()', () => {
     ['GSTPPP99C06D620V'],
   ])('accepts AdE-issued %s whose birthplace was not valid at birth, with a warning (an issue when strict)', (code) => {
     const result = parseFiscalCode(code, { referenceDate });
-    expect(result.valid).toBe(true);
+    expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => w.code)).toEqual(['BIRTHPLACE_NOT_VALID_AT_BIRTH']);
-    expect(parseFiscalCode(code, { referenceDate, strict: true }).valid).toBe(false);
+    expect(parseFiscalCode(code, { referenceDate, strict: true }).ok).toBe(false);
   });
 
   it('warns about foreign-state codes missing from the list (Z201, Z202)', () => {
     for (const code of ['CCCFBA75D03Z201F', 'CCCFBA75D03Z202K']) {
       const result = parseFiscalCode(code, { referenceDate });
-      expect(result.valid).toBe(true);
+      expect(result.ok).toBe(true);
       expect(result.warnings.map((w) => w.code)).toEqual(['UNKNOWN_FOREIGN_STATE']);
     }
   });
@@ -103,17 +103,17 @@ describe('parseFiscalCode()', () => {
   it('warns about omocodia outside the right-to-left order, and accepts it', () => {
     for (const code of ['CNTFNC84R44H5L1E', 'CNTPTR60C29H5L1W']) {
       const result = parseFiscalCode(code, { referenceDate });
-      expect(result).toMatchObject({ valid: true, omocodiaMask: 2 });
+      expect(result).toMatchObject({ ok: true, omocodiaMask: 2 });
       expect(result.warnings.map((w) => w.code)).toEqual(['OMOCODIA_NON_CANONICAL']);
     }
     expect(parseFiscalCode('CCCFBA85DLPLNMVL', { referenceDate }).warnings).toEqual([]);
   });
 
   it('handles 11-digit provisional codes', () => {
-    expect(parseFiscalCode('00743110157')).toMatchObject({ valid: true, kind: 'provisional' });
-    expect(parseFiscalCode('00743110158')).toMatchObject({ valid: false, issues: [{ code: 'CHECK_CHARACTER' }] });
-    expect(parseFiscalCode('00000000000')).toMatchObject({ valid: false, issues: [{ code: 'ZERO_PROGRESSIVE' }] });
-    expect(parseFiscalCode('0074311015A')).toMatchObject({ valid: false, kind: 'provisional' });
+    expect(parseFiscalCode('00743110157')).toMatchObject({ ok: true, kind: 'provisional' });
+    expect(parseFiscalCode('00743110158')).toMatchObject({ ok: false, issues: [{ code: 'CHECK_CHARACTER' }] });
+    expect(parseFiscalCode('00000000000')).toMatchObject({ ok: false, issues: [{ code: 'ZERO_PROGRESSIVE' }] });
+    expect(parseFiscalCode('0074311015A')).toMatchObject({ ok: false, kind: 'provisional' });
   });
 
   it('throws ERR_CORE_INVALID_DATE for a bad referenceDate option', () => {

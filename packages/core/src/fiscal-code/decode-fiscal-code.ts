@@ -62,8 +62,13 @@ export interface DecodedFiscalCode {
   readonly centuryAmbiguous: boolean;
   /** Birthplace on the birth date. */
   readonly birthplace: DecodedBirthplace;
-  /** Omocodia: `level` = number of substituted digits (0–7), `mask` as in {@link omocodiaVariants}. */
-  readonly omocodia: { readonly level: number; readonly mask: number };
+  /** Omocodia of the code. */
+  readonly omocodia: {
+    /** Number of digits replaced by letters, 0–7. */
+    readonly level: number;
+    /** Which ones, as in {@link omocodiaVariants}: bit 0 = 15th character … bit 6 = 7th. */
+    readonly mask: number;
+  };
   /** Soft findings: unknown birthplace, birthplace not valid at birth, unusual omocodia, century ambiguity. */
   readonly warnings: readonly FiscalCodeWarning[];
 }

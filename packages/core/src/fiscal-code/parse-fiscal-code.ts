@@ -46,11 +46,11 @@ export interface FiscalCodeWarning {
  */
 export interface FiscalCodeParseSuccess {
   /** Discriminant. */
-  readonly valid: true;
+  readonly ok: true;
   /** `personal`: the 16-character code; `provisional`: an 11-digit code awaiting a personal one. */
   readonly kind: 'personal' | 'provisional';
   /** The normalised code (upper case, spaces, `-` and `.` removed). */
-  readonly code: FiscalCode;
+  readonly value: FiscalCode;
   /** Omocodia mask: bit 0 = 15th character … bit 6 = 7th; 0 when none (and for provisional codes). */
   readonly omocodiaMask: number;
   /** Always empty. */
@@ -65,7 +65,7 @@ export interface FiscalCodeParseSuccess {
  */
 export interface FiscalCodeParseFailure {
   /** Discriminant. */
-  readonly valid: false;
+  readonly ok: false;
   /** Kind guessed from the length, `null` when neither 16 nor 11 characters (or not a string). */
   readonly kind: 'personal' | 'provisional' | null;
   /** The normalised input, `null` when it is not a string. */
@@ -152,7 +152,7 @@ export function warning(code: FiscalCodeWarning['code']): FiscalCodeWarning {
  * ```ts
  * import { parseFiscalCode } from '@civico/core';
  * const result = parseFiscalCode(' rssmra80a01h501u ');
- * if (result.valid) console.log(result.code); // 'RSSMRA80A01H501U'
+ * if (result.ok) console.log(result.value); // 'RSSMRA80A01H501U'
  * else console.log(result.issues.map((i) => i.code));
  * ```
  * @param input - anything
@@ -161,7 +161,7 @@ export function warning(code: FiscalCodeWarning['code']): FiscalCodeWarning {
  */
 export function parseFiscalCode(input: unknown, options: ParseFiscalCodeOptions = {}): FiscalCodeParseResult {
   if (typeof input !== 'string') {
-    return { valid: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
+    return { ok: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
   }
   const s = normalizeFiscalCodeInput(input);
   const kind = s.length === 16 ? 'personal' : s.length === 11 ? 'provisional' : null;
@@ -178,11 +178,11 @@ export function parseFiscalCode(input: unknown, options: ParseFiscalCodeOptions 
     }
     if (!isCanonicalMask(omocodiaMask(s))) warnings.push(warning('OMOCODIA_NON_CANONICAL'));
   }
-  if (issues.length > 0) return { valid: false, kind, normalized: s, issues, warnings };
+  if (issues.length > 0) return { ok: false, kind, normalized: s, issues, warnings };
   return {
-    valid: true,
+    ok: true,
     kind: kind ?? 'personal',
-    code: s as FiscalCode,
+    value: s as FiscalCode,
     omocodiaMask: kind === 'personal' ? omocodiaMask(s) : 0,
     issues: [],
     warnings,
