@@ -7,6 +7,9 @@ import { MESSAGE_LIMITS } from './message-limits.js';
 // io.md §4.2: the server takes YYYY-MM-DDTHH:MM:SS(.fff) with an optional zone; the spec asks for UTC.
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+// io.md §4: the subject is the inbox title and may reach lock screens; keep personal data out.
+const FISCAL_CODE_IN_TEXT = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/i;
+
 function isRealUtcTimestamp(value: string): boolean {
   const time = Date.parse(value);
   // V8 rolls 30 February over to March: require the fields to survive a round trip.
@@ -96,7 +99,13 @@ export const MessageInputSchema = z
     /** Recipient's fiscal code. */
     fiscalCode: RecipientFiscalCodeSchema,
     /** Inbox title, 10 to 120 characters; no personal data. */
-    subject: z.string().min(MESSAGE_LIMITS.subjectMin).max(MESSAGE_LIMITS.subjectMax),
+    subject: z
+      .string()
+      .min(MESSAGE_LIMITS.subjectMin)
+      .max(MESSAGE_LIMITS.subjectMax)
+      .refine((subject) => !FISCAL_CODE_IN_TEXT.test(subject), {
+        message: 'must not contain a fiscal code (the subject shows in inbox lists and notifications)',
+      }),
     /** Body in IO markdown, 80 to 10 000 characters, CTA front matter included. */
     markdown: MarkdownSchema,
     /** Due date, sent in UTC. */

@@ -65,6 +65,7 @@ describe('parseMessage()', () => {
     expect(fieldOf({ ...valid, fiscalCode: 'AAAAAA00A00A000A' })).toBe('accepted'); // IO's test recipient
     expect(fieldOf({ ...valid, subject: 'a'.repeat(9) })).toBe('ERR_IO_INVALID_MESSAGE:subject');
     expect(fieldOf({ ...valid, subject: 'a'.repeat(121) })).toBe('ERR_IO_INVALID_MESSAGE:subject');
+    expect(fieldOf({ ...valid, subject: `Avviso per ${CF.toLowerCase()}` })).toBe('ERR_IO_INVALID_MESSAGE:subject');
     expect(fieldOf({ ...valid, markdown: 'a'.repeat(79) })).toBe('ERR_IO_INVALID_MESSAGE:markdown');
     expect(fieldOf({ ...valid, markdown: 'a'.repeat(10_001) })).toBe('ERR_IO_INVALID_MESSAGE:markdown');
     expect(fieldOf({ ...valid, dueDate: '2025-12-16T23:59:59+01:00' })).toBe('ERR_IO_INVALID_MESSAGE:dueDate');
