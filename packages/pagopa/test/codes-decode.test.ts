@@ -73,7 +73,7 @@ describe('encodeDataMatrix() read by dmtxread', () => {
       postalAccount: fc.stringMatching(/^[1-9]\d{0,11}$/),
       amountCents: fc.integer({ min: 1, max: 9_999_999_999 }),
       ecFiscalCode: digits(11),
-      debtorFiscalCode: fc.oneof(fc.stringMatching(/^[A-Z0-9]{16}$/), digits(11)),
+      debtorFiscalCode: fc.option(fc.oneof(fc.stringMatching(/^[A-Z0-9]{16}$/), digits(11)), { nil: undefined }),
       debtorName: fc.string({ maxLength: 60 }),
       subject: fc.string({ unit: 'grapheme', maxLength: 140 }),
     });

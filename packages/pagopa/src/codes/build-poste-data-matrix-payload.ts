@@ -18,8 +18,8 @@ export interface PosteDataMatrixFields {
   readonly amountCents: number;
   /** The creditor entity's 11-digit fiscal code. */
   readonly ecFiscalCode: string | EcFiscalCode;
-  /** The debtor's fiscal code: 16 characters (person) or 11 digits (entity). */
-  readonly debtorFiscalCode: string;
+  /** The debtor's fiscal code: 16 characters (person) or 11 digits (entity); omit it when unknown (16 spaces). */
+  readonly debtorFiscalCode?: string | undefined;
   /** The debtor's name; folded to 40 ASCII upper-case characters. */
   readonly debtorName: string;
   /** The payment subject (causale); folded to 110 ASCII upper-case characters. */
@@ -36,7 +36,7 @@ export interface PosteDataMatrixFields {
  * Free text is folded: compatibility-decomposed (NFKD), accents removed, upper case, any other character becomes a space, runs of
  * spaces collapse, then it is truncated. That keeps the text in Data Matrix C40's basic set, so every
  * payload fits the 48 × 48 symbol the guide requires ({@link encodeDataMatrix}). The debtor code is
- * checked for shape only.
+ * checked for shape only, and left blank when omitted.
  *
  * @param fields - the slip's data
  * @returns the 256-character payload
@@ -68,8 +68,9 @@ export function buildPosteDataMatrixPayload(fields: PosteDataMatrixFields): stri
   const account = postalAccountField(fields.postalAccount, 'postalAccount');
   const cents = checkAmountCents(fields.amountCents, 'amountCents', MAX_TEN_DIGIT_CENTS);
   const ec = checkEcFiscalCode(fields.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
-  const debtor = typeof fields.debtorFiscalCode === 'string' ? fields.debtorFiscalCode.trim().toUpperCase() : '';
-  if (!/^(?:[A-Z0-9]{16}|\d{11})$/.test(debtor)) {
+  const rawDebtor = fields.debtorFiscalCode;
+  const debtor = typeof rawDebtor === 'string' ? rawDebtor.trim().toUpperCase() : '';
+  if (rawDebtor !== undefined && !/^(?:[A-Z0-9]{16}|\d{11})$/.test(debtor)) {
     throw new PagoPaError(
       'ERR_PAGOPA_INVALID_FISCAL_CODE',
       "The debtor's fiscal code must have 16 characters or 11 digits",

@@ -29,7 +29,9 @@ const fieldsArb = fc.record({
   postalAccount: fc.stringMatching(/^\d{1,12}$/).filter((s) => /[1-9]/.test(s)),
   amountCents: fc.integer({ min: 1, max: 9_999_999_999 }),
   ecFiscalCode: fc.stringMatching(/^\d{11}$/),
-  debtorFiscalCode: fc.oneof(fc.stringMatching(/^[A-Z0-9]{16}$/), fc.stringMatching(/^\d{11}$/)),
+  debtorFiscalCode: fc.option(fc.oneof(fc.stringMatching(/^[A-Z0-9]{16}$/), fc.stringMatching(/^\d{11}$/)), {
+    nil: undefined,
+  }),
   debtorName: fc.stringMatching(/^[A-Z0-9]+( [A-Z0-9]+)*$/).map((s) => s.slice(0, 40).trimEnd()),
   subject: fc.stringMatching(/^[A-Z0-9]+( [A-Z0-9]+)*$/).map((s) => s.slice(0, 110).trimEnd()),
 });
@@ -66,6 +68,13 @@ describe('buildPosteDataMatrixPayload()', () => {
     expect(payload.slice(77, 93)).toBe('RSSMRA80A01H501U');
   });
 
+  it('leaves the debtor code blank when it is omitted', () => {
+    const { debtorFiscalCode: _omitted, ...rest } = VECTOR;
+    const payload = buildPosteDataMatrixPayload(rest);
+    expect(payload.slice(77, 93)).toBe(' '.repeat(16));
+    expect(parsePosteDataMatrixPayload(payload).debtorFiscalCode).toBeUndefined();
+  });
+
   it('takes the account from a postal IBAN', () => {
     const payload = buildPosteDataMatrixPayload({ ...VECTOR, postalAccount: 'IT30O0760103200000012345678' });
     expect(payload.slice(35, 47)).toBe('000012345678');
@@ -78,6 +87,7 @@ describe('buildPosteDataMatrixPayload()', () => {
     ['noticeNumber', 'ERR_PAGOPA_INVALID_NOTICE_NUMBER', { noticeNumber: '470000008800999073' }],
     ['ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', { ecFiscalCode: 'ABC' }],
     ['debtorFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', { debtorFiscalCode: 'RSSMRA80' }],
+    ['debtorFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', { debtorFiscalCode: '' }],
     ['subject', 'ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', { subject: 42 }],
   ])('rejects a bad %s with %s', (field, code, override) => {
     const fields = { ...VECTOR, ...override } as PosteDataMatrixFields;
@@ -116,6 +126,7 @@ describe('parsePosteDataMatrixPayload()', () => {
     ['postalAccount', (s: string) => `${s.slice(0, 35)}00000000000A${s.slice(47)}`],
     ['noticeNumber', (s: string) => `${s.slice(0, 15)}4${s.slice(16)}`],
     ['ecFiscalCode', (s: string) => `${s.slice(0, 66)}0119925015X${s.slice(77)}`],
+    ['debtorFiscalCode', (s: string) => `${s.slice(0, 77)}RSS-MRA${' '.repeat(9)}${s.slice(93)}`],
     [undefined, (s: string) => s.slice(1)],
     [undefined, (s: string) => `${s.slice(0, 100)}é${s.slice(101)}`],
   ])('throws ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD (field %s) on a damaged payload', (field, damage) => {

@@ -19,8 +19,8 @@ export interface ParsedPosteDataMatrixPayload {
   readonly amountCents: number;
   /** The creditor entity's fiscal code. */
   readonly ecFiscalCode: EcFiscalCode;
-  /** The debtor's fiscal code, trailing spaces removed. */
-  readonly debtorFiscalCode: string;
+  /** The debtor's fiscal code, trailing spaces removed; `undefined` when the field is blank. */
+  readonly debtorFiscalCode: string | undefined;
   /** The debtor's name, trailing spaces removed. */
   readonly debtorName: string;
   /** The payment subject, trailing spaces removed. */
@@ -90,7 +90,7 @@ export function parsePosteDataMatrixPayload(value: string): ParsedPosteDataMatri
     fail("The creditor's fiscal code must have 11 digits", 'ecFiscalCode', error);
   }
   const debtorFiscalCode = get('debtorFiscalCode').trimEnd();
-  if (!/^[A-Za-z0-9]{11,16}$/.test(debtorFiscalCode)) {
+  if (debtorFiscalCode !== '' && !/^[A-Za-z0-9]{11,16}$/.test(debtorFiscalCode)) {
     fail("The debtor's fiscal code must have 11 to 16 letters or digits", 'debtorFiscalCode');
   }
   return {
@@ -98,7 +98,7 @@ export function parsePosteDataMatrixPayload(value: string): ParsedPosteDataMatri
     postalAccount: account as PostalAccount,
     amountCents: Number(amount),
     ecFiscalCode: creditor.value,
-    debtorFiscalCode,
+    debtorFiscalCode: debtorFiscalCode === '' ? undefined : debtorFiscalCode,
     debtorName: get('debtorName').trimEnd(),
     subject: get('subject').trimEnd(),
     warnings: [...notice.warnings, ...creditor.warnings],
