@@ -58,7 +58,7 @@ export interface IoProblem {
   readonly title?: string | undefined;
   /** Status the origin server reported (IO's own examples use 200 here). */
   readonly status?: number | undefined;
-  /** Explanation; on 400 an io-ts report that may echo input values, so never log it verbatim. */
+  /** Explanation; on 400 an io-ts report that may echo input values (fiscal codes are masked). */
   readonly detail?: string | undefined;
   /** URI identifying the problem type. */
   readonly type?: string | undefined;

@@ -167,6 +167,12 @@ describe('IoClient error mapping', () => {
     });
     const err = await failure(io.sendMessage(message));
     expect(err.problem).toEqual({ title: 'Invalid NewMessage', status: 400, detail: 'x', type: 'about:blank' });
+    stub.reply = () => ({
+      status: 400,
+      body: { title: 'Invalid NewMessage', detail: `value "${CF}" at root.fiscal_code` },
+    });
+    const masked = await failure(io.sendMessage(message));
+    expect(masked.problem?.detail).toBe('value "[fiscal code]" at root.fiscal_code');
   });
 
   it('maps a profile 404 to ERR_IO_PROFILE_NOT_FOUND', async () => {

@@ -68,14 +68,18 @@ const FORBIDDEN_REASONS: readonly (readonly [RegExp, string])[] = [
   [/not allowed here|no valid scopes/i, 'not-allowed'],
 ];
 
+// IO's 400 details are io-ts reports that echo input values: mask fiscal codes before keeping them.
+const FISCAL_CODE_IN_TEXT = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/gi;
+const mask = (text: string | undefined): string | undefined => text?.replace(FISCAL_CODE_IN_TEXT, '[fiscal code]');
+
 function readProblem(body: unknown): IoProblem & { gateway?: string | undefined } {
   const parsed = ProblemWireSchema.safeParse(body);
   if (!parsed.success) return {};
   const p = parsed.data;
   return {
-    title: p.title ?? p.message,
+    title: mask(p.title ?? p.message),
     status: p.status ?? p.statusCode,
-    detail: p.detail,
+    detail: mask(p.detail),
     type: p.type,
     gateway: p.statusCode !== undefined ? p.message : undefined,
   };
