@@ -1,6 +1,8 @@
 // Test helper: one bulk run in its own process, so reliability tests can kill -9 it.
 // Usage: node --conditions=@civico/source --import tsx test/bulk-child.ts '<json config>'
+// (reliability.test.ts bundles it first with esbuild, for fast restarts).
 
+import { createKeepAliveFetch } from '../src/bulk/create-keep-alive-fetch.js';
 import { readRecipientsCsv } from '../src/bulk/read-recipients-csv.js';
 import { runBulk } from '../src/bulk/run-bulk.js';
 import { createIoClient } from '../src/client/create-io-client.js';
@@ -19,6 +21,7 @@ const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
 const client = createIoClient({
   apiKey: 'sandbox-key',
   baseUrl: config.url,
+  fetch: createKeepAliveFetch({ maxSockets: config.concurrency * 2 }),
   rateLimit: { requestsPerSecond: 10_000 },
   retry: { maxRetries: 5, baseDelayMs: 20 },
 });

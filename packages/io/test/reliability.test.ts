@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIoSandbox, type IoSandbox } from '../src/sandbox/index.js';
 import {
+  bundleChild,
   countByCitizen,
   exactlyOnceViolations,
   exited,
@@ -16,7 +17,16 @@ import {
 const COUNT = 2000;
 const CONCURRENCY = 16;
 let dir = '';
+let buildDir = '';
+let script = '';
 let sandbox: IoSandbox | undefined;
+beforeAll(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), 'civico-io-child-'));
+  script = await bundleChild(buildDir);
+});
+afterAll(() => {
+  rmSync(buildDir, { recursive: true, force: true });
+});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'civico-io-reliability-'));
 });
@@ -53,7 +63,7 @@ describe('sendBulk() reliability over real HTTP', () => {
     );
     const killedAt: number[] = [];
     for (const target of targets) {
-      const child = startChild(config);
+      const child = startChild(script, config);
       const end = exited(child);
       let done = false;
       void end.then(() => (done = true));
@@ -62,7 +72,7 @@ describe('sendBulk() reliability over real HTTP', () => {
       killedAt.push(s.ledger().length);
       await end;
     }
-    const last = startChild(config);
+    const last = startChild(script, config);
     let stderr = '';
     last.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     expect(await exited(last), stderr).toBe(0);
@@ -89,7 +99,7 @@ describe('sendBulk() reliability over real HTTP', () => {
     const config = childConfig(s, writeRecipients(join(dir, 'recipients.csv'), all));
     let code: number | string = -1;
     // Reads that keep failing end as ERROR (retryable): a re-run finishes them, as an operator would.
-    for (let run = 0; run < 3 && code !== 0; run++) code = await exited(startChild(config));
+    for (let run = 0; run < 3 && code !== 0; run++) code = await exited(startChild(script, config));
     expect(code).toBe(0);
 
     expect(exactlyOnceViolations(all, eligible, countByCitizen(s.ledger()))).toEqual([]);
