@@ -52,8 +52,9 @@ export type IssueSink = (code: FiscalCodeIssueCode, index?: number) => void;
 const CLASS = [0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1, 3, 1, 1, 1, 0] as const;
 
 /**
- * Runs the hard checks on a 16-character upper-case string. Without `sink` it stops at the first
- * issue (the allocation-free path of `isValidFiscalCode`); with one it reports every issue.
+ * Runs the hard checks on a 16-character upper-case string. Without `sink` it delegates to the
+ * allocation-free {@link isValidPersonalCode}; with one it reports every issue (same verdict, which
+ * the agreement property tests check).
  * `checkPlace: false` skips the archive look-up (structural checks only).
  * @returns whether no issue was found
  * @internal
@@ -61,6 +62,10 @@ const CLASS = [0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1, 3, 1, 1, 1, 0] as const;
 export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true): boolean {
   if (sink === undefined) return isValidPersonalCode(s, checkPlace);
   let ok = true;
+  const report: IssueSink = (code, index) => {
+    ok = false;
+    sink(code, index);
+  };
   let alnum = true; // every char in [A-Z0-9]: the check character is computable
   let dayOk = true; // day chars readable
   let yearMonthOk = true; // year and month chars readable
@@ -74,30 +79,24 @@ export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true):
     else if (cls === 2) bad = MONTH_OF_LETTER[c] === 0 || c > 127;
     else bad = (PLACE_LETTER_INDEX[c] ?? -1) < 0;
     if (!bad) continue;
-    if (sink === undefined) return false;
-    ok = false;
     const letter = IS_LETTER[c] === 1;
     const digit = c >= 48 && c <= 57;
     if (!letter && !digit) alnum = false;
     if (i === 9 || i === 10) dayOk = false;
     if (i >= 6 && i <= 8) yearMonthOk = false;
     if (i >= 11 && i <= 14) placeOk = false;
-    if (!letter || cls === 0) sink('CHARSET', i);
-    else if (cls === 1) sink('OMOCODE_CHAR', i);
-    else sink(cls === 2 ? 'MONTH' : 'PLACE_LETTER', i);
+    if (!letter || cls === 0) report('CHARSET', i);
+    else if (cls === 1) report('OMOCODE_CHAR', i);
+    else report(cls === 2 ? 'MONTH' : 'PLACE_LETTER', i);
   }
   if (alnum && checkCharCode(s) !== s.charCodeAt(15)) {
-    if (sink === undefined) return false;
-    ok = false;
-    sink('CHECK_CHARACTER', 15);
+    report('CHECK_CHARACTER', 15);
   }
   if (dayOk) {
     const dayRaw = (DIGIT_VALUE[s.charCodeAt(9)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(10)] ?? 0);
     const day = dayRaw > 40 ? dayRaw - 40 : dayRaw;
     if (day < 1 || day > 31) {
-      if (sink === undefined) return false;
-      ok = false;
-      sink('DAY', 9);
+      report('DAY', 9);
     } else if (yearMonthOk) {
       const month = MONTH_OF_LETTER[s.charCodeAt(8)] ?? 0;
       const yy = (DIGIT_VALUE[s.charCodeAt(6)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(7)] ?? 0);
@@ -105,9 +104,7 @@ export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true):
       const max =
         month === 2 ? (yy % 4 === 0 ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
       if (day > max) {
-        if (sink === undefined) return false;
-        ok = false;
-        sink('DATE', 9);
+        report('DATE', 9);
       }
     }
   }
@@ -118,13 +115,9 @@ export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true):
       (DIGIT_VALUE[s.charCodeAt(14)] ?? 0);
     const letter = PLACE_LETTER_INDEX[s.charCodeAt(11)] ?? 0;
     if (num === 0) {
-      if (sink === undefined) return false;
-      ok = false;
-      sink('PLACE_000', 12);
+      report('PLACE_000', 12);
     } else if (checkPlace && letter !== 11 && !comuneSlotExists(letter * 1000 + num)) {
-      if (sink === undefined) return false;
-      ok = false;
-      sink('UNKNOWN_BIRTHPLACE', 11);
+      report('UNKNOWN_BIRTHPLACE', 11);
     }
   }
   return ok;
@@ -146,9 +139,8 @@ export function inspectProvisional(s: string, sink?: IssueSink): boolean {
   }
   let ok = true;
   if ((10 - (sum % 10)) % 10 !== s.charCodeAt(10) - 48) {
-    if (sink === undefined) return false;
     ok = false;
-    sink('CHECK_CHARACTER', 10);
+    sink?.('CHECK_CHARACTER', 10);
   }
   if (s.startsWith('0000000')) {
     sink?.('ZERO_PROGRESSIVE', 0);
