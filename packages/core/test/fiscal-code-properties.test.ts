@@ -110,6 +110,7 @@ describe('parseFiscalCode()', () => {
       fc.property(input, (v) => {
         const result = parseFiscalCode(v, { referenceDate: '2025-01-01' });
         expect(result.ok === (result.issues.length === 0)).toBe(true);
+        expect(() => isValidFiscalCode(v)).not.toThrow();
       }),
       { numRuns: 500 },
     );
