@@ -119,6 +119,19 @@ describe('createHttp()', () => {
     expect(err).toMatchObject({ code: 'ERR_CORE_HTTP_TIMEOUT', status: undefined, isRetryable: true });
   });
 
+  it('keeps no fiscal code anywhere in a timeout error, cause included', async () => {
+    const { baseUrl } = await serve(() => {
+      // Never answers.
+    });
+    const err = await failure(
+      createHttp({ baseUrl, timeoutMs: 50 }).request({ method: 'GET', path: 'messages/RSSMRA85T10A562S/01ABC' }),
+    );
+    expect(err).toMatchObject({ code: 'ERR_CORE_HTTP_TIMEOUT' });
+    const cause = (err as Error).cause as Error;
+    expect(cause.message).toContain(':redacted');
+    expect(`${(err as Error).message} ${cause.message} ${String(cause.stack)}`).not.toContain('RSSMRA85T10A562S');
+  });
+
   it('maps a refused connection to ERR_CORE_HTTP_NETWORK', async () => {
     const { baseUrl } = await serve(json(200, {}));
     const server = servers.pop();

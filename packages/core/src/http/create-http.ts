@@ -1,6 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type { z } from 'zod';
-import { ApiCallError } from '../errors/api-call-error.js';
+import { ApiCallError, redactUrl } from '../errors/api-call-error.js';
 import { CoreError } from '../errors/core-error.js';
 
 /** Options of {@link createHttp}. */
@@ -118,7 +118,10 @@ export function createHttp(options: HttpOptions): Http {
         });
       }
       if (error instanceof TimeoutError) {
-        throw new ApiCallError('ERR_CORE_HTTP_TIMEOUT', `${req.method} request timed out`, { url, cause: error });
+        // ky's TimeoutError message carries the full URL (which may hold a fiscal code): keep a
+        // redacted equivalent as the cause instead.
+        const cause = new Error(`Request timed out: ${req.method} ${redactUrl(url)}`);
+        throw new ApiCallError('ERR_CORE_HTTP_TIMEOUT', `${req.method} request timed out`, { url, cause });
       }
       if (req.signal?.aborted) throw error;
       throw new ApiCallError('ERR_CORE_HTTP_NETWORK', `${req.method} request failed before a response`, {
