@@ -108,6 +108,18 @@ describe('parseNoticeNumber()', () => {
     );
   });
 
+  it('flags every single-digit change after the aux digit (property)', () => {
+    // P changes by delta × 10^k with 0 < |delta| < 10 and gcd(10, 93) = 1, so P mod 93 always changes.
+    fc.assert(
+      fc.property(navArb, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 9 }), (nav, i, delta) => {
+        const digit = (Number(nav[i]) + delta) % 10;
+        const mutated = nav.slice(0, i) + digit + nav.slice(i + 1);
+        expect(parseNoticeNumber(mutated).checkDigitValid).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('flags every single-digit change of the check digits (property)', () => {
     fc.assert(
       fc.property(navArb, fc.integer({ min: 16, max: 17 }), fc.integer({ min: 1, max: 9 }), (nav, i, delta) => {
