@@ -30,12 +30,25 @@ export type { Iuv } from './iuv/parse-iuv.js';
 export { IuvSchema, isValidIuv, parseIuv } from './iuv/parse-iuv.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
+export type {
+  Notice,
+  NoticeAddress,
+  NoticeCreditor,
+  NoticeCreditorInfo,
+  NoticeDebtor,
+  NoticeInput,
+  NoticeInstalment,
+  NoticeInstalmentPayment,
+  NoticePaymentOption,
+  NoticePostalAccount,
+  NoticeSinglePayment,
+} from './notice/notice.js';
 export {
   MAX_NOTICE_AMOUNT_CENTS,
   MAX_NOTICE_INSTALMENTS,
   NOTICE_TEXT_LIMITS,
 } from './notice/notice-limits.js';
-export type { Notice, NoticeInput } from './notice/notice-schema.js';
+export type { NoticeZodSchema } from './notice/notice-schema.js';
 export { createNoticeSchema, NoticeSchema } from './notice/notice-schema.js';
 export type { ParseNoticeOptions } from './notice/parse-notice.js';
 export { parseNotice } from './notice/parse-notice.js';
@@ -53,7 +66,7 @@ export { noticeNumberToIuv } from './notice-number/notice-number-to-iuv.js';
 export type { AuxDigit, NoticeNumber, ParsedNoticeNumber } from './notice-number/parse-notice-number.js';
 export { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './notice-number/parse-notice-number.js';
 export { renderNotice, renderNoticeStream } from './render/render-notice.js';
-export type { NoticeJob, RenderedNotice, RenderNoticesOptions } from './render/render-notices.js';
-export { renderNotices } from './render/render-notices.js';
 export type { RenderNoticeOptions } from './render/render-notice-options.js';
 export { RenderNoticeOptionsSchema } from './render/render-notice-options.js';
+export type { NoticeJob, NoticeJobSource, RenderedNotice, RenderNoticesOptions } from './render/render-notices.js';
+export { renderNotices } from './render/render-notices.js';

@@ -1,6 +1,6 @@
 // fast-check generators of valid notices and of single-field corruptions (test-only, synthetic data).
 import fc from 'fast-check';
-import type { NoticeInput } from '../src/notice/notice-schema.js';
+import type { NoticeInput } from '../src/notice/notice.js';
 
 const WORDS = [
   'Comune',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Notice, NoticeInput } from '../src/notice/notice-schema.js';
+import type { Notice, NoticeInput } from '../src/notice/notice.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`./fixtures/notice/${name}`, import.meta.url));
 

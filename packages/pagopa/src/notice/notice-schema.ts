@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { detectLogoFormat } from './detect-logo-format.js';
+import type { Notice, NoticeCreditorInfo, NoticeInput } from './notice.js';
 import { AmountCentsSchema, CalendarDateSchema, type FieldOptions, textField } from './notice-fields.js';
 import {
   DebtorFiscalCodeFieldSchema,
@@ -66,7 +67,7 @@ function creditorSchema(o: FieldOptions) {
 }
 
 /** @internal Joins the creditor's info items as printed (`ENTE.INFO`). */
-export function joinCreditorInfo(info: Readonly<Record<string, string | undefined>> | undefined): string | undefined {
+export function joinCreditorInfo(info: NoticeCreditorInfo | undefined): string | undefined {
   if (!info) return undefined;
   const items = [info.address, info.phone, info.email, info.pec, info.website].filter((v) => v !== undefined);
   return items.length > 0 ? items.join(INFO_SEPARATOR) : undefined;
@@ -151,6 +152,12 @@ const PaymentSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
+ * The zod type of {@link NoticeSchema}: parses a {@link NoticeInput} into a normalised {@link Notice}.
+ * @group Schemas
+ */
+export type NoticeZodSchema = z.ZodType<Notice, NoticeInput>;
+
+/**
  * Builds the notice schema; with `truncate: true` over-long texts are shortened instead of rejected.
  * @param options - `truncate`: shorten texts over {@link NOTICE_TEXT_LIMITS} with an ellipsis
  * @returns a zod schema whose output is a {@link Notice}
@@ -161,7 +168,7 @@ const PaymentSchema = z.discriminatedUnion('kind', [
  * ```
  * @group Schemas
  */
-export function createNoticeSchema(options: { readonly truncate?: boolean | undefined } = {}) {
+export function createNoticeSchema(options: { readonly truncate?: boolean | undefined } = {}): NoticeZodSchema {
   const o: FieldOptions = { truncate: options.truncate === true };
   return z
     .object({
@@ -183,16 +190,4 @@ export function createNoticeSchema(options: { readonly truncate?: boolean | unde
  * within {@link NOTICE_TEXT_LIMITS}. Use {@link parseNotice} to get a typed {@link PagoPaError} instead of a `ZodError`.
  * @group Schemas
  */
-export const NoticeSchema = createNoticeSchema();
-
-/**
- * A validated payment notice (output of {@link NoticeSchema}).
- * @group Notice
- */
-export type Notice = z.output<typeof NoticeSchema>;
-
-/**
- * What {@link parseNotice} and the renderers accept (input of {@link NoticeSchema}).
- * @group Notice
- */
-export type NoticeInput = z.input<typeof NoticeSchema>;
+export const NoticeSchema: NoticeZodSchema = createNoticeSchema();

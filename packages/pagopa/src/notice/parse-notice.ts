@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
-import { createNoticeSchema, type Notice, NoticeSchema } from './notice-schema.js';
+import type { Notice } from './notice.js';
+import { createNoticeSchema, NoticeSchema } from './notice-schema.js';
 
 const TruncatingNoticeSchema = createNoticeSchema({ truncate: true });
 

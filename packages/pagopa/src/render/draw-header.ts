@@ -1,6 +1,6 @@
 import { PagoPaError } from '../errors.js';
 import { detectLogoFormat } from '../notice/detect-logo-format.js';
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { drawPagoPaLogo } from './marks.js';
 import { drawSvgLogo, type LogoStates } from './svg-logo.js';
 import { drawLines, drawText, wrapText } from './text.js';

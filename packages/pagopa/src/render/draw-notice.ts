@@ -1,4 +1,4 @@
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { drawHeader, type LogoCache } from './draw-header.js';
 import { drawInstalmentRow, instalmentRowHeight, type PerRow } from './draw-instalment-row.js';
 import { drawParties } from './draw-parties.js';

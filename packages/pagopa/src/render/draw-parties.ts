@@ -1,4 +1,4 @@
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { joinCreditorInfo } from '../notice/notice-schema.js';
 import { drawBand } from './marks.js';
 import { drawLines, drawText, wrapText } from './text.js';

@@ -1,4 +1,4 @@
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { drawQrCode } from './draw-codes.js';
 import { fitSize } from './fit.js';
 import { drawBand } from './marks.js';

@@ -1,4 +1,4 @@
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { drawPosteDataMatrix } from './draw-codes.js';
 import { fitSize } from './fit.js';
 import { drawBand, drawEuroIcon, drawScissors } from './marks.js';

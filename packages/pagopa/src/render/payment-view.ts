@@ -1,4 +1,4 @@
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import type { PaymentCodes } from './draw-codes.js';
 import { formatCents, formatDate, groupNoticeNumber } from './format.js';
 

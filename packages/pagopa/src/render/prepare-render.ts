@@ -1,6 +1,6 @@
 import { parseOptions } from '@civico/core';
 import { PagoPaError } from '../errors.js';
-import type { Notice } from '../notice/notice-schema.js';
+import type { Notice } from '../notice/notice.js';
 import { createNoticeDocument } from './create-notice-document.js';
 import type { LogoCache } from './draw-header.js';
 import type { PerRow } from './draw-instalment-row.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Schema of the options of {@link renderNotice}, {@link renderNoticeStream} and {@link renderNotices}.
  * @group Schemas
  */
-export const RenderNoticeOptionsSchema = z
+export const RenderNoticeOptionsSchema: z.ZodType<RenderNoticeOptions> = z
   .object({
     truncate: z.boolean().optional(),
     creationDate: z

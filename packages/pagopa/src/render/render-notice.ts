@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { NoticeInput } from '../notice/notice-schema.js';
+import type { NoticeInput } from '../notice/notice.js';
 import { parseNotice } from '../notice/parse-notice.js';
 import { openDocument, renderSettings, writeNotice } from './prepare-render.js';
 import type { RenderNoticeOptions } from './render-notice-options.js';

@@ -1,5 +1,5 @@
 import { PagoPaError } from '../errors.js';
-import type { NoticeInput } from '../notice/notice-schema.js';
+import type { NoticeInput } from '../notice/notice.js';
 import { parseNotice } from '../notice/parse-notice.js';
 import { openDocument, renderSettings, writeNotice } from './prepare-render.js';
 import { collectBytes, renderNoticeStream } from './render-notice.js';
@@ -47,9 +47,13 @@ export interface RenderNoticesOptions extends RenderNoticeOptions {
   readonly mode: 'separate' | 'combined';
 }
 
-type Source = Iterable<NoticeJob> | AsyncIterable<NoticeJob>;
+/**
+ * Notices for {@link renderNotices}: any iterable or async iterable (an array, a generator, a database cursor).
+ * @group Notice
+ */
+export type NoticeJobSource = Iterable<NoticeJob> | AsyncIterable<NoticeJob>;
 
-async function* separate(source: Source, options: RenderNoticeOptions): AsyncGenerator<RenderedNotice> {
+async function* separate(source: NoticeJobSource, options: RenderNoticeOptions): AsyncGenerator<RenderedNotice> {
   for await (const job of source) {
     try {
       yield { ok: true, ref: job.ref, bytes: await collectBytes(renderNoticeStream(job.notice, options)) };
@@ -60,7 +64,7 @@ async function* separate(source: Source, options: RenderNoticeOptions): AsyncGen
   }
 }
 
-async function* combined(source: Source, options: RenderNoticeOptions): AsyncGenerator<Uint8Array> {
+async function* combined(source: NoticeJobSource, options: RenderNoticeOptions): AsyncGenerator<Uint8Array> {
   const settings = renderSettings(options);
   const target = openDocument(settings);
   const pending: Uint8Array[] = [];
@@ -112,7 +116,7 @@ async function* combined(source: Source, options: RenderNoticeOptions): AsyncGen
  * @group Notice
  */
 export function renderNotices(
-  source: Source,
+  source: NoticeJobSource,
   options: RenderNoticesOptions & { readonly mode: 'separate' },
 ): AsyncIterable<RenderedNotice>;
 /**
@@ -122,11 +126,11 @@ export function renderNotices(
  * @returns an async iterable of the PDF's byte chunks
  */
 export function renderNotices(
-  source: Source,
+  source: NoticeJobSource,
   options: RenderNoticesOptions & { readonly mode: 'combined' },
 ): AsyncIterable<Uint8Array>;
 export function renderNotices(
-  source: Source,
+  source: NoticeJobSource,
   options: RenderNoticesOptions,
 ): AsyncIterable<RenderedNotice> | AsyncIterable<Uint8Array> {
   const { mode, ...rest } = options;
