@@ -1,23 +1,43 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), 'civico-demo-'));
 const root = resolve(import.meta.dirname, '..');
+let child: ChildProcess | undefined;
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  child?.kill('SIGTERM');
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** Starts the demo as `npm run demo` does and resolves with its output once the inbox URL is printed. */
+function startDemo(): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, CIVICO_DEMO_OUT: out, CIVICO_DEMO_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('Press Ctrl-C')) resolvePromise(stdout);
+    });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    proc.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
+  });
+}
 
 describe('npm run demo', () => {
-  it('prints the core example, writes one PDF notice per variant and exits when asked', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, CIVICO_DEMO_OUT: out, CIVICO_DEMO_ONCE: '1' },
-      timeout: 50_000,
-    });
+  it('shows core, writes every notice variant, sends an IO payment message and serves the inbox', async () => {
+    const stdout = await startDemo();
     expect(stdout).toContain('codice fiscale RSSMRA85T10A562S: sex M, born 1985-12-10');
     expect(stdout).toMatch(/IBAN IT60 X054 2811 1010 0000 0123 456: valid/);
     expect(stdout).toContain('Belfiore D704');
@@ -32,5 +52,22 @@ describe('npm run demo', () => {
       const pdf = readFileSync(join(out, 'notices', `${name}.pdf`));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
+    expect(stdout).toMatch(/payment message sent: id \w+, status (ACCEPTED|PROCESSED)/);
+
+    const inboxUrl = stdout.match(/inbox: (http:\/\/\S+)/)?.[1];
+    expect(inboxUrl).toBeDefined();
+    const page = await fetch(inboxUrl ?? '').then((r) => r.text());
+    expect(page).toContain('Avviso di pagamento TARI 2026');
+    expect(page).toContain('3012 0260 0000 0001 03');
+  });
+
+  it('exits by itself when CIVICO_DEMO_ONCE=1', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, CIVICO_DEMO_OUT: out, CIVICO_DEMO_PORT: '0', CIVICO_DEMO_ONCE: '1' },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((r) => proc.on('exit', r));
+    expect(code).toBe(0);
   });
 });
