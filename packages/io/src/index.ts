@@ -1,6 +1,6 @@
 export type { BulkOutcome, BulkProgress, BulkRecipient, BulkState } from './bulk/bulk-outcome.js';
 export { BULK_STATES } from './bulk/bulk-outcome.js';
-export type { CompiledTemplate, MessageTemplate } from './bulk/compile-template.js';
+export type { CompiledTemplate, MessageTemplate, RenderedTemplate } from './bulk/compile-template.js';
 export { compileTemplate } from './bulk/compile-template.js';
 export type { CsvParser, CsvParserOptions } from './bulk/create-csv-parser.js';
 export { createCsvParser } from './bulk/create-csv-parser.js';

@@ -16,6 +16,17 @@ export interface MessageTemplate {
 }
 
 /**
+ * A rendered template.
+ * @group Bulk
+ */
+export interface RenderedTemplate {
+  /** The subject. */
+  readonly subject: string;
+  /** The markdown body. */
+  readonly markdown: string;
+}
+
+/**
  * A validated template, ready to render per recipient.
  * @group Bulk
  */
@@ -28,7 +39,7 @@ export interface CompiledTemplate {
    * @returns the subject and markdown
    * @throws {@link IoError} `ERR_IO_INVALID_TEMPLATE` naming the first missing field.
    */
-  render(values: Readonly<Record<string, string | undefined>>): { subject: string; markdown: string };
+  render(values: Readonly<Record<string, string | undefined>>): RenderedTemplate;
 }
 
 function scan(text: string, field: string, names: Set<string>): void {

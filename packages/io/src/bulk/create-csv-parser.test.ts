@@ -14,8 +14,7 @@ function parseAll(text: string, cuts: readonly number[] = [], delimiter?: ';' | 
   return out;
 }
 
-const quote = (v: string): string =>
-  /[";,\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replaceAll('"', '""')}"` : v;
+const quote = (v: string): string => (/[";,\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replaceAll('"', '""')}"` : v);
 const serialise = (rows: string[][], d: ';' | ',', eol: string): string =>
   rows.map((r) => r.map(quote).join(d)).join(eol) + eol;
 

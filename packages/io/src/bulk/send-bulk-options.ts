@@ -8,7 +8,12 @@ import type { BulkProgress } from './bulk-outcome.js';
 export const SendBulkOptionsSchema = z
   .object({
     /** Subject and markdown with `{{placeholders}}`. */
-    template: z.object({ subject: z.string().min(1), markdown: z.string().min(1) }),
+    template: z.object({
+      /** Subject template. */
+      subject: z.string().min(1),
+      /** Markdown body template. */
+      markdown: z.string().min(1),
+    }),
     /** Campaign id: part of every recipient reference; change it to send the same template again. */
     campaign: z.string().min(1).max(200),
     /** Journal file (append-only, fsync'd). Required unless `dryRun`. */
@@ -63,9 +68,20 @@ export interface InDoubtSend {
  * @group Bulk
  */
 export type ReconcileResult =
-  | { readonly status: 'sent'; readonly messageId: string }
-  | { readonly status: 'not-sent' }
-  | { readonly status: 'unknown' };
+  | {
+      /** The message was stored by IO. */
+      readonly status: 'sent';
+      /** Its IO message id. */
+      readonly messageId: string;
+    }
+  | {
+      /** The message was certainly not stored: it may be sent. */
+      readonly status: 'not-sent';
+    }
+  | {
+      /** Cannot tell: the recipient is reported `UNKNOWN`. */
+      readonly status: 'unknown';
+    };
 
 /**
  * Decides the fate of an in-doubt send. IO has no idempotency key and no way to list sent messages

@@ -57,10 +57,15 @@ export const IoSandboxOptionsSchema = z.object({
       z.union([
         z.string().min(1),
         z.object({
+          /** Header value. */
           key: z.string().min(1),
+          /** Service the key sends for (`sender_service_id`). */
           serviceId: z.string().min(1),
+          /** May send ADVANCED (Premium) messages. */
           advanced: z.boolean().optional(),
+          /** `max_allowed_payment_amount` in cents (default 9 999 999 999). */
           maxAllowedPaymentAmount: z.number().int().min(0).optional(),
+          /** Test-mode key: only these recipients (others get 403). */
           authorizedRecipients: z.array(z.string()).readonly().optional(),
         }),
       ]),
@@ -72,19 +77,29 @@ export const IoSandboxOptionsSchema = z.object({
   profiles: z
     .array(
       z.object({
+        /** Fiscal code (upper case). */
         fiscalCode: z.string().regex(/^[A-Z0-9]{16}$/),
+        /** False when the citizen blocked the service. */
         senderAllowed: z.boolean(),
+        /** Preferred languages, e.g. `['it_IT']`. */
         preferredLanguages: z.array(z.string()).readonly().optional(),
       }),
     )
     .readonly()
     .default([]),
   /** Fiscal codes not in `profiles`: `not-found` (default, 404) or `allowed` (on IO, accepting). */
-  unknownProfiles: z.enum(['allowed', 'not-found']).default('not-found'),
+  unknownProfiles: z.union([z.literal('allowed'), z.literal('not-found')]).default('not-found'),
   /** How long a message stays ACCEPTED before PROCESSED or REJECTED (default 1000 ms). */
   processingDelayMs: z.number().int().min(0).default(1000),
   /** Gateway limit shared by all keys: `limit` calls per `windowMs` (IO default: 150 per 5000). */
-  rateLimit: z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).optional(),
+  rateLimit: z
+    .object({
+      /** Calls allowed per window. */
+      limit: z.number().int().positive(),
+      /** Window length in milliseconds. */
+      windowMs: z.number().int().positive(),
+    })
+    .optional(),
   /** Fault injection. */
   faults: SandboxFaultsSchema.optional(),
 });
@@ -155,7 +170,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  *
  * @param options - port, host, keys, profiles, faults, rate limit, clock
  * @returns the running sandbox
- * @throws {@link IoError} `ERR_IO_INVALID_CONFIG` when an option is invalid.
+ * @throws `IoError` (from `@civico/io`) `ERR_IO_INVALID_CONFIG` when an option is invalid.
  * @example
  * ```ts
  * import { createIoSandbox } from '@civico/io/sandbox';

@@ -18,7 +18,14 @@ export interface AcceptedMessage {
   readonly dueDate?: string | undefined;
   /** Payment data in euro cents. */
   readonly paymentData?:
-    | { readonly amount: number; readonly noticeNumber: string; readonly invalidAfterDueDate: boolean }
+    | {
+        /** Amount in euro cents. */
+        readonly amount: number;
+        /** Notice number. */
+        readonly noticeNumber: string;
+        /** Whether the notice expires at the due date. */
+        readonly invalidAfterDueDate: boolean;
+      }
     | undefined;
 }
 
