@@ -4,14 +4,18 @@ import { COLORS, mm } from './units.js';
 /** @internal "Posteitaliane" wordmark, 38.5 × 5 mm, top-left at (x, y). */
 export function drawPosteLogo(doc: PDFKit.PDFDocument, x: number, y: number): void {
   const base = y + 4.6;
-  const poste = drawText(doc, 'Poste', x - 0.3, base, 'bold', 17.5);
-  drawText(doc, 'italiane', x - 0.3 + poste, base, 'regular', 17.5);
+  // The wordmark is heavier than Titillium Bold: thicken it with a stroke of the same colour.
+  doc.save().lineWidth(mm(0.22)).strokeColor(COLORS.text).fillColor(COLORS.text).font('bold').fontSize(17.5);
+  doc.text('Poste', mm(x - 0.2), mm(base), { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: true });
+  const poste = (doc.widthOfString('Poste') * 25.4) / 72;
+  doc.restore();
+  drawText(doc, 'italiane', x + poste, base, 'regular', 17.5);
 }
 
 /** @internal "BancoPosta" wordmark, baseline at `y`. */
 export function drawBancoPosta(doc: PDFKit.PDFDocument, x: number, y: number): void {
-  const banco = drawText(doc, 'Banco', x, y, 'regular', 9.5);
-  drawText(doc, 'Posta', x + banco, y, 'bold', 9.5);
+  const banco = drawText(doc, 'Banco', x, y, 'regular', 10.5);
+  drawText(doc, 'Posta', x + banco, y, 'bold', 10.5);
 }
 
 /** @internal "circuito bollettino postale" mark, ≈32 × 13 mm, top-left at (x, y). */
