@@ -63,6 +63,12 @@ describe('bitMatrixToSvgPath()', () => {
     );
   });
 
+  it('rejects a missing matrix with a PagoPaError', () => {
+    expect(() => bitMatrixToSvgPath(null as unknown as BitMatrix)).toThrow(
+      expect.objectContaining({ code: 'ERR_PAGOPA_INVALID_CONFIG', field: 'matrix' }) as Error,
+    );
+  });
+
   it('rejects a matrix whose size does not match its modules', () => {
     expect(() => bitMatrixToSvgPath({ width: 2, height: 2, modules: new Uint8Array(3) })).toThrow(
       expect.objectContaining({ field: 'matrix' }) as Error,

@@ -52,11 +52,16 @@ const fmt = (n: number): string => String(Math.round(n * 10000) / 10000);
  * @group Barcodes
  */
 export function bitMatrixToSvgPath(matrix: BitMatrix, options: BitMatrixToSvgPathOptions = {}): string {
-  const size = finite(options.moduleSize, 1, 'moduleSize', true);
-  const x0 = finite(options.x, 0, 'x', false);
-  const y0 = finite(options.y, 0, 'y', false);
-  const { width, height, modules } = matrix;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width * height !== modules.length) {
+  const size = finite(options?.moduleSize, 1, 'moduleSize', true);
+  const x0 = finite(options?.x, 0, 'x', false);
+  const y0 = finite(options?.y, 0, 'y', false);
+  const { width, height, modules } = matrix ?? {};
+  if (
+    !(modules instanceof Uint8Array) ||
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width * height !== modules.length
+  ) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', 'The matrix size does not match its modules', {
       field: 'matrix',
     });

@@ -41,7 +41,7 @@ const rs = createReedSolomon({ primitive: 0x12d, firstRoot: 1 });
  * @group Barcodes
  */
 export function encodeDataMatrix(payload: string, options: EncodeDataMatrixOptions = {}): BitMatrix {
-  const spec = dataMatrixSpec(options.size ?? 48);
+  const spec = dataMatrixSpec(options?.size ?? 48);
   if (!spec) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', `size must be one of ${DATA_MATRIX_SIZES.join(', ')}`, {
       field: 'size',
