@@ -22,7 +22,7 @@ export type JournalEntry = Exclude<JournalRecord, { t: 'campaign' }>;
 
 /** An open, append-only, fsync'd journal. @internal */
 export interface Journal {
-  /** The last record of a recipient. */
+  /** The last record an earlier run wrote for a recipient. */
   get(ref: string): JournalEntry | undefined;
   /** Appends a record; resolves once it is on disk (group commit: one fsync per batch). */
   append(record: JournalEntry): Promise<void>;
@@ -66,7 +66,7 @@ async function lock(path: string): Promise<void> {
   }
 }
 
-async function replay(path: string, entries: Map<string, JournalEntry>): Promise<JournalRecord | undefined> {
+async function replay(path: string, entries: Map<string, string>): Promise<JournalRecord | undefined> {
   let header: JournalRecord | undefined;
   let torn = 0;
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
@@ -84,7 +84,7 @@ async function replay(path: string, entries: Map<string, JournalEntry>): Promise
       continue;
     }
     if (rec.t === 'campaign') header ??= rec;
-    else entries.set(rec.r, rec);
+    else entries.set(rec.r, line); // the raw line is smaller than the parsed object
   }
   return header;
 }
@@ -100,7 +100,7 @@ async function replay(path: string, entries: Map<string, JournalEntry>): Promise
  */
 export async function openJournal(path: string, options: OpenJournalOptions): Promise<Journal> {
   await lock(`${path}.lock`);
-  const entries = new Map<string, JournalEntry>();
+  const entries = new Map<string, string>();
   let fh: FileHandle | undefined;
   try {
     const exists = await stat(path).then(
@@ -155,9 +155,13 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
   }
 
   return {
-    get: (ref) => entries.get(ref),
+    // Only what earlier runs wrote is looked up: each recipient is handled once per run, so
+    // records appended now are not kept in memory (a run's memory does not grow per recipient).
+    get: (ref) => {
+      const line = entries.get(ref);
+      return line === undefined ? undefined : (JSON.parse(line) as JournalEntry);
+    },
     append(record) {
-      entries.set(record.r, record);
       return new Promise<void>((resolve, reject) => {
         queue.push(`${JSON.stringify(record)}\n`);
         waiters.push({ resolve, reject });
