@@ -37,3 +37,9 @@ export const MAX_NOTICE_AMOUNT_CENTS = 99_999_999_999;
  * @group Notice
  */
 export const MAX_NOTICE_INSTALMENTS = 100;
+
+/**
+ * The largest amount of a notice with a Poste slip: 99.999.999,99 € (the Data Matrix amount has 10 digits).
+ * @group Notice
+ */
+export const MAX_POSTAL_AMOUNT_CENTS = 9_999_999_999;

@@ -8,7 +8,12 @@ import {
   NoticeNumberFieldSchema,
   PostalAccountFieldSchema,
 } from './notice-identifiers.js';
-import { NOTICE_TEXT_LIMITS as L, MAX_NOTICE_AMOUNT_CENTS, MAX_NOTICE_INSTALMENTS } from './notice-limits.js';
+import {
+  NOTICE_TEXT_LIMITS as L,
+  MAX_NOTICE_AMOUNT_CENTS,
+  MAX_NOTICE_INSTALMENTS,
+  MAX_POSTAL_AMOUNT_CENTS,
+} from './notice-limits.js';
 
 const INFO_SEPARATOR = ' · ';
 
@@ -177,7 +182,25 @@ export function createNoticeSchema(options: { readonly truncate?: boolean | unde
       debtor: debtorSchema(o),
       payment: PaymentSchema,
     })
-    .strict();
+    .strict()
+    .superRefine((notice, ctx) => {
+      // Poste Data Matrix: the amount field has 10 digits (≤ 99.999.999,99 €).
+      if (!notice.creditor.postal) return;
+      const p = notice.payment;
+      const options: [(string | number)[], number][] = [];
+      if (p.kind === 'single') options.push([['payment', 'amountCents'], p.amountCents]);
+      else {
+        if (p.singleOption) options.push([['payment', 'singleOption', 'amountCents'], p.singleOption.amountCents]);
+        p.instalments.forEach((r, i) => {
+          options.push([['payment', 'instalments', i, 'amountCents'], r.amountCents]);
+        });
+      }
+      for (const [path, cents] of options) {
+        if (cents > MAX_POSTAL_AMOUNT_CENTS) {
+          ctx.addIssue({ code: 'custom', path, message: 'must be at most 99.999.999,99 € on a Poste slip' });
+        }
+      }
+    });
 }
 
 /**

@@ -56,6 +56,16 @@ describe('parseNotice()', () => {
     expect(error.field).toBe(field);
   });
 
+  it('limits amounts to 99.999.999,99 € when a Poste slip carries them', () => {
+    const postal = { ...base.creditor, postal: { account: '123456' } };
+    const big = { ...base.payment, amountCents: 10_000_000_000 };
+    expect(failure({ ...base, creditor: postal, payment: big })).toMatchObject({
+      code: 'ERR_PAGOPA_INVALID_AMOUNT',
+      field: 'payment.amountCents',
+    });
+    expect(parseNotice({ ...base, payment: big }).payment).toMatchObject({ amountCents: 10_000_000_000 });
+  });
+
   it('names the instalment in the field path', () => {
     const error = failure({ ...base, payment: rates([1000, 12.5]) });
     expect(error).toMatchObject({ code: 'ERR_PAGOPA_INVALID_AMOUNT', field: 'payment.instalments.1.amountCents' });
