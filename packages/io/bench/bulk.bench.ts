@@ -115,3 +115,9 @@ export async function benchBulk(options: {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// Run directly (by bench/index.ts) with one JSON configuration: prints one JSON result line.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined) {
+  const result = await benchBulk(JSON.parse(process.argv[2]) as Parameters<typeof benchBulk>[0]);
+  console.log(JSON.stringify(result));
+}

@@ -69,8 +69,9 @@ export async function* sendBulk(
     signal: options.signal,
     onSent: () => void sentThisRun++,
   });
-  // Recipients in flight (sending or waiting to poll); bounds memory whatever the input size.
-  const windowSize = config.concurrency * 32;
+  // Recipients in flight (sending, or waiting to poll): bounds memory whatever the input size.
+  // Waiting polls need room to keep the send slots busy; without polling a small queue suffices.
+  const windowSize = config.concurrency * (config.poll === false ? 4 : 32);
   const seen = new Set<string>();
   let ready: BulkOutcome[] = [];
   let outstanding = 0;
