@@ -159,6 +159,15 @@ describe('sendBulk()', () => {
     });
   });
 
+  it('lets sends in flight finish and journal when the consumer stops early, so a re-run has nothing in doubt', async () => {
+    const { s, client, journalPath } = await setup();
+    const options = { template, campaign: 'c1', journalPath, poll, concurrency: 2 };
+    for await (const _ of sendBulk(client, people(0, 1, 2, 3, 4, 5), options)) break;
+    const again = await collect(sendBulk(client, people(0, 1, 2, 3, 4, 5), options));
+    expect(again.filter((o) => o.state !== 'PROCESSED')).toEqual([]);
+    expect(new Set(s.ledger().map((e) => e.fiscalCode)).size).toBe(s.ledger().length);
+  });
+
   it('throws ERR_IO_BULK_ABORTED when the signal is aborted', async () => {
     const { client, journalPath } = await setup();
     const controller = new AbortController();

@@ -93,7 +93,9 @@ export function createRecipientProcessor(ctx: RecipientContext) {
   }
 
   async function skip(base: Omit<BulkOutcome, 'state'>, state: BulkState, reason?: string): Promise<BulkOutcome> {
-    await journal?.append({ t: 'skip', r: base.ref, s: state, ...(reason ? { e: reason } : {}) });
+    // INVALID is not journaled: nothing was stored, and a re-run re-validates the (maybe fixed) row.
+    if (state !== 'INVALID')
+      await journal?.append({ t: 'skip', r: base.ref, s: state, ...(reason ? { e: reason } : {}) });
     return { ...base, state, ...(reason ? { reason } : {}) };
   }
 

@@ -56,6 +56,9 @@ export async function* sendBulk(
     config.dryRun || config.journalPath === undefined
       ? undefined
       : await openJournal(config.journalPath, { campaign: config.campaign, template: templateHash.slice(0, 16) });
+  // Stops feeding and polling when the consumer leaves early; sends in flight always finish.
+  const stop = new AbortController();
+  const inflight = new Set<Promise<void>>();
   const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
   let sentThisRun = 0;
   const handle = createRecipientProcessor({
@@ -66,7 +69,7 @@ export async function* sendBulk(
     sendSlots: createSemaphore(config.concurrency),
     pollSlots: createSemaphore(config.concurrency),
     reconcile: options.reconcile,
-    signal: options.signal,
+    signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
     onSent: () => void sentThisRun++,
   });
   // Recipients in flight (sending, or waiting to poll): bounds memory whatever the input size.
@@ -94,7 +97,7 @@ export async function* sendBulk(
   const feed = async (): Promise<void> => {
     let index = 0;
     for await (const recipient of recipients) {
-      if (options.signal?.aborted || failure) break;
+      if (options.signal?.aborted || stop.signal.aborted || failure) break;
       index++;
       const fiscalCode = recipient.fiscalCode.trim().toUpperCase();
       const ref = recipientRef(config.campaign, fiscalCode);
@@ -105,7 +108,7 @@ export async function* sendBulk(
         signalWake();
       } else {
         seen.add(ref);
-        handle(recipient, base).then(
+        const task = handle(recipient, base).then(
           (outcome) => {
             ready.push(outcome);
             signalWake();
@@ -117,8 +120,10 @@ export async function* sendBulk(
             signalRoom();
           },
         );
+        inflight.add(task);
+        void task.then(() => inflight.delete(task));
       }
-      while (outstanding >= windowSize && !failure) await new Promise<void>((r) => (room = r));
+      while (outstanding >= windowSize && !failure && !stop.signal.aborted) await new Promise<void>((r) => (room = r));
     }
   };
   const feeding = feed().then(
@@ -161,6 +166,10 @@ export async function* sendBulk(
         cause: options.signal.reason,
       });
   } finally {
+    stop.abort();
+    signalRoom();
+    await feeding;
+    await Promise.allSettled([...inflight]);
     await journal?.close();
   }
 }
