@@ -65,8 +65,15 @@ describe('parseIban()', () => {
     expect(parseIban(value)).toBe(value);
   });
 
-  it('removes spaces and upper-cases', () => {
+  it('removes spaces (including no-break spaces) and upper-cases', () => {
     expect(parseIban(' it60 x054 2811 1010 0000 0123 456 ')).toBe('IT60X0542811101000000123456');
+    expect(parseIban('IT60\u00a0X054\u00a02811\u00a01010\u00a00000\u00a00123\u00a0456')).toBe(
+      'IT60X0542811101000000123456',
+    );
+  });
+
+  it('fails closed on non-ASCII letters that upper-case to ASCII', () => {
+    expect(isValidIban('ıt60x0542811101000000123456')).toBe(false);
   });
 
   it.each([

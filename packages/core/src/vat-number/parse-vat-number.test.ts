@@ -63,6 +63,11 @@ describe('parseVatNumber()', () => {
     expect(() => parseVatNumber(value)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_VAT_NUMBER' }));
   });
 
+  it('fails closed on a non-ASCII prefix that upper-cases to IT', () => {
+    expect(isValidVatNumber('ıt00743110157')).toBe(false);
+    expect(isValidVatNumber('it00743110157')).toBe(true);
+  });
+
   it('accepts an unknown office code unless strict', () => {
     expect(parseVatNumber('12345671502')).toBe('12345671502');
     expect(() => parseVatNumber('12345671502', { strict: true })).toThrow(CoreError);
