@@ -42,6 +42,13 @@ describe('createIoSandbox() inbox', () => {
     expect(html).toContain('Oggetto &lt;b&gt;grassetto&lt;/b&gt;');
   });
 
+  it('answers 500 to a malformed path instead of crashing', async () => {
+    sandbox = await createIoSandbox();
+    const bad = await fetch(`${sandbox.inboxUrl}/%E0%A4%A`);
+    const after = await fetch(sandbox.inboxUrl);
+    expect([bad.status, after.status]).toEqual([500, 200]);
+  });
+
   it('hides messages that are not yet processed or were rejected', async () => {
     sandbox = await createIoSandbox({ processingDelayMs: 0 });
     await send(

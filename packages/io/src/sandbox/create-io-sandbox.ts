@@ -246,13 +246,18 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
     handleNotFound(res);
   }
 
+  const fail = (res: ServerResponse): void => {
+    if (!res.headersSent) sendProblem(res, 500, 'Internal server error', 'Unexpected sandbox failure');
+  };
   const server = createServer({ keepAliveTimeout: 10_000 }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    if (handleInbox(req, res, url, store) || handleAdmin(req, res, url, store, stats)) return;
-    if (!url.pathname.startsWith(`${BASE_PATH}/`)) return handleNotFound(res);
-    api(req, res, url.pathname.slice(BASE_PATH.length)).catch(() => {
-      if (!res.headersSent) sendProblem(res, 500, 'Internal server error', 'Unexpected sandbox failure');
-    });
+    try {
+      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      if (handleInbox(req, res, url, store) || handleAdmin(req, res, url, store, stats)) return;
+      if (!url.pathname.startsWith(`${BASE_PATH}/`)) return handleNotFound(res);
+      api(req, res, url.pathname.slice(BASE_PATH.length)).catch(() => fail(res));
+    } catch {
+      fail(res); // e.g. a malformed %-escape: never crash the server
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
