@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type NoticeJob, PagoPaError, renderNotice, renderNoticeStream, renderNotices } from '../src/index.js';
 import { RATES_POSTE, SINGLE, TWO_RATES } from './notice-fixtures.js';
-import { decodeQrCodes, pageCount, pdfToolsAvailable, writePdf } from './pdf-tools.js';
+import { decodeQrCodes, pageCount, pdfText, pdfToolsAvailable, writePdf } from './pdf-tools.js';
 
 const tools = pdfToolsAvailable();
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
@@ -26,6 +26,15 @@ describe('renderNotice()', () => {
     expect(new Set(fonts)).toEqual(
       new Set(['TitilliumWeb-Regular', 'TitilliumWeb-Bold', 'RobotoMono-Regular', 'RobotoMono-Bold']),
     );
+  });
+
+  it.runIf(tools)('embeds letters outside the shared font subset', async () => {
+    const pdf = writePdf(await renderNotice({ ...SINGLE, subject: 'Tassa di soggiorno Straße Ångström' }));
+    try {
+      expect(pdfText(pdf)).toContain('Tassa di soggiorno Straße Ångström');
+    } finally {
+      pdf.dispose();
+    }
   });
 
   it('rejects bad options with ERR_PAGOPA_INVALID_CONFIG', async () => {

@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
+import { type EmbeddedFontInternals, primeSubset } from './font-subsets.js';
 import { type FontKey, noticeFonts, sharedLayoutCaches } from './fonts.js';
 
-// pdfkit internals used to share layout caches; guarded so a pdfkit change only loses the speed-up.
+// pdfkit internals used to share work across documents; guarded so a pdfkit change only loses the speed-up.
 interface FontState {
-  _font?: { layoutCache?: unknown } | null;
+  _font?: EmbeddedFontInternals | null;
 }
 
 /** @internal Options of {@link createNoticeDocument}. */
@@ -35,7 +36,11 @@ export function createNoticeDocument(options: NoticeDocumentOptions): PDFKit.PDF
     // pdfkit takes a parsed fontkit font as a source; the typings only list bytes and paths.
     doc.registerFont(key, fonts[key] as Uint8Array);
     const font = doc.font(key) as unknown as FontState;
-    if (font._font && 'layoutCache' in font._font) font._font.layoutCache = caches[key];
+    const embedded = font._font;
+    if (embedded && 'layoutCache' in embedded && typeof embedded.encode === 'function' && embedded.subset) {
+      embedded.layoutCache = caches[key];
+      primeSubset(embedded, key);
+    }
   }
   return doc;
 }
