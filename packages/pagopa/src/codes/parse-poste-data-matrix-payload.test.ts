@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/codes-error-of.js';
 import { buildPosteDataMatrixPayload, type PosteDataMatrixFields } from './build-poste-data-matrix-payload.js';
 import { parsePosteDataMatrixPayload } from './parse-poste-data-matrix-payload.js';
-
-const errorOf = (fn: () => unknown): { code?: unknown; field?: unknown } => {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: unknown; field?: unknown };
-  }
-  throw new Error('expected a throw');
-};
 
 // pagopa reference §3.3 test vector.
 const VECTOR: PosteDataMatrixFields = {

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/codes-error-of.js';
 import { noticeCheckDigits } from '../notice-number/check-digits.js';
 import { buildQrPayload } from './build-qr-payload.js';
 import { parseQrPayload } from './parse-qr-payload.js';
-
-const errorOf = (fn: () => unknown): { code?: unknown; field?: unknown; message?: string } => {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: unknown; field?: unknown };
-  }
-  throw new Error('expected a throw');
-};
 
 // Valid EC fiscal codes from pagopa reference §7.2.
 const EC_CODES = ['01199250158', '00085240950', '03334231200', '99999000013', '80016350821', '12345678911'];

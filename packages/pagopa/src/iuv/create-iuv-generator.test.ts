@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/codes-error-of.js';
 import { parseNoticeNumber } from '../notice-number/parse-notice-number.js';
 import { createIuvGenerator } from './create-iuv-generator.js';
-
-const errorOf = (fn: () => unknown): { code?: unknown; field?: unknown } => {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: unknown; field?: unknown };
-  }
-  throw new Error('expected a throw');
-};
 
 describe('createIuvGenerator()', () => {
   it('maps a sequence to a zero-padded 13-digit base (sequence scheme)', () => {

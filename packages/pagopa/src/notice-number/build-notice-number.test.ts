@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/codes-error-of.js';
 import { buildNoticeNumber } from './build-notice-number.js';
 import { formatNoticeNumber } from './format-notice-number.js';
 import { iuvToNoticeNumber } from './iuv-to-notice-number.js';
 import { noticeNumberToIuv } from './notice-number-to-iuv.js';
 import { parseNoticeNumber } from './parse-notice-number.js';
-
-const code = (e: unknown): unknown => (e as { code?: unknown }).code;
-const errorOf = (fn: () => unknown): { code?: unknown; field?: unknown } => {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: unknown; field?: unknown };
-  }
-  throw new Error('expected a throw');
-};
 
 describe('buildNoticeNumber()', () => {
   it.each([
@@ -51,7 +42,7 @@ describe('buildNoticeNumber()', () => {
     ['auxDigit', { auxDigit: 2, segregationCode: '01', iuvBase: '0000000000001' }],
   ])('throws ERR_PAGOPA_INVALID_NOTICE_NUMBER naming %s', (field, options) => {
     const error = errorOf(() => buildNoticeNumber(options as Parameters<typeof buildNoticeNumber>[0]));
-    expect(code(error)).toBe('ERR_PAGOPA_INVALID_NOTICE_NUMBER');
+    expect(error.code).toBe('ERR_PAGOPA_INVALID_NOTICE_NUMBER');
     expect(error.field).toBe(field);
   });
 
