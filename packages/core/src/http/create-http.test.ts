@@ -104,6 +104,19 @@ describe('createHttp()', () => {
     expect(err).toMatchObject({ code: 'ERR_CORE_HTTP_STATUS', status, isRetryable: true, requestId: 'corr-1' });
   });
 
+  it('keeps only rate-limit hints and the request id of the response headers', async () => {
+    const headers = { 'x-rate-limit-retry-after': '2', 'set-cookie': 'session=secret', 'x-request-id': 'r-1' };
+    const { baseUrl } = await serve(json(429, { title: 'Too Many Requests' }, headers));
+    const err = await failure(createHttp({ baseUrl }).request({ method: 'POST', path: 'messages', json: {} }));
+    const cause = (err as Error).cause as { body: unknown; headers: Record<string, string> };
+    expect(cause.body).toEqual({ title: 'Too Many Requests' });
+    expect(cause.headers).toEqual({
+      'content-type': 'application/json',
+      'x-rate-limit-retry-after': '2',
+      'x-request-id': 'r-1',
+    });
+  });
+
   it('does not retry on its own', async () => {
     const { baseUrl, received } = await serve(json(503, {}));
     await failure(createHttp({ baseUrl }).request({ method: 'GET', path: 'x' }));
@@ -139,6 +152,8 @@ describe('createHttp()', () => {
     const err = await failure(createHttp({ baseUrl }).request({ method: 'GET', path: 'x' }));
     expect(err).toMatchObject({ code: 'ERR_CORE_HTTP_NETWORK', status: undefined, isRetryable: true });
     expect((err as Error).cause).toBeDefined();
+    // A refused connection never carried the request: safe to resend even a POST.
+    expect((err as { reachedServer: boolean }).reachedServer).toBe(false);
   });
 
   it('redacts fiscal-code path segments and drops the query from the error url', async () => {

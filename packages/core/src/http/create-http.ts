@@ -58,6 +58,32 @@ export interface Http {
   requestJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>>;
 }
 
+// Only headers that steer the caller (rate-limit hints, request id, content type) are kept on an
+// error: others may carry personal data or secrets (docs/security.md).
+const KEPT_HEADERS = ['content-type', 'retry-after', 'x-rate-limit-retry-after', 'x-request-id'] as const;
+
+function keptHeaders(headers: Headers, requestIdHeader: string): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of [...KEPT_HEADERS, requestIdHeader.toLowerCase()]) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return kept;
+}
+
+// Failures that happen before a connection exists: the request certainly did not reach the server.
+const BEFORE_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function failedBeforeConnecting(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && BEFORE_CONNECT_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text.length === 0) return undefined;
@@ -114,7 +140,7 @@ export function createHttp(options: HttpOptions): Http {
           url,
           status: error.response.status,
           requestId: error.response.headers.get(requestIdHeader) ?? undefined,
-          cause: { body, headers: Object.fromEntries(error.response.headers) },
+          cause: { body, headers: keptHeaders(error.response.headers, requestIdHeader) },
         });
       }
       if (error instanceof TimeoutError) {
@@ -127,6 +153,7 @@ export function createHttp(options: HttpOptions): Http {
       throw new ApiCallError('ERR_CORE_HTTP_NETWORK', `${req.method} request failed before a response`, {
         url,
         cause: error,
+        reachedServer: !failedBeforeConnecting(error),
       });
     }
   }
