@@ -7,19 +7,24 @@ export function drawBand(doc: PDFKit.PDFDocument, x: number, y: number, w: numbe
 
 /** @internal The pagoPA wordmark with its arc, ≈15 × 10 mm, top-left at (x, y). */
 export function drawPagoPaLogo(doc: PDFKit.PDFDocument, x: number, y: number): void {
-  doc.fillColor(COLORS.pagoPa).font('bold').fontSize(13.2);
-  doc.text('pagoPA', mm(x - 0.3), mm(y + 4.6), { lineBreak: false, baseline: 'alphabetic', characterSpacing: -0.35 });
+  // Condensed bold wordmark; the arc leaves the "A" and turns back left, ending in an arrowhead.
+  doc.save().fillColor(COLORS.pagoPa).font('bold').fontSize(16.5);
+  const scale = (mm(14.6) / doc.widthOfString('pagoPA')) * 100;
+  // `horizontalScaling` (PDF Tz) is supported by pdfkit but missing from its typings.
+  const options = { lineBreak: false, baseline: 'alphabetic', horizontalScaling: scale } as PDFKit.Mixins.TextOptions;
+  doc.text('pagoPA', mm(x - 0.1), mm(y + 4.5), options);
+  doc.restore();
   doc
     .save()
     .lineWidth(mm(0.85))
     .lineCap('round')
     .strokeColor(COLORS.pagoPa)
-    .moveTo(mm(x + 1.8), mm(y + 6.1))
-    .bezierCurveTo(mm(x + 3), mm(y + 10.4), mm(x + 11.2), mm(y + 10.6), mm(x + 13.4), mm(y + 5.6))
+    .moveTo(mm(x + 14.3), mm(y + 3.4))
+    .bezierCurveTo(mm(x + 14.9), mm(y + 8.6), mm(x + 8.8), mm(y + 11.3), mm(x + 4.6), mm(y + 7.4))
     .stroke()
-    .moveTo(mm(x + 11.8), mm(y + 5.6))
-    .lineTo(mm(x + 13.6), mm(y + 4.9))
-    .lineTo(mm(x + 14.2), mm(y + 6.9))
+    .moveTo(mm(x + 3.6), mm(y + 5.3))
+    .lineTo(mm(x + 4.2), mm(y + 7.9))
+    .lineTo(mm(x + 6.6), mm(y + 7.3))
     .stroke()
     .restore();
 }
