@@ -53,8 +53,8 @@ export function dataMatrixCodewords(values: Uint8Array, capacity: number): Uint8
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const a = i * 4;
-    // Latching and unlatching at the same position: one round suffices, a round trip costs 2.
-    if ((cost[a + 1] ?? INF) + 1 < (cost[a] ?? INF)) relax(a + 1, a, 1, 3);
+    // Unlatch, then latch, at the same position: one round suffices, as a round trip costs 2.
+    relax(a + 1, a, 1, 3);
     relax(a, a + 1, 1, 2);
     if (i === n) break;
     const v = values[i] ?? 0;

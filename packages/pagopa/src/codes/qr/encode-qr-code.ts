@@ -2,7 +2,15 @@ import { PagoPaError } from '../../errors.js';
 import type { BitMatrix } from '../bit-matrix.js';
 import { createReedSolomon } from '../reed-solomon.js';
 import { qrPenalty } from './qr-penalty.js';
-import { QR_BLOCKS, QR_DATA_CODEWORDS, QR_EC_PER_BLOCK, QR_PADDED, QR_SIZE, qrTemplate } from './qr-template.js';
+import {
+  QR_BLOCKS,
+  QR_DATA_CODEWORDS,
+  QR_EC_PER_BLOCK,
+  QR_PADDED,
+  QR_SIZE,
+  type QrMask,
+  qrTemplate,
+} from './qr-template.js';
 
 /** Bytes a version-4-M symbol holds in byte mode: (64 × 8 − 4 − 8) / 8, rounded down. */
 const MAX_BYTES = 62;
@@ -87,22 +95,20 @@ export function encodeQrCode(payload: string): BitMatrix {
   const source = new Uint32Array(unmasked.buffer);
   const candidate = new Uint8Array(QR_PADDED);
   const words = new Uint32Array(candidate.buffer);
-  const applyMask = (m: number): void => {
-    const mask = template.masks[m] ?? source;
-    for (let w = 0; w < words.length; w++) words[w] = (source[w] ?? 0) ^ (mask[w] ?? 0);
-    for (const i of template.formatDark[m] ?? []) candidate[i] = 1;
+  const applyMask = (mask: QrMask): void => {
+    for (let w = 0; w < words.length; w++) words[w] = (source[w] ?? 0) ^ (mask.xor[w] ?? 0);
+    for (const i of mask.formatDark) candidate[i] = 1;
   };
-  let bestMask = 0;
+  let chosen: QrMask | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let m = 0; m < template.masks.length; m++) {
-    applyMask(m);
+  for (const mask of template.masks) {
+    applyMask(mask);
     const score = qrPenalty(candidate, QR_SIZE);
     if (score < bestScore) {
       bestScore = score;
-      bestMask = m;
+      chosen = mask;
     }
   }
-  applyMask(bestMask);
-  const best = candidate.slice(0, QR_SIZE * QR_SIZE);
-  return { width: QR_SIZE, height: QR_SIZE, modules: best };
+  if (chosen) applyMask(chosen);
+  return { width: QR_SIZE, height: QR_SIZE, modules: candidate.slice(0, QR_SIZE * QR_SIZE) };
 }

@@ -20,10 +20,16 @@ export interface QrTemplate {
   readonly base: Uint8Array;
   /** Module index of each data bit, in placement order (800 bits; the 7 remainder bits stay light). */
   readonly order: Uint16Array;
-  /** For each mask 0–7, `1` where the mask flips a data module, as 32-bit words over `QR_PADDED` bytes. */
-  readonly masks: readonly Uint32Array[];
-  /** For each mask 0–7, the format information modules that are dark (both copies). */
-  readonly formatDark: readonly Uint16Array[];
+  /** Masks 0–7, in order. */
+  readonly masks: readonly QrMask[];
+}
+
+/** @internal One data mask pattern with its format information. */
+export interface QrMask {
+  /** `1` where the mask flips a data module, as 32-bit words over `QR_PADDED` bytes. */
+  readonly xor: Uint32Array;
+  /** The format information modules that are dark for this mask (both copies). */
+  readonly formatDark: Uint16Array;
 }
 
 const S = QR_SIZE;
@@ -107,24 +113,21 @@ function buildTemplate(): QrTemplate {
     }
   }
   const dataBits = (QR_DATA_CODEWORDS + QR_BLOCKS * QR_EC_PER_BLOCK) * 8;
-  const masks = MASK_CONDITIONS.map((condition) => {
+  const masks = MASK_CONDITIONS.map((condition, index): QrMask => {
     const mask = new Uint8Array(QR_PADDED);
     for (let row = 0; row < S; row++) {
       for (let col = 0; col < S; col++) {
         if (reserved[row * S + col] === 0 && condition(row, col)) mask[row * S + col] = 1;
       }
     }
-    return new Uint32Array(mask.buffer);
-  });
-  const formatDark = MASK_CONDITIONS.map((_, mask) => {
-    const bits = formatBits(mask);
+    const bits = formatBits(index);
     const dark: number[] = [];
     for (let i = 0; i < 15; i++) {
       if ((bits >>> i) & 1) for (const [row, col] of formatPositions(i)) dark.push(row * S + col);
     }
-    return Uint16Array.from(dark);
+    return { xor: new Uint32Array(mask.buffer), formatDark: Uint16Array.from(dark) };
   });
-  return { base, order: Uint16Array.from(order.slice(0, dataBits)), masks, formatDark };
+  return { base, order: Uint16Array.from(order.slice(0, dataBits)), masks };
 }
 
 let cached: QrTemplate | undefined;
