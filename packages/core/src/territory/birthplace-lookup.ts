@@ -1,9 +1,15 @@
 import { getForeignStateTable, getMunicipalityIndex } from './territory-index.js';
 
+let slotExists: Uint8Array | undefined;
+
 /** Whether any record exists for a comune slot (letter index × 1000 + number). @internal */
 export function comuneSlotExists(slot: number): boolean {
-  const start = getMunicipalityIndex().slotStart;
-  return (start[slot + 1] ?? 0) > (start[slot] ?? 0);
+  if (slotExists === undefined) {
+    const start = getMunicipalityIndex().slotStart;
+    slotExists = new Uint8Array(start.length);
+    for (let k = 0; k + 1 < start.length; k++) slotExists[k] = (start[k + 1] ?? 0) > (start[k] ?? 0) ? 1 : 0;
+  }
+  return slotExists[slot] === 1;
 }
 
 /** Record index of a comune slot valid on `day`, or -1. @internal */
