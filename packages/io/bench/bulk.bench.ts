@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BulkRecipient, createIoClient, createKeepAliveFetch, sendBulk } from '@civico/io';
 import { syntheticFiscalCode } from '@civico/io/sandbox';
@@ -26,14 +26,13 @@ export interface BulkBenchResult {
   readonly journalMb: number;
 }
 
-const PKG = fileURLToPath(new URL('..', import.meta.url));
-
-/** Starts the sandbox CLI in its own process (dist when built, else source through tsx). */
+/** Starts the sandbox CLI in its own process, next to wherever `@civico/io/sandbox` resolves. */
 async function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
-  const dist = join(PKG, 'dist/sandbox-cli.js');
-  const args = existsSync(dist)
-    ? [dist]
-    : ['--conditions=@civico/source', '--import', 'tsx', join(PKG, 'src/sandbox/cli.ts')];
+  const entry = fileURLToPath(import.meta.resolve('@civico/io/sandbox'));
+  // Built: dist/sandbox-cli.js; from source (tsx, @civico/source condition): src/sandbox/cli.ts.
+  const args = entry.endsWith('.ts')
+    ? ['--conditions=@civico/source', '--import', 'tsx', join(dirname(entry), 'cli.ts')]
+    : [join(dirname(entry), 'sandbox-cli.js')];
   const child = spawn(process.execPath, [...args, '--port', '0', '--seed', 'allow-all', '--processing-delay-ms', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
