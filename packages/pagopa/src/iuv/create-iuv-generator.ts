@@ -134,14 +134,14 @@ export function createIuvGenerator(options: IuvGeneratorOptions): IuvGenerator {
     }
     let prefix = '';
     if (yearly) {
-      const year = opts.year;
+      const year = opts?.year;
       if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999) {
         throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'The year-sequence scheme needs a 4-digit year', {
           field: 'year',
         });
       }
       prefix = String(year);
-    } else if (opts.year !== undefined) {
+    } else if (opts?.year !== undefined) {
       throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'The sequence scheme takes no year', { field: 'year' });
     }
     const iuvBase = prefix + n.toString().padStart(digits, '0');

@@ -37,12 +37,12 @@ export interface IuvToNoticeNumberOptions {
  */
 export function iuvToNoticeNumber(iuv: string, options: IuvToNoticeNumberOptions = {}): NoticeNumber {
   const value = parseIuv(iuv);
-  const auxDigit = options.auxDigit ?? (value.length === 15 ? 0 : 3);
+  const auxDigit = options?.auxDigit ?? (value.length === 15 ? 0 : 3);
   if (auxDigit === 0) {
     if (value.length !== 15) {
       throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'Aux digit 0 needs a 15-digit IUV', { field: 'auxDigit' });
     }
-    const code = options.applicationCode;
+    const code = options?.applicationCode;
     if (typeof code !== 'string' || !/^\d{2}$/.test(code)) {
       throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'A 15-digit IUV needs a 2-digit application code', {
         field: 'applicationCode',
