@@ -18,6 +18,15 @@ const runs = [
     keepAlive: false,
   },
   { name: 'send, journal on, keep-alive fetch', count, precheck: false, poll: false, keepAlive: true },
+  // Same run with V8's old space capped: proves the live set is bounded (the default heap grows lazily).
+  {
+    name: 'same, node --max-old-space-size=96',
+    count,
+    precheck: false,
+    poll: false,
+    keepAlive: true,
+    nodeOptions: ['--max-old-space-size=96'],
+  },
   {
     name: 'pre-check + send + poll, keep-alive',
     count: Math.round(count / 5),
@@ -42,7 +51,8 @@ await build({
 });
 const results: BulkBenchResult[] = [];
 for (const run of runs) {
-  const child = spawnSync(process.execPath, [script, JSON.stringify({ ...run, concurrency: 64 })], {
+  const { nodeOptions = [], ...config } = run as typeof run & { nodeOptions?: string[] };
+  const child = spawnSync(process.execPath, [...nodeOptions, script, JSON.stringify({ ...config, concurrency: 64 })], {
     cwd: pkg,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
