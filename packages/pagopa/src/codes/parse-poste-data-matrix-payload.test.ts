@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/codes-error-of.js';
 import { buildPosteDataMatrixPayload, type PosteDataMatrixFields } from './build-poste-data-matrix-payload.js';
-import { parsePosteDataMatrixPayload } from './parse-poste-data-matrix-payload.js';
+import { PosteDataMatrixPayloadSchema, parsePosteDataMatrixPayload } from './parse-poste-data-matrix-payload.js';
 
 // pagopa reference §3.3 test vector.
 const VECTOR: PosteDataMatrixFields = {
@@ -152,5 +152,33 @@ describe('parsePosteDataMatrixPayload()', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('PosteDataMatrixPayloadSchema', () => {
+  it('never throws and agrees with parsePosteDataMatrixPayload (property)', () => {
+    const candidate = fc.oneof(
+      fc.anything(),
+      fc.string({ minLength: 256, maxLength: 256 }),
+      fieldsArb.map(buildPosteDataMatrixPayload),
+    );
+    fc.assert(
+      fc.property(candidate, (v) => {
+        let parsed: unknown;
+        try {
+          parsed = parsePosteDataMatrixPayload(v as string);
+        } catch {
+          parsed = undefined;
+        }
+        const result = PosteDataMatrixPayloadSchema.safeParse(v);
+        expect(result.success).toBe(parsed !== undefined);
+        if (result.success) expect(result.data).toEqual(parsed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads the reference vector', () => {
+    expect(PosteDataMatrixPayloadSchema.parse(EXPECTED).amountCents).toBe(15000);
   });
 });

@@ -1,4 +1,5 @@
 import type { EcFiscalCode } from '@civico/core';
+import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
 import { type NoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
@@ -104,3 +105,31 @@ export function parsePosteDataMatrixPayload(value: string): ParsedPosteDataMatri
     warnings: [...notice.warnings, ...creditor.warnings],
   };
 }
+
+/**
+ * Zod schema of a scanned Poste Data Matrix text: parses it like
+ * {@link parsePosteDataMatrixPayload} into its fields and warnings.
+ *
+ * @remarks
+ * Accepts exactly what {@link parsePosteDataMatrixPayload} accepts. A rejection becomes one `custom`
+ * issue whose `params.field` names the bad part.
+ *
+ * @example
+ * ```ts
+ * import { PosteDataMatrixPayloadSchema } from '@civico/pagopa';
+ * const result = PosteDataMatrixPayloadSchema.safeParse('not a slip');
+ * result.success; // false
+ * ```
+ * @group Schemas
+ */
+export const PosteDataMatrixPayloadSchema: z.ZodType<ParsedPosteDataMatrixPayload, string> = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return parsePosteDataMatrixPayload(value);
+    } catch (error) {
+      if (!PagoPaError.isInstance(error)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message, params: { field: error.field } });
+      return z.NEVER;
+    }
+  });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/codes-error-of.js';
 import { noticeCheckDigits } from '../notice-number/check-digits.js';
 import { buildQrPayload } from './build-qr-payload.js';
-import { parseQrPayload } from './parse-qr-payload.js';
+import { parseQrPayload, QrPayloadSchema } from './parse-qr-payload.js';
 
 // Valid EC fiscal codes from pagopa reference §7.2.
 const EC_CODES = ['01199250158', '00085240950', '03334231200', '99999000013', '80016350821', '12345678911'];
@@ -118,5 +118,30 @@ describe('parseQrPayload()', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('QrPayloadSchema', () => {
+  it('never throws and agrees with parseQrPayload (property)', () => {
+    const candidate = fc.oneof(fc.anything(), fc.string(), fieldsArb.map(buildQrPayload));
+    fc.assert(
+      fc.property(candidate, (v) => {
+        let parsed: unknown;
+        try {
+          parsed = parseQrPayload(v as string);
+        } catch {
+          parsed = undefined;
+        }
+        const result = QrPayloadSchema.safeParse(v);
+        expect(result.success).toBe(parsed !== undefined);
+        if (result.success) expect(result.data).toEqual(parsed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the bad part in params.field', () => {
+    const result = QrPayloadSchema.safeParse('PAGOPA|001|312345678901234545|01199250158|15000');
+    expect(result.error?.issues[0]).toMatchObject({ code: 'custom', params: { field: 'version' } });
   });
 });

@@ -1,4 +1,5 @@
 import type { EcFiscalCode } from '@civico/core';
+import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
 import { type NoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
@@ -76,3 +77,30 @@ export function parseQrPayload(value: string): ParsedQrPayload {
     warnings: [...notice.warnings, ...creditor.warnings, ...amountWarnings(amountCents, 'amountCents')],
   };
 }
+
+/**
+ * Zod schema of a scanned pagoPA QR code text: parses it like {@link parseQrPayload} into the
+ * notice number, creditor fiscal code, amount and warnings.
+ *
+ * @remarks
+ * Accepts exactly what {@link parseQrPayload} accepts. A rejection becomes one `custom` issue whose
+ * `params.field` names the bad part.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { QrPayloadSchema } from '@civico/pagopa';
+ * const Scan = z.object({ qr: QrPayloadSchema });
+ * Scan.parse({ qr: 'PAGOPA|002|312345678901234545|01199250158|15000' }).qr.amountCents; // 15000
+ * ```
+ * @group Schemas
+ */
+export const QrPayloadSchema: z.ZodType<ParsedQrPayload, string> = z.string().transform((value, ctx) => {
+  try {
+    return parseQrPayload(value);
+  } catch (error) {
+    if (!PagoPaError.isInstance(error)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message, params: { field: error.field } });
+    return z.NEVER;
+  }
+});
