@@ -36,7 +36,7 @@ export function noticeFonts(): Readonly<Record<FontKey, unknown>> {
   return parsed;
 }
 
-const LAYOUT_CACHE_ENTRIES = 20_000;
+const LAYOUT_CACHE_ENTRIES = 2_000;
 
 /**
  * @internal A layout cache shared by every document, bounded: once full it keeps what it has (the fixed
