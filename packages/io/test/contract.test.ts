@@ -56,11 +56,14 @@ if (!HAVE_SPEC && !IN_CI) {
   process.stderr.write(`[io contract] ${SPEC} not found: contract tests skipped (they run in CI).\n`);
 }
 
-describe.runIf(!HAVE_SPEC)('IO contract (spec missing)', () => {
-  it('fails in CI and is a notice elsewhere', () => {
-    expect(IN_CI ? HAVE_SPEC : !HAVE_SPEC).toBe(true);
+// Declared only when the spec is missing, so a normal CI run reports no skipped test.
+if (!HAVE_SPEC) {
+  describe('IO contract (spec missing)', () => {
+    it('fails in CI and is a notice elsewhere', () => {
+      expect(IN_CI ? HAVE_SPEC : !HAVE_SPEC).toBe(true);
+    });
   });
-});
+}
 
 describe.runIf(HAVE_SPEC)('IO contract (Prism)', () => {
   let prism: ChildProcess | undefined;
