@@ -31,7 +31,13 @@ export async function runIoDemo(port: number): Promise<{ sandbox: IoSandbox; lin
     subject: 'Avviso di pagamento TARI 2026',
   });
   const sent = await io.sendMessage(message);
-  const status = await io.getMessageStatus({ fiscalCode: citizen, messageId: sent.id });
+
+  // IO accepts a message first and processes it asynchronously: poll until the status is final.
+  let status = await io.getMessageStatus({ fiscalCode: citizen, messageId: sent.id });
+  for (let i = 0; i < 50 && status.status === 'ACCEPTED'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    status = await io.getMessageStatus({ fiscalCode: citizen, messageId: sent.id });
+  }
 
   const inboxUrl = `${sandbox.inboxUrl}/${citizen}`;
   const lines = [
