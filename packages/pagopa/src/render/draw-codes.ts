@@ -1,3 +1,4 @@
+import type { BitMatrix } from '../codes/bit-matrix.js';
 import { bitMatrixToSvgPath } from '../codes/bit-matrix-to-svg-path.js';
 import { buildPosteDataMatrixPayload } from '../codes/build-poste-data-matrix-payload.js';
 import { buildQrPayload } from '../codes/build-qr-payload.js';
@@ -15,10 +16,18 @@ export interface PaymentCodes {
   readonly amountCents: number;
 }
 
+// The path is drawn in module units under a scaling transform: integer coordinates keep the content
+// stream short, which makes it cheaper to write and to deflate.
+function drawMatrix(doc: PDFKit.PDFDocument, matrix: BitMatrix, x: number, y: number, size: number): void {
+  const module = mm(size) / matrix.width;
+  doc.save().transform(module, 0, 0, module, mm(x), mm(y));
+  doc.path(bitMatrixToSvgPath(matrix)).fill(COLORS.text);
+  doc.restore();
+}
+
 /** @internal Vector QR code of a payment option, `size` mm square, top-left at (x, y). */
 export function drawQrCode(doc: PDFKit.PDFDocument, codes: PaymentCodes, x: number, y: number, size = 25): void {
-  const matrix = encodeQrCode(buildQrPayload(codes));
-  doc.path(bitMatrixToSvgPath(matrix, { moduleSize: mm(size) / matrix.width, x: mm(x), y: mm(y) })).fill(COLORS.text);
+  drawMatrix(doc, encodeQrCode(buildQrPayload(codes)), x, y, size);
 }
 
 /** @internal What the Poste Data Matrix carries besides the payment codes. */
@@ -42,6 +51,5 @@ export function drawPosteDataMatrix(
   size = 23,
 ): void {
   const payload = buildPosteDataMatrixPayload({ ...codes, postalAccount: codes.account });
-  const matrix = encodeDataMatrix(payload);
-  doc.path(bitMatrixToSvgPath(matrix, { moduleSize: mm(size) / matrix.width, x: mm(x), y: mm(y) })).fill(COLORS.text);
+  drawMatrix(doc, encodeDataMatrix(payload), x, y, size);
 }
