@@ -2,6 +2,7 @@
 // Usage: node --conditions=@civico/source --import tsx test/bulk-child.ts '<json config>'
 // (reliability.test.ts bundles it first with esbuild, for fast restarts).
 
+import { appendFileSync } from 'node:fs';
 import { createKeepAliveFetch } from '../src/bulk/create-keep-alive-fetch.js';
 import { readRecipientsCsv } from '../src/bulk/read-recipients-csv.js';
 import { runBulk } from '../src/bulk/run-bulk.js';
@@ -15,6 +16,8 @@ interface ChildConfig {
   readonly report: string;
   readonly concurrency: number;
   readonly pollMs: number;
+  /** Each reconciliation's answer is appended here, so the test can see the in-doubt path ran. */
+  readonly reconcileLog: string;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
@@ -25,6 +28,7 @@ const client = createIoClient({
   rateLimit: { requestsPerSecond: 10_000 },
   retry: { maxRetries: 5, baseDelayMs: 20 },
 });
+const sandboxReconcile = createSandboxReconciler({ url: config.url });
 const summary = await runBulk(client, readRecipientsCsv(config.csv), {
   template: {
     subject: 'Avviso TARI {{anno}} disponibile',
@@ -35,7 +39,11 @@ const summary = await runBulk(client, readRecipientsCsv(config.csv), {
   journalPath: config.journal,
   concurrency: config.concurrency,
   poll: { initialDelayMs: config.pollMs, maxDelayMs: 200, maxWaitMs: 20_000 },
-  reconcile: createSandboxReconciler({ url: config.url }),
+  reconcile: async (send) => {
+    const result = await sandboxReconcile(send);
+    appendFileSync(config.reconcileLog, `${result.status}\n`);
+    return result;
+  },
   reportJsonPath: config.report,
 });
 process.stdout.write(`${JSON.stringify(summary)}\n`);

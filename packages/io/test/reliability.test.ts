@@ -44,7 +44,16 @@ function childConfig(s: IoSandbox, csv: string) {
     report: join(dir, 'report.json'),
     concurrency: CONCURRENCY,
     pollMs: 10,
+    reconcileLog: join(dir, 'reconciled.log'),
   };
+}
+
+function reconciliations(path: string): string[] {
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 function reportStates(path: string): Map<string, string> {
@@ -80,6 +89,8 @@ describe('sendBulk() reliability over real HTTP', () => {
     const counts = countByCitizen(s.ledger());
     expect(exactlyOnceViolations(all, eligible, counts), `kills at ${killedAt.join(',')}`).toEqual([]);
     expect(s.ledger()).toHaveLength(eligible.size);
+    // The kills left sends in doubt, and they were reconciled rather than resent blindly.
+    expect(reconciliations(config.reconcileLog).length).toBeGreaterThan(0);
     const states = reportStates(config.report);
     expect(states.size).toBe(COUNT);
     expect(
@@ -106,6 +117,10 @@ describe('sendBulk() reliability over real HTTP', () => {
     const stats = s.stats();
     expect(stats.serverErrors).toBeGreaterThan(0);
     expect(stats.droppedAfterStore).toBeGreaterThan(0);
+    const answers = reconciliations(config.reconcileLog);
+    // 500s (not stored) reconcile to not-sent and are resent; drops (stored) reconcile to sent.
+    expect(answers.filter((a) => a === 'sent').length).toBe(stats.droppedAfterStore);
+    expect(answers).toContain('not-sent');
     expect(stats.throttleEpisodes).toBeGreaterThan(0);
     // Only calls already in flight when a 429 arrived may hit the pause (sends + polls in flight);
     // a client that kept sending would collect hundreds per one-second pause.
