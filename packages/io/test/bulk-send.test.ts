@@ -139,7 +139,7 @@ describe('sendBulk()', () => {
     ).rejects.toMatchObject({
       code: 'ERR_IO_JOURNAL_MISMATCH',
     });
-    writeFileSync(`${journalPath}.lock`, String(process.ppid));
+    writeFileSync(`${journalPath}.lock`, String(process.pid));
     await expect(collect(sendBulk(client, people(0), { template, campaign: 'c1', journalPath }))).rejects.toMatchObject(
       {
         code: 'ERR_IO_JOURNAL_LOCKED',

@@ -57,8 +57,9 @@ async function lock(path: string): Promise<void> {
   } catch (error) {
     if ((error as { code?: string }).code !== 'EEXIST') throw error;
     const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-    // A lock left by a killed run (kill -9) is stale: take it over.
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+    // A lock left by a killed run (kill -9) is stale: take it over. This process counts as alive:
+    // two runs in one process must not share a journal either.
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
       throw new IoError('ERR_IO_JOURNAL_LOCKED', 'Another running process holds the journal', { field: 'journalPath' });
     }
     await rm(path, { force: true });
