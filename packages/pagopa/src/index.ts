@@ -46,6 +46,7 @@ export type {
 export {
   MAX_NOTICE_AMOUNT_CENTS,
   MAX_NOTICE_INSTALMENTS,
+  MAX_POSTAL_AMOUNT_CENTS,
   NOTICE_TEXT_LIMITS,
 } from './notice/notice-limits.js';
 export type { NoticeZodSchema } from './notice/notice-schema.js';
