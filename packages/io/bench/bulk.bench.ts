@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,22 @@ export interface BulkBenchResult {
   readonly peakRssMb: number;
   /** CPU time of the sending process per message, ms (independent of other load on the machine). */
   readonly cpuMsPerMessage: number;
+  /** CPU time of the sandbox process per message, ms (`undefined` where `/proc` is unavailable). */
+  readonly sandboxCpuMsPerMessage: number | undefined;
   /** Journal size, MB. */
   readonly journalMb: number;
+}
+
+// Linux only: utime + stime of another process in ms (the sandbox runs in its own process, and
+// both share the machine's cores, so its CPU per message matters as much as the sender's).
+function childCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the sandbox CLI in its own process, next to wherever `@civico/io/sandbox` resolves. */
@@ -71,6 +85,7 @@ export async function benchBulk(options: {
   const startRss = process.memoryUsage.rss();
   let peak = startRss;
   const cpu0 = process.cpuUsage();
+  const sandboxCpu0 = childCpuMs(child.pid);
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 50);
@@ -98,6 +113,7 @@ export async function benchBulk(options: {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const sandboxCpu1 = childCpuMs(child.pid);
     return {
       name: options.name,
       count: options.count,
@@ -106,6 +122,10 @@ export async function benchBulk(options: {
       startRssMb: Math.round(startRss / 2 ** 20),
       peakRssMb: Math.round(peak / 2 ** 20),
       cpuMsPerMessage: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(3)),
+      sandboxCpuMsPerMessage:
+        sandboxCpu0 === undefined || sandboxCpu1 === undefined
+          ? undefined
+          : Number(((sandboxCpu1 - sandboxCpu0) / Math.max(1, sent)).toFixed(3)),
       journalMb: Number((statSync(journalPath).size / 2 ** 20).toFixed(1)),
     };
   } finally {

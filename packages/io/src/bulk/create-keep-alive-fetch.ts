@@ -12,11 +12,46 @@ export interface KeepAliveFetchOptions {
 
 function toHeaders(res: IncomingMessage): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
   return headers;
+}
+
+interface Outgoing {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body: string | Buffer | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+const isPlainHeaders = (headers: RequestInit['headers']): headers is Record<string, string> =>
+  headers === undefined || (typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers));
+
+// A URL string with a string body (or none) and plain headers, as `@civico/core/http` sends JSON,
+// maps to `node:http` options directly; anything else goes through a WHATWG Request first.
+async function toOutgoing(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<Outgoing> {
+  const headers = init?.headers;
+  const body = init?.body;
+  if (typeof input === 'string' && isPlainHeaders(headers) && (body === undefined || typeof body === 'string')) {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+    if (body !== undefined && out['content-type'] === undefined) out['content-type'] = 'text/plain;charset=UTF-8';
+    return {
+      url: input,
+      method: (init?.method ?? 'GET').toUpperCase(),
+      headers: out,
+      body,
+      signal: init?.signal ?? undefined,
+    };
+  }
+  const req = input instanceof Request && init === undefined ? input : new Request(input, init);
+  const out: Record<string, string> = {};
+  req.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  const buffer = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
+  return { url: req.url, method: req.method, headers: out, body: buffer, signal: req.signal };
 }
 
 /**
@@ -40,23 +75,20 @@ function toHeaders(res: IncomingMessage): Headers {
  */
 export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeof globalThis.fetch {
   const maxSockets = options.maxSockets ?? 64;
-  const http = new HttpAgent({ keepAlive: true, maxSockets });
-  const https = new HttpsAgent({ keepAlive: true, maxSockets });
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
   return async (input, init) => {
-    const req = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const url = new URL(req.url);
-    const body = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
-    const headers: Record<string, string> = {};
-    req.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    if (body) headers['content-length'] = String(body.length);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = await toOutgoing(input, init);
+    const { signal } = req;
+    if (signal?.aborted) throw signal.reason;
+    const https = req.url.startsWith('https:');
+    const headers = req.headers;
+    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
     return new Promise<Response>((resolve, reject) => {
       const fail = (error: unknown): void => reject(new TypeError('fetch failed', { cause: error }));
-      const outgoing = send(
-        url,
-        { method: req.method, headers, agent: url.protocol === 'https:' ? https : http, signal: req.signal },
+      const outgoing = (https ? httpsRequest : httpRequest)(
+        req.url,
+        { method: req.method, headers, agent: https ? httpsAgent : httpAgent, ...(signal ? { signal } : {}) },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -74,8 +106,8 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
           });
         },
       );
-      outgoing.on('error', (error) => (req.signal.aborted ? reject(req.signal.reason) : fail(error)));
-      outgoing.end(body);
+      outgoing.on('error', (error) => (signal?.aborted ? reject(signal.reason) : fail(error)));
+      outgoing.end(req.body);
     });
   };
 }
