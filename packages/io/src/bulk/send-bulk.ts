@@ -4,6 +4,7 @@ import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
 import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';
 import { compileTemplate } from './compile-template.js';
+import { createRefSet } from './create-ref-set.js';
 import { createSemaphore } from './create-semaphore.js';
 import { openJournal } from './open-journal.js';
 import { createRecipientProcessor, recipientRef } from './process-recipient.js';
@@ -75,7 +76,7 @@ export async function* sendBulk(
   // Recipients in flight (sending, or waiting to poll): bounds memory whatever the input size.
   // Waiting polls need room to keep the send slots busy; without polling a small queue suffices.
   const windowSize = config.concurrency * (config.poll === false ? 4 : 32);
-  const seen = new Set<string>();
+  const seen = createRefSet();
   let ready: BulkOutcome[] = [];
   let outstanding = 0;
   let inputDone = false;
@@ -103,11 +104,10 @@ export async function* sendBulk(
       const ref = recipientRef(config.campaign, fiscalCode);
       const base = { ref, row: recipient.row ?? index, fiscalCode, resumed: false };
       outstanding++;
-      if (seen.has(ref)) {
+      if (!seen.add(ref)) {
         ready.push({ ...base, state: 'DUPLICATE' });
         signalWake();
       } else {
-        seen.add(ref);
         const task = handle(recipient, base).then(
           (outcome) => {
             ready.push(outcome);
