@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { IoClient, MessageStatusResult } from '../client/io-client.js';
+import { sendValidated } from '../client/send-validated.js';
 import { IoError } from '../errors.js';
 import type { Message } from '../message/message-input.js';
 import { parseMessage } from '../message/parse-message.js';
@@ -106,7 +107,8 @@ export function createRecipientProcessor(ctx: RecipientContext) {
       // inside the slot keeps the sends in doubt after a crash down to `concurrency`.
       const { id } = await ctx.sendSlots.run(async () => {
         await journal.append({ t: 'intent', r: base.ref });
-        return client.sendMessage(message);
+        // `message` came from parseMessage in build(): do not lex and validate it twice.
+        return sendValidated(client, message);
       });
       ctx.onSent();
       await journal.append({ t: 'sent', r: base.ref, id });

@@ -2,12 +2,14 @@ import { parseOptions } from '@civico/core';
 import { createHttp, type HttpResponse } from '@civico/core/http';
 import type { z } from 'zod';
 import { IoError } from '../errors.js';
+import type { Message } from '../message/message-input.js';
 import { parseMessage } from '../message/parse-message.js';
 import { toWireMessage } from '../message/to-wire-message.js';
 import { createRateLimiter } from '../rate-limit/create-rate-limiter.js';
 import { createCaller } from './create-caller.js';
-import type { IoClient } from './io-client.js';
+import type { IoClient, SentMessage } from './io-client.js';
 import { type IoClientOptions, IoClientOptionsSchema } from './io-client-options.js';
+import { SEND_VALIDATED, type SendValidated } from './send-validated.js';
 import { validateFeedDate, validateFiscalCode, validateLogo, validateRef } from './validate-params.js';
 import {
   CreatedMessageWireSchema,
@@ -94,7 +96,13 @@ export function createIoClient(options: IoClientOptions): IoClient {
   const http = createHttp({ baseUrl, timeoutMs: config.timeoutMs, fetch: keyedFetch });
   const call = createCaller({ http, limiter, now, ...config.retry });
 
-  return {
+  async function send(message: Message, signal: AbortSignal | undefined): Promise<SentMessage> {
+    const request = { method: 'POST', path: 'messages', json: toWireMessage(message) } as const;
+    const res = await call({ kind: 'send', request, notFound: 'ERR_IO_NOT_FOUND' }, signal);
+    return { id: readBody(res, CreatedMessageWireSchema, 'sendMessage', true).id };
+  }
+
+  const client: IoClient = {
     baseUrl,
     rateLimiter: limiter,
     async getProfile(fiscalCode, opts) {
@@ -105,10 +113,7 @@ export function createIoClient(options: IoClientOptions): IoClient {
       return { senderAllowed: profile.sender_allowed, preferredLanguages: profile.preferred_languages ?? [] };
     },
     async sendMessage(message, opts) {
-      const json = toWireMessage(parseMessage(message));
-      const request = { method: 'POST', path: 'messages', json } as const;
-      const res = await call({ kind: 'send', request, notFound: 'ERR_IO_NOT_FOUND' }, opts?.signal);
-      return { id: readBody(res, CreatedMessageWireSchema, 'sendMessage', true).id };
+      return send(parseMessage(message), opts?.signal);
     },
     async getMessageStatus(ref, opts) {
       const { fiscalCode, messageId } = validateRef(ref);
@@ -139,4 +144,8 @@ export function createIoClient(options: IoClientOptions): IoClient {
       await call({ kind: 'read', request, notFound: 'ERR_IO_NOT_FOUND' }, opts?.signal);
     },
   };
+  // Non-enumerable: invisible to `console.log`, `JSON.stringify` and spreads of the client.
+  const sendValidatedMessage: SendValidated = (message) => send(message, undefined);
+  Object.defineProperty(client, SEND_VALIDATED, { value: sendValidatedMessage });
+  return client;
 }
