@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { parseOptions } from '@civico/core';
 import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
@@ -62,6 +63,10 @@ export async function* sendBulk(
   const inflight = new Set<Promise<void>>();
   const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
   let sentThisRun = 0;
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every waiting poll listens to this one signal (up to concurrency × 32): not a leak, so no
+  // MaxListenersExceededWarning on the user's console.
+  setMaxListeners(0, signal);
   const handle = createRecipientProcessor({
     client,
     config,
@@ -70,7 +75,7 @@ export async function* sendBulk(
     sendSlots: createSemaphore(config.concurrency),
     pollSlots: createSemaphore(config.concurrency),
     reconcile: options.reconcile,
-    signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
+    signal,
     onSent: () => void sentThisRun++,
   });
   // Recipients in flight (sending, or waiting to poll): bounds memory whatever the input size.

@@ -1,4 +1,4 @@
-import { newUlid } from './new-ulid.js';
+import { createUlidMinter } from './new-ulid.js';
 import type { AcceptedMessage } from './validate-new-message.js';
 
 /**
@@ -69,6 +69,7 @@ export function createSandboxStore(options: SandboxStoreOptions): SandboxStore {
   const messages = new Map<string, SandboxLedgerEntry>();
   const byCitizen = new Map<string, string[]>();
   const ledger: SandboxLedgerEntry[] = [];
+  const newUlid = createUlidMinter();
 
   function profile(fiscalCode: string): SandboxProfile | undefined {
     const known = profiles.get(fiscalCode);
