@@ -1,6 +1,7 @@
 import { PagoPaError } from '../errors.js';
 import type { NoticeInput } from '../notice/notice.js';
 import { parseNotice } from '../notice/parse-notice.js';
+import { createChunkQueue } from './chunk-queue.js';
 import { openDocument, renderSettings, writeNotice } from './prepare-render.js';
 import { collectBytes, renderNoticeStream } from './render-notice.js';
 import type { RenderNoticeOptions } from './render-notice-options.js';
@@ -67,9 +68,9 @@ async function* separate(source: NoticeJobSource, options: RenderNoticeOptions):
 async function* combined(source: NoticeJobSource, options: RenderNoticeOptions): AsyncGenerator<Uint8Array> {
   const settings = renderSettings(options);
   const target = openDocument(settings);
-  const pending: Uint8Array[] = [];
+  const queue = createChunkQueue();
   let ended = false;
-  target.doc.on('data', (chunk: Uint8Array) => pending.push(chunk));
+  target.doc.on('data', (chunk: Uint8Array) => queue.push(chunk));
   const end = new Promise<void>((resolve, reject) => {
     target.doc.on('end', () => {
       ended = true;
@@ -82,11 +83,11 @@ async function* combined(source: NoticeJobSource, options: RenderNoticeOptions):
     // pdfkit writes a page out when the next one starts; hand the bytes over before drawing more, so
     // memory holds about one notice whatever the count.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (pending.length > 0) yield pending.shift() as Uint8Array;
+    yield* queue.drain();
   }
   target.doc.end();
   if (!ended) await end;
-  while (pending.length > 0) yield pending.shift() as Uint8Array;
+  yield* queue.drain();
 }
 
 /**
