@@ -66,6 +66,7 @@ for (const r of results) {
   const projected = Math.round(1000 / r.cpuMsPerMessage);
   console.log(
     `${r.name}: ${r.messagesPerSecond} msg/s wall, ${r.cpuMsPerMessage} CPU-ms/msg (≈ ${projected} msg/s on a free core; goal ≥ 2000), ` +
+      `sandbox ${r.sandboxCpuMsPerMessage ?? 'n/a'} CPU-ms/msg, ` +
       `RSS ${r.startRssMb} → peak ${r.peakRssMb} MB (goal ≤ 200)`,
   );
 }
