@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assertFiscalCode,
   CoreError,
+  decodeFiscalCode,
   FiscalCodeSchema,
   isValidFiscalCode,
   normalizeOmocodia,
@@ -114,6 +115,12 @@ describe('parseFiscalCode()', () => {
     expect(parseFiscalCode('00743110158')).toMatchObject({ ok: false, issues: [{ code: 'CHECK_CHARACTER' }] });
     expect(parseFiscalCode('00000000000')).toMatchObject({ ok: false, issues: [{ code: 'ZERO_PROGRESSIVE' }] });
     expect(parseFiscalCode('0074311015A')).toMatchObject({ ok: false, kind: 'provisional' });
+  });
+
+  it('reads null options as no options instead of throwing a TypeError', () => {
+    const noOptions = null as unknown as undefined;
+    expect(parseFiscalCode('RSSMRA80A01H501U', noOptions)).toMatchObject({ ok: true, value: 'RSSMRA80A01H501U' });
+    expect(decodeFiscalCode('RSSMRA80A01H501U', noOptions)).toMatchObject({ birthDate: '1980-01-01', sex: 'M' });
   });
 
   it('throws ERR_CORE_INVALID_DATE for a bad referenceDate option', () => {

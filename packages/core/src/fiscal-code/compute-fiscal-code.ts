@@ -2,7 +2,7 @@ import { CoreError } from '../errors/core-error.js';
 import { comuneSlotExists } from '../territory/birthplace-lookup.js';
 import { parseIsoDate } from '../territory/day-number.js';
 import { findMunicipalities } from '../territory/find-municipalities.js';
-import { findForeignStates } from '../territory/foreign-state.js';
+import { findForeignStates, getForeignState } from '../territory/foreign-state.js';
 import { getMunicipalityByIstat } from '../territory/get-municipality-by-istat.js';
 import { slotOfBelfiore } from '../territory/territory-index.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
@@ -43,7 +43,11 @@ function resolveBirthPlace(place: string, birthDate: string): string {
   const trimmed = String(place).trim();
   const upper = trimmed.toUpperCase();
   if (BELFIORE.test(upper)) {
-    if (upper.startsWith('Z') || comuneSlotExists(slotOfBelfiore(upper))) return upper;
+    // A Z code must name a known state too: `Z000` or `Z999` would give a code no validator accepts.
+    const known = upper.startsWith('Z')
+      ? getForeignState(upper) !== undefined
+      : comuneSlotExists(slotOfBelfiore(upper));
+    if (known) return upper;
     return unknown();
   }
   if (/^[0-9]{6}$/.test(trimmed)) return getMunicipalityByIstat(trimmed, { at: birthDate })?.belfiore ?? unknown();

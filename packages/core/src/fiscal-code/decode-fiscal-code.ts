@@ -144,7 +144,7 @@ export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions 
   if (s.length !== 16 || !isValidPersonalCode(s, false)) {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid personal codice fiscale', {});
   }
-  const birth = resolveBirth(s, referenceDay(options.referenceDate));
+  const birth = resolveBirth(s, referenceDay(options?.referenceDate));
   const mask = omocodiaMask(s);
   const base = mask === 0 ? s : normalizeOmocodia(s);
   const placeCode = base.slice(11, 15);

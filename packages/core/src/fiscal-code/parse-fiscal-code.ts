@@ -163,17 +163,19 @@ export function parseFiscalCode(input: unknown, options: ParseFiscalCodeOptions 
   if (typeof input !== 'string') {
     return { ok: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
   }
+  // Plain JS callers may pass `null`: it means no options, not a TypeError ("never throws").
+  const { referenceDate, strict } = options ?? {};
   const s = normalizeFiscalCodeInput(input);
   const kind = s.length === 16 ? 'personal' : s.length === 11 ? 'provisional' : null;
   const issues: FiscalCodeIssue[] = [];
   checkNormalized(s, (code, index) => issues.push(issue(code, index)));
   const warnings: FiscalCodeWarning[] = [];
   if (issues.length === 0 && kind === 'personal') {
-    const birth = resolveBirth(s, referenceDay(options.referenceDate));
+    const birth = resolveBirth(s, referenceDay(referenceDate));
     const placeCode = birth.stateNum >= 0 && !birth.placeKnown ? 'UNKNOWN_FOREIGN_STATE' : undefined;
     const soft = placeCode ?? (birth.placeValid ? undefined : 'BIRTHPLACE_NOT_VALID_AT_BIRTH');
     if (soft !== undefined) {
-      if (options.strict === true) issues.push(issue(soft, 11));
+      if (strict === true) issues.push(issue(soft, 11));
       else warnings.push(warning(soft));
     }
     if (!isCanonicalMask(omocodiaMask(s))) warnings.push(warning('OMOCODIA_NON_CANONICAL'));

@@ -28,7 +28,8 @@ export function checkCtaAction(action: string): CtaActionProblem | undefined {
   }
   if (/^ioit:\/\/[^\s]+$/.test(action)) return undefined;
   if (/^iosso:\/\//.test(action)) {
-    return URL.canParse(action.slice('iosso://'.length)) || URL.canParse(action)
+    // The URL is what follows the prefix: `iosso://` itself always parses, so it proves nothing.
+    return URL.canParse(action.slice('iosso://'.length))
       ? undefined
       : { severity: 'error', message: 'iosso:// must be followed by a URL' };
   }

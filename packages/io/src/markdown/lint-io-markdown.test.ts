@@ -33,6 +33,8 @@ describe('lintIoMarkdown()', () => {
       'iohandledlink://ftp:x',
       'iohandledlink://tel:',
       'ioit://',
+      'iosso://',
+      'iosso://servizi.comune.example.it',
     ]) {
       expect(rules(cta(action)), action).toContain('cta-action');
     }
@@ -56,6 +58,14 @@ describe('lintIoMarkdown()', () => {
     });
     expect(rules(`---\nit: [1, 2]\n---\n${BODY}`)).toContain('cta-yaml');
     expect(rules(`---\nit:\n  cta_1:\n    text: "A"\n     action: "ioit://X"\n---\n${BODY}`)).toContain('cta-yaml');
+  });
+
+  it('does not let a __proto__ key stand in for the it block or its CTAs', () => {
+    const nested = (outer: string, inner: string) =>
+      `---\n${outer}:\n  ${inner}:\n    cta_1:\n      text: "A"\n      action: "ioit://X"\n---\n${BODY}`;
+    expect(lintIoMarkdown(nested('__proto__', 'it')).ok).toBe(false);
+    expect(rules(nested('__proto__', 'it'))).toContain('cta-missing-it');
+    expect(rules(nested('it', '__proto__'))).toContain('cta-missing-cta-1');
   });
 
   it('rejects front matter that does not start at the first character', () => {

@@ -62,7 +62,9 @@ function unquote(raw: string): string | undefined {
  * @internal
  */
 export function parseFrontMatter(yaml: string): YamlMap | undefined {
-  const root: Record<string, string | YamlMap> = {};
+  // Null-prototype maps: a `__proto__` key must be an ordinary (ignored) key, not a prototype that
+  // would make `doc.it` appear while `Object.entries(doc)` shows nothing to lint.
+  const root: Record<string, string | YamlMap> = Object.create(null);
   type Level = { indent: number; childIndent: number | undefined; map: Record<string, string | YamlMap> };
   const stack: Level[] = [{ indent: -1, childIndent: undefined, map: root }];
   for (const rawLine of yaml.split(/\r?\n/)) {
@@ -86,7 +88,7 @@ export function parseFrontMatter(yaml: string): YamlMap | undefined {
     if (Object.hasOwn(parent.map, key)) return undefined;
     const rawValue = match[2];
     if (rawValue === undefined || rawValue === '') {
-      const child: Record<string, string | YamlMap> = {};
+      const child: Record<string, string | YamlMap> = Object.create(null);
       parent.map[key] = child;
       stack.push({ indent, childIndent: undefined, map: child });
       continue;

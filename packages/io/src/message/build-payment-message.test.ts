@@ -59,6 +59,27 @@ describe('buildPaymentMessage()', () => {
     );
   });
 
+  it('throws an IoError, never a TypeError, on input that is not notice-shaped', () => {
+    const option = { noticeNumber: '302000000000012345', amountCents: 100 };
+    const cases: [unknown, unknown, string][] = [
+      [undefined, undefined, 'notice'],
+      ['302000000000012345', undefined, 'notice'],
+      [{ ...option }, undefined, 'creditor'],
+      [{ ...option, creditor }, 'x', 'options'],
+      [{ creditor, payment: null }, undefined, 'payment'],
+      [{ creditor, payment: { kind: 'instalments' } }, { instalment: 0 }, 'instalment'],
+      [{ creditor, payment: { kind: 'instalments', instalments: [1, 2] } }, { instalment: 0 }, 'instalment'],
+      [{ ...option, noticeNumber: 302000000000, creditor }, undefined, 'payment.noticeNumber'],
+    ];
+    for (const [notice, options, field] of cases) {
+      const build = () => buildPaymentMessage(notice as never, options as never);
+      expect(build).toThrow(expect.objectContaining({ code: 'ERR_IO_INVALID_MESSAGE', field, outcome: 'not-sent' }));
+    }
+    expect(buildPaymentMessage({ ...option, creditor, debtor: { fiscalCode: CF } }, null).payment?.noticeNumber).toBe(
+      option.noticeNumber,
+    );
+  });
+
   it('keeps custom subject and markdown', () => {
     const markdown = 'Gentile cittadino, trovi qui il tuo avviso per la mensa scolastica del mese di settembre 2025.';
     const message = buildPaymentMessage(

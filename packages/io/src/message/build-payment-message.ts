@@ -82,11 +82,19 @@ export interface BuildPaymentMessageOptions {
   readonly requireSecureChannels?: boolean | undefined;
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+function invalid(field: string, rule: string): IoError {
+  return new IoError('ERR_IO_INVALID_MESSAGE', `Invalid ${field}: ${rule}`, { field, outcome: 'not-sent' });
+}
+
 function pickOption(notice: PaymentNoticeLike, instalment: number | undefined): PaymentOptionLike | undefined {
   if (!('payment' in notice)) return notice;
   const payment = notice.payment;
+  if (!isObject(payment)) throw invalid('payment', 'must be an object');
   if (payment.kind === 'single') return payment;
-  return instalment === undefined ? payment.singleOption : payment.instalments[instalment];
+  if (instalment === undefined) return payment.singleOption;
+  return Array.isArray(payment.instalments) ? payment.instalments[instalment] : undefined;
 }
 
 function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, dueDay: string | undefined): string {
@@ -114,10 +122,11 @@ function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, d
  * `includePayee`. The default text names the creditor and the amount but no personal data.
  *
  * @param notice - a `Notice` from `@civico/pagopa` or `{ noticeNumber, amountCents, creditor, dueDate? }`
- * @param options - recipient, texts, instalment and flags
+ * @param maybeOptions - recipient, texts, instalment and flags (`null` means none)
  * @returns a message ready for `IoClient.sendMessage`
  * @throws {@link IoError} `ERR_IO_INVALID_MESSAGE` with `field` when the result is not a valid message
- * (e.g. no recipient, amount over IO's 9 999 999 999 cents, missing instalment).
+ * (e.g. no recipient, amount over IO's 9 999 999 999 cents, missing instalment) or when `notice` is not
+ * notice-shaped.
  * @example
  * ```ts
  * import { buildPaymentMessage } from '@civico/io';
@@ -128,14 +137,18 @@ function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, d
  * ```
  * @group Messages
  */
-export function buildPaymentMessage(notice: PaymentNoticeLike, options: BuildPaymentMessageOptions = {}): Message {
+export function buildPaymentMessage(
+  notice: PaymentNoticeLike,
+  maybeOptions: BuildPaymentMessageOptions | null = {},
+): Message {
+  // Fail closed with an IoError, not a TypeError, on input that is not notice-shaped (plain JS callers).
+  if (!isObject(notice)) throw invalid('notice', 'must be an object');
+  if (!isObject(notice.creditor)) throw invalid('creditor', 'must be an object');
+  if (maybeOptions !== null && !isObject(maybeOptions)) throw invalid('options', 'must be an object');
+  const options = maybeOptions ?? {};
   const option = pickOption(notice, options.instalment);
-  if (!option) {
-    throw new IoError('ERR_IO_INVALID_MESSAGE', 'Invalid instalment: the notice has no such payment option', {
-      field: 'instalment',
-      outcome: 'not-sent',
-    });
-  }
+  if (!isObject(option)) throw invalid('instalment', 'the notice has no such payment option');
+  if (typeof option.noticeNumber !== 'string') throw invalid('payment.noticeNumber', 'must be a string');
   const dueDay = typeof option.dueDate === 'string' ? option.dueDate : undefined;
   const dueDate = dueDay !== undefined ? endOfDayInRome(dueDay) : option.dueDate;
   const subject = options.subject ?? `Avviso di pagamento${notice.subject ? `: ${notice.subject}` : ' pagoPA'}`;

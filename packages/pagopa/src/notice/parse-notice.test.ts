@@ -127,6 +127,14 @@ describe('parseNotice()', () => {
     expect(Array.from(notice.debtor.name)).toHaveLength(70);
   });
 
+  it('reads null options as no options (no truncation) instead of throwing a TypeError', () => {
+    const noOptions = null as unknown as undefined;
+    expect(parseNotice(base, noOptions).subject).toBe(base.subject);
+    expect(failure({ ...base, subject: 'x'.repeat(91) }, noOptions)).toMatchObject({
+      code: 'ERR_PAGOPA_TEXT_TOO_LONG',
+    });
+  });
+
   it('rejects unknown fields and never echoes values in messages', () => {
     expect(failure({ ...base, debtor: { ...base.debtor, extra: 1 } }).code).toBe('ERR_PAGOPA_INVALID_NOTICE');
     const error = failure({ ...base, debtor: { ...base.debtor, fiscalCode: 'RSSMRA80A01H501X' } });

@@ -59,7 +59,7 @@ function codeOf(issue: z.core.$ZodIssue, field: string): PagoPaErrorCode {
  * @group Notice
  */
 export function parseNotice(value: unknown, options: ParseNoticeOptions = {}): Notice {
-  const schema = options.truncate === true ? TruncatingNoticeSchema : NoticeSchema;
+  const schema = options?.truncate === true ? TruncatingNoticeSchema : NoticeSchema;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
