@@ -83,3 +83,29 @@ export function optionsOf(notice: Notice) {
   if (p.kind === 'single') return [p];
   return [...(p.singleOption ? [p.singleOption] : []), ...p.instalments];
 }
+
+const repeat = (word: string, length: number) => `${word} `.repeat(length).slice(0, length).trimEnd();
+
+/** ft_21-like: every text at (or near) its limit and the largest amount. */
+export const MAX_FIELDS: NoticeInput = {
+  ...SINGLE,
+  subject: repeat('Avviso di pagamento', 90),
+  creditor: {
+    ...creditor,
+    name: repeat('Comune di test', 100),
+    sector: repeat('Settore', 50),
+    info: { address: repeat('Info', 60), website: 'www.comune-di-test.it' },
+  },
+  debtor: {
+    ...debtor,
+    name: repeat('Mario Rossi', 70),
+    address: {
+      street: repeat('Via Romaaaaa', 110),
+      buildingNumber: '1',
+      postalCode: '00100',
+      city: 'Roma',
+      province: 'RM',
+    },
+  },
+  payment: { kind: 'single', noticeNumber: '312345678901234545', amountCents: 99_999_999_999, dueDate: '2024-12-31' },
+};

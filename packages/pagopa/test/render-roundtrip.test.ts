@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../src/index.js';
 import { renderNotice } from '../src/render/render-notice.js';
-import { optionsOf, VARIANTS } from './notice-fixtures.js';
+import { MAX_FIELDS, optionsOf, VARIANTS } from './notice-fixtures.js';
 import { decodeDataMatrices, decodeQrCodes, pageCount, pdfText, pdfToolsAvailable, writePdf } from './pdf-tools.js';
 
 const tools = pdfToolsAvailable();
@@ -12,7 +12,7 @@ const date = (iso: string) => iso.split('-').reverse().join('/');
 const grouped = (nav: string) => nav.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 describe.runIf(tools)('renderNotice() round trip', () => {
-  for (const variant of VARIANTS) {
+  for (const variant of [...VARIANTS, { name: 'max-length fields', notice: MAX_FIELDS, options: {} }]) {
     it(`${variant.name}: QR and Data Matrix decode back to the input, text has every label and value`, async () => {
       const notice = parseNotice(variant.notice);
       const pdf = writePdf(await renderNotice(variant.notice, variant.options));
