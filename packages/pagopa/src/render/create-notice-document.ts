@@ -1,10 +1,20 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocumentClass from 'pdfkit';
 import { type EmbeddedFontInternals, primeSubset } from './font-subsets.js';
 import { type FontKey, noticeFonts, sharedLayoutCaches } from './fonts.js';
 
 // pdfkit internals used to share work across documents; guarded so a pdfkit change only loses the speed-up.
 interface FontState {
   _font?: EmbeddedFontInternals | null;
+}
+
+// pdfkit (and its font and image stack, ~25 MB) is loaded on the first render, not at import: code
+// that only needs notice numbers or payloads from this package does not pay for it.
+let pdfDocument: typeof PDFDocumentClass | undefined;
+/** @internal The pdfkit document class, loaded on first use. */
+export function loadPdfDocument(): typeof PDFDocumentClass {
+  pdfDocument ??= createRequire(import.meta.url)('pdfkit') as typeof PDFDocumentClass;
+  return pdfDocument;
 }
 
 /** @internal Options of {@link createNoticeDocument}. */
@@ -17,6 +27,7 @@ export interface NoticeDocumentOptions {
 
 /** @internal A page-less pdfkit document with the notice fonts registered under their {@link FontKey}s. */
 export function createNoticeDocument(options: NoticeDocumentOptions): PDFKit.PDFDocument {
+  const PDFDocument = loadPdfDocument();
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: options.compress,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from './create-notice-document.js';
 
 type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options: object) => void;
 
@@ -42,6 +42,7 @@ function draw(doc: PDFKit.PDFDocument, svg: string, box: LogoBox): void {
 // page, keep the operators, and replay them. Only logos that need nothing but graphics states
 // (opacity) are captured; anything else (fonts, images, gradients) is drawn directly every time.
 function capture(svg: string, box: LogoBox): CapturedSvg | null {
+  const PDFDocument = loadPdfDocument();
   const scratch = new PDFDocument({ autoFirstPage: false, compress: false, font: '' });
   scratch.addPage({ size: [box.pageWidth, box.pageHeight], margin: 0 });
   const internals = scratch as unknown as DocInternals;
