@@ -42,6 +42,25 @@ describe('createIoSandbox() inbox', () => {
     expect(html).toContain('Oggetto &lt;b&gt;grassetto&lt;/b&gt;');
   });
 
+  it('shows a payment message with its notice number and the amount in Italian format', async () => {
+    sandbox = await createIoSandbox({ unknownProfiles: 'allowed', processingDelayMs: 0 });
+    const res = await fetch(`${sandbox.url}/messages`, {
+      method: 'POST',
+      headers: { 'ocp-apim-subscription-key': 'sandbox-key', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        fiscal_code: FC,
+        content: {
+          subject: 'Avviso di pagamento TARI',
+          markdown: 'È disponibile un avviso di pagamento pagoPA del Comune di Esempio: puoi pagarlo in app.',
+          payment_data: { amount: 123_456, notice_number: '301202600000000103' },
+        },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const html = await (await fetch(`${sandbox.inboxUrl}/${FC}`)).text();
+    expect(html).toContain('Avviso 301202600000000103: 1.234,56 €');
+  });
+
   it('answers 500 to a malformed path instead of crashing', async () => {
     sandbox = await createIoSandbox();
     const bad = await fetch(`${sandbox.inboxUrl}/%E0%A4%A`);

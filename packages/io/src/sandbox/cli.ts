@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { createIoSandbox, type IoSandboxOptions } from './create-io-sandbox.js';
 import { demoProfiles } from './demo-profiles.js';
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (values.version) return void console.log('civico-io-sandbox 0.1.0');
+  if (values.version) {
+    const { version } = createRequire(import.meta.url)('@civico/io/package.json') as { version: string };
+    return void console.log(`civico-io-sandbox ${version}`);
+  }
   const seed = values.seed;
   if (seed !== 'demo' && seed !== 'allow-all' && seed !== 'empty')
     throw new Error('--seed must be demo, allow-all or empty');

@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import { formatEuro } from '../message/format-italian.js';
 import { escapeHtml } from './http-utils.js';
 import type { SandboxLedgerEntry } from './sandbox-store.js';
 
@@ -66,7 +67,7 @@ export function renderInboxForm(): string {
 export function renderInboxPage(fiscalCode: string, messages: readonly SandboxLedgerEntry[]): string {
   const items = messages.map((m) => {
     const payment = m.paymentData
-      ? `<p class="meta">Avviso ${escapeHtml(m.paymentData.noticeNumber)}: ${(m.paymentData.amount / 100).toFixed(2)} €</p>`
+      ? `<p class="meta">Avviso ${escapeHtml(m.paymentData.noticeNumber)}: ${formatEuro(m.paymentData.amount)}</p>`
       : '';
     return `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">${m.createdAt.toISOString()}</p>${payment}${renderMessageHtml(m.markdown)}</article>`;
   });
