@@ -61,6 +61,14 @@ describe('npm run demo', () => {
     expect(page).toContain('3012 0260 0000 0001 03');
   });
 
+  it('is what the root `npm run demo` starts', () => {
+    const rootPkg = JSON.parse(readFileSync(resolve(root, '../../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const ownName = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { name: string }).name;
+    expect(rootPkg.scripts.demo).toContain(`npm run start -w ${ownName}`);
+  });
+
   it('exits by itself when CIVICO_DEMO_ONCE=1', async () => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
