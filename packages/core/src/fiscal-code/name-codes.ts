@@ -1,17 +1,5 @@
 import { CoreError } from '../errors/core-error.js';
-
-// Letters without a Unicode decomposition need an explicit transliteration (§1.2 of the reference).
-const SPECIAL: Readonly<Record<string, string>> = {
-  ß: 'SS',
-  ẞ: 'SS',
-  Æ: 'AE',
-  Œ: 'OE',
-  Ø: 'O',
-  Ł: 'L',
-  Đ: 'D',
-  Þ: 'TH',
-  Ð: 'D',
-};
+import { transliterateLetters } from '../internal/transliterate-letters.js';
 
 /**
  * Letters of a name for the codice fiscale: accents stripped, upper case, spaces, apostrophes,
@@ -24,9 +12,7 @@ export function nameLetters(value: unknown, field: string): string {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', `${field} cannot be encoded in a codice fiscale`, { field });
   };
   if (typeof value !== 'string') return fail();
-  const letters = value
-    .toUpperCase()
-    .replace(/[ßẞÆŒØŁĐÞÐ]/g, (c) => SPECIAL[c] ?? c)
+  const letters = transliterateLetters(value.toUpperCase())
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\s'’`´.-]+/g, '');

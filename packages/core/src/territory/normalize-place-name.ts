@@ -1,14 +1,4 @@
-// Letters without a Unicode decomposition, transliterated as ANPR's DENOMTRASLITTERATA does.
-const SPECIAL: Readonly<Record<string, string>> = {
-  ß: 'SS',
-  ẞ: 'SS',
-  Æ: 'AE',
-  Œ: 'OE',
-  Ø: 'O',
-  Ł: 'L',
-  Đ: 'D',
-  Þ: 'TH',
-};
+import { transliterateLetters } from '../internal/transliterate-letters.js';
 
 const PLAIN = /^[A-Z]+(?: [A-Z]+)*$/;
 
@@ -20,11 +10,12 @@ const PLAIN = /^[A-Z]+(?: [A-Z]+)*$/;
 export function normalizePlaceName(name: string): string {
   // Fast path: most archive names are already plain upper-case ASCII words.
   if (PLAIN.test(name)) return name;
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[ßẞÆŒØŁĐÞ]/g, (c) => SPECIAL[c] ?? c)
+  return transliterateLetters(
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase(),
+  )
     .replace(/['’`´.\-/]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
