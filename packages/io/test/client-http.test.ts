@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIoClient, createRateLimiter, type IoClient, IoError } from '../src/index.js';
-import { type StubServer, startStubServer } from './client-stub-server.js';
+import { createIoClient, createRateLimiter, type IoClient } from '../src/index.js';
+import { failure, SAMPLE_MESSAGE, type StubServer, startStubServer } from './client-stub-server.js';
 
 const CF = 'RSSMRA85T10A562S';
 const KEY = 'test-only-io-key';
 const ID = '01BX9NSMKVXXS5PSP2FATZMYYY';
-const message = {
-  fiscalCode: CF,
-  subject: 'Carta di identità in scadenza',
-  markdown: 'La tua carta di identità scade tra 30 giorni. Prenota un appuntamento presso gli uffici comunali.',
-};
+const message = SAMPLE_MESSAGE;
 let stub: StubServer;
 let io: IoClient;
 
@@ -18,15 +14,6 @@ beforeEach(async () => {
   io = createIoClient({ apiKey: KEY, baseUrl: stub.baseUrl, retry: { baseDelayMs: 5 } });
 });
 afterEach(() => stub.close());
-
-async function failure(promise: Promise<unknown>): Promise<IoError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!IoError.isInstance(err)) throw new Error(`expected an IoError, got ${String(err)}`);
-  return err;
-}
 
 describe('createIoClient()', () => {
   it('checks a profile with POST /profiles, fiscal code in the body, key in the header', async () => {

@@ -1,16 +1,12 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIoClient, type IoClient, IoError } from '../src/index.js';
-import { type StubServer, startStubServer } from './client-stub-server.js';
+import { createIoClient, type IoClient } from '../src/index.js';
+import { failure, SAMPLE_MESSAGE, type StubServer, startStubServer } from './client-stub-server.js';
 
 const CF = 'RSSMRA85T10A562S';
 const KEY = 'test-only-SECRET-io-key-42';
-const message = {
-  fiscalCode: CF,
-  subject: 'Carta di identità in scadenza',
-  markdown: 'La tua carta di identità scade tra 30 giorni. Prenota un appuntamento presso gli uffici comunali.',
-};
+const message = SAMPLE_MESSAGE;
 let stub: StubServer;
 let io: IoClient;
 
@@ -19,15 +15,6 @@ beforeEach(async () => {
   io = createIoClient({ apiKey: KEY, baseUrl: stub.baseUrl, timeoutMs: 300, retry: { baseDelayMs: 5 } });
 });
 afterEach(() => stub.close());
-
-async function failure(promise: Promise<unknown>): Promise<IoError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!IoError.isInstance(err)) throw new Error(`expected an IoError, got ${String(err)}`);
-  return err;
-}
 
 function leaks(value: unknown): boolean {
   const views = [

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { IoError } from '../src/index.js';
 
 /** A request the stub received. */
 export interface StubRequest {
@@ -66,4 +67,21 @@ export async function startStubServer(): Promise<StubServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A valid message for a synthetic citizen, shared by the client suites. */
+export const SAMPLE_MESSAGE = {
+  fiscalCode: 'RSSMRA85T10A562S',
+  subject: 'Carta di identità in scadenza',
+  markdown: 'La tua carta di identità scade tra 30 giorni. Prenota un appuntamento presso gli uffici comunali.',
+};
+
+/** Awaits a promise that must reject with an {@link IoError} and returns that error. */
+export async function failure(promise: Promise<unknown>): Promise<IoError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!IoError.isInstance(err)) throw new Error(`expected an IoError, got ${String(err)}`);
+  return err;
 }
