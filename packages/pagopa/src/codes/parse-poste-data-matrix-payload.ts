@@ -2,9 +2,9 @@ import type { EcFiscalCode } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
-import { type NoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
+import type { NoticeNumber } from '../notice-number/parse-notice-number.js';
 import type { PostalAccount } from './parse-postal-account.js';
-import { checkEcFiscalCode } from './payload-fields.js';
+import { readPayloadEcFiscalCode, readPayloadNoticeNumber } from './payload-fields.js';
 import { POSTE_FIELDS, POSTE_LITERALS, POSTE_PAYLOAD_LENGTH } from './poste-data-matrix-layout.js';
 
 /**
@@ -71,25 +71,14 @@ export function parsePosteDataMatrixPayload(value: string): ParsedPosteDataMatri
     return value.slice(offset, offset + length);
   };
   const nav = get('noticeNumber');
-  if (!/^\d{18}$/.test(nav)) fail('The notice number must have 18 digits', 'noticeNumber');
-  let notice: ReturnType<typeof parseNoticeNumberField>;
-  try {
-    notice = parseNoticeNumberField(nav, 'noticeNumber');
-  } catch (error) {
-    fail('The notice number must start with aux digit 0, 1, 2 or 3', 'noticeNumber', error);
-  }
+  const notice = readPayloadNoticeNumber(nav, fail);
   const account = get('postalAccount');
   if (!/^\d{12}$/.test(account) || !/[1-9]/.test(account)) {
     fail('The postal account must be 12 digits, not all zeros', 'postalAccount');
   }
   const amount = get('amountCents');
   if (!/^\d{10}$/.test(amount) || !/[1-9]/.test(amount)) fail('The amount must be 10 digits, not zero', 'amountCents');
-  let creditor: ReturnType<typeof checkEcFiscalCode>;
-  try {
-    creditor = checkEcFiscalCode(get('ecFiscalCode'), 'ecFiscalCode', 'ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', true);
-  } catch (error) {
-    fail("The creditor's fiscal code must have 11 digits", 'ecFiscalCode', error);
-  }
+  const creditor = readPayloadEcFiscalCode(get('ecFiscalCode'), 'ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', fail);
   const debtorFiscalCode = get('debtorFiscalCode').trimEnd();
   if (debtorFiscalCode !== '' && !/^[A-Za-z0-9]{11,16}$/.test(debtorFiscalCode)) {
     fail("The debtor's fiscal code must have 11 to 16 letters or digits", 'debtorFiscalCode');

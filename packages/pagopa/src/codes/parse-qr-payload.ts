@@ -2,8 +2,13 @@ import type { EcFiscalCode } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
-import { type NoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
-import { amountWarnings, checkEcFiscalCode, MAX_AMOUNT_CENTS } from './payload-fields.js';
+import type { NoticeNumber } from '../notice-number/parse-notice-number.js';
+import {
+  amountWarnings,
+  MAX_AMOUNT_CENTS,
+  readPayloadEcFiscalCode,
+  readPayloadNoticeNumber,
+} from './payload-fields.js';
 
 /**
  * A QR code payload read by {@link parseQrPayload}.
@@ -54,19 +59,8 @@ export function parseQrPayload(value: string): ParsedQrPayload {
   const [identifier, version, nav, ec, amount] = parts as [string, string, string, string, string];
   if (identifier !== 'PAGOPA') fail('The identifier must be PAGOPA', 'identifier');
   if (version !== '002') fail('The version must be 002', 'version');
-  if (!/^\d{18}$/.test(nav)) fail('The notice number must have 18 digits', 'noticeNumber');
-  let notice: ReturnType<typeof parseNoticeNumberField>;
-  try {
-    notice = parseNoticeNumberField(nav, 'noticeNumber');
-  } catch (error) {
-    fail('The notice number must start with aux digit 0, 1, 2 or 3', 'noticeNumber', error);
-  }
-  let creditor: ReturnType<typeof checkEcFiscalCode>;
-  try {
-    creditor = checkEcFiscalCode(ec, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_QR_PAYLOAD', true);
-  } catch (error) {
-    fail("The creditor's fiscal code must have 11 digits", 'ecFiscalCode', error);
-  }
+  const notice = readPayloadNoticeNumber(nav, fail);
+  const creditor = readPayloadEcFiscalCode(ec, 'ERR_PAGOPA_INVALID_QR_PAYLOAD', fail);
   if (!/^\d{1,11}$/.test(amount)) fail('The amount must be 1 to 11 digits of cents', 'amountCents');
   const amountCents = Number(amount);
   if (amountCents < 1 || amountCents > MAX_AMOUNT_CENTS) fail('The amount must not be zero', 'amountCents');

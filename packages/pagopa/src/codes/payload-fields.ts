@@ -5,6 +5,7 @@
 import { type EcFiscalCode, inspectEcFiscalCode } from '@civico/core';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
+import { type ParsedNoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
 
 /** Largest amount in cents the library accepts: 999,999,999.99 € (11 digits). */
 export const MAX_AMOUNT_CENTS = 99_999_999_999;
@@ -61,4 +62,26 @@ export function checkEcFiscalCode(
     message: w.message,
   }));
   return { value: result.value, warnings };
+}
+
+/** @internal Reports a scanned payload's bad part: throws the parser's own error with `field` and `cause`. */
+export type PayloadFailure = (message: string, field?: string, cause?: unknown) => never;
+
+/** @internal Reads the 18-digit notice number of a scanned payload (QR or Data Matrix). */
+export function readPayloadNoticeNumber(nav: string, fail: PayloadFailure): ParsedNoticeNumber {
+  if (!/^\d{18}$/.test(nav)) fail('The notice number must have 18 digits', 'noticeNumber');
+  try {
+    return parseNoticeNumberField(nav, 'noticeNumber');
+  } catch (error) {
+    return fail('The notice number must start with aux digit 0, 1, 2 or 3', 'noticeNumber', error);
+  }
+}
+
+/** @internal Reads the creditor's 11-digit fiscal code of a scanned payload; a checksum failure is a warning. */
+export function readPayloadEcFiscalCode(ec: string, code: PagoPaErrorCode, fail: PayloadFailure): CheckedEcFiscalCode {
+  try {
+    return checkEcFiscalCode(ec, 'ecFiscalCode', code, true);
+  } catch (error) {
+    return fail("The creditor's fiscal code must have 11 digits", 'ecFiscalCode', error);
+  }
 }
