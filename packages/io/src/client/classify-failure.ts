@@ -20,31 +20,6 @@ export interface Failure {
   readonly pauseMs: number | undefined;
 }
 
-// io.md §5: with undici these codes mean the request was never sent.
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors)) {
-      for (const e of errors) if (typeof (e as { code?: unknown })?.code === 'string') codes.push(String(e.code));
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
 /** @internal Seconds from `x-rate-limit-retry-after`, else `Retry-After` (seconds or HTTP date). */
 export function retryAfterMs(headers: Record<string, string>, nowMs: number): number | undefined {
   const own = Number.parseFloat(headers['x-rate-limit-retry-after'] ?? '');
@@ -117,9 +92,8 @@ function statusError(status: number, body: unknown, notFound: IoErrorCode, cause
   });
 }
 
-// core keeps ky's error as the cause of a timeout, and ky's message holds the full URL (with the
-// fiscal code of getMessage). Keep only what is safe: the redacted ApiCallError and, for network
-// failures, the socket error that says whether anything was sent.
+// Keep only what is safe: the redacted ApiCallError and, for network failures, the socket error
+// that says whether anything was sent (never a message holding the full URL).
 function sanitize(error: ApiCallError): ApiCallError {
   return new ApiCallError(error.code, error.message, {
     url: error.url,
@@ -164,7 +138,8 @@ export function classifyFailure(
     const safe = kind === 'read' && error.status >= 500;
     return { error: ioError, retryAfterMs: safe ? backoffMs : undefined, pauseMs: undefined };
   }
-  const notSent = error.code === 'ERR_CORE_HTTP_NETWORK' && causeCodes(error.cause).some((c) => NOT_SENT_CODES.has(c));
+  // io.md §5: core marks failures before any connection (refused, DNS, connect timeout) as not having reached IO.
+  const notSent = error.code === 'ERR_CORE_HTTP_NETWORK' && !error.reachedServer;
   const timeout = error.code === 'ERR_CORE_HTTP_TIMEOUT';
   const ioError = new IoError(
     timeout ? 'ERR_IO_TIMEOUT' : 'ERR_IO_NETWORK',
