@@ -37,6 +37,9 @@ const single: NoticeInput = {
   payment: { kind: 'single', noticeNumber: number(1), amountCents: 23_450, dueDate: '2026-12-31' },
 };
 
+// Instalment notices say how many instalments there are; only the single payment is a "rata unica".
+const instalmentSubject = (count: number) => `TARI 2026 - tassa sui rifiuti, in ${count} rate`;
+
 const instalments = [
   { noticeNumber: number(3), amountCents: 11_725, dueDate: '2026-06-30' },
   { noticeNumber: number(4), amountCents: 11_725, dueDate: '2026-12-31' },
@@ -46,11 +49,15 @@ const instalments = [
 export const SAMPLE_NOTICES: ReadonlyArray<{ name: string; notice: NoticeInput; options?: RenderNoticeOptions }> = [
   { name: 'single', notice: single },
   { name: 'single-poste', notice: { ...single, creditor: { ...creditor, postal } } },
-  { name: 'instalments-2', notice: { ...single, payment: { kind: 'instalments', instalments } } },
+  {
+    name: 'instalments-2',
+    notice: { ...single, subject: instalmentSubject(2), payment: { kind: 'instalments', instalments } },
+  },
   {
     name: 'instalments-3',
     notice: {
       ...single,
+      subject: instalmentSubject(3),
       payment: {
         kind: 'instalments',
         instalments: [
@@ -66,6 +73,7 @@ export const SAMPLE_NOTICES: ReadonlyArray<{ name: string; notice: NoticeInput; 
     name: 'instalments-single-option',
     notice: {
       ...single,
+      subject: `${instalmentSubject(2)} o in unica soluzione`,
       payment: { kind: 'instalments', instalments, singleOption: { noticeNumber: number(2), amountCents: 23_450 } },
     },
   },
@@ -73,6 +81,7 @@ export const SAMPLE_NOTICES: ReadonlyArray<{ name: string; notice: NoticeInput; 
     name: 'instalments-poste',
     notice: {
       ...single,
+      subject: `${instalmentSubject(2)} o in unica soluzione`,
       creditor: { ...creditor, postal },
       payment: { kind: 'instalments', instalments, singleOption: { noticeNumber: number(2), amountCents: 23_450 } },
     },

@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const out = mkdtempSync(join(tmpdir(), 'civico-demo-'));
@@ -77,5 +80,54 @@ describe('npm run demo', () => {
     });
     const code = await new Promise<number | null>((r) => proc.on('exit', r));
     expect(code).toBe(0);
+  });
+
+  it('stops with one line naming CIVICO_DEMO_PORT when the port is busy, before rendering anything', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const address = blocker.address();
+    const busy = typeof address === 'object' && address ? address.port : 0;
+    const outDir = join(out, 'busy');
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, CIVICO_DEMO_OUT: outDir, CIVICO_DEMO_PORT: String(busy), CIVICO_DEMO_ONCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((r) => proc.on('exit', r));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(stderr).toContain(`port ${busy} is already in use`);
+    expect(stderr).toContain('CIVICO_DEMO_PORT');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(() => readFileSync(join(outDir, 'notices', 'single.pdf'))).toThrow();
+  });
+
+  it("reads its settings from a .env file with Node's own loader", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civico-demo-env-'));
+    const envOut = join(dir, 'from-env-file');
+    writeFileSync(join(dir, '.env'), `CIVICO_DEMO_OUT=${envOut}\nCIVICO_DEMO_PORT=0\nCIVICO_DEMO_ONCE=1\n`);
+    const env = { ...process.env };
+    delete env.CIVICO_DEMO_OUT;
+    delete env.CIVICO_DEMO_PORT;
+    delete env.CIVICO_DEMO_ONCE;
+    // Run from another folder, as a user's own checkout would: tsx is loaded by absolute URL.
+    const tsx = pathToFileURL(createRequire(resolve(root, 'package.json')).resolve('tsx')).href;
+    const proc = spawn(process.execPath, ['--import', tsx, resolve(root, 'src/main.ts')], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((r) => proc.on('exit', r));
+    expect(code).toBe(0);
+    expect(
+      readFileSync(join(envOut, 'notices', 'single.pdf'))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Lists exactly the files each public package ships (`npm pack --dry-run`) and fails when:
+// - a file falls outside the shapes a package may ship (dist output, non-test sources, README,
+//   LICENSE, NOTICE, CHANGELOG, package.json);
+// - a required file is missing (LICENSE in every package, NOTICE where third-party data or fonts
+//   ship, README, every `exports` and `bin` target);
+// - the package's run-time dependency closure (dependencies, peers and optionals, followed through
+//   the installed tree as `npm i <package>` would resolve them) holds a package outside its
+//   allow-list below. `npm i @civico/io` must install no PDF, font or image code.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Packages that carry third-party data or fonts, and so ship a NOTICE. */
+const NEEDS_NOTICE = new Set(['@civico/core', '@civico/pagopa']);
+
+/** Run-time closure allowed per package (besides the package itself). Keep each entry justified. */
+const CLOSURE = {
+  // HTTP on ky; zod is the peer every package validates with.
+  '@civico/core': ['ky', 'zod'],
+  // core + markdown linter + CSV reader: no PDF, font or image code.
+  '@civico/io': ['@civico/core', 'csv-parse', 'ky', 'marked', 'zod'],
+};
+
+const SHAPES = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^NOTICE$/,
+  /^CHANGELOG\.md$/,
+  /^dist\/[\w./-]+\.(js|js\.map|d\.ts)$/,
+  /^src\/(?![\w/.-]*\.test(-d)?\.ts$)[\w/.-]+\.ts$/,
+];
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Finds the installed package.json of `name` as Node would resolve it from `fromDir`. */
+function findInstalled(name, fromDir) {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (dir === dirname(dir)) return undefined;
+  }
+}
+
+function closureOf(pkgJsonFile) {
+  const seen = new Map();
+  const queue = [pkgJsonFile];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    const pkg = readJson(file);
+    const deps = { ...pkg.peerDependencies, ...pkg.optionalDependencies, ...pkg.dependencies };
+    for (const name of Object.keys(deps)) {
+      if (seen.has(name)) continue;
+      const found = findInstalled(name, dirname(file));
+      seen.set(name, found);
+      if (found) queue.push(found);
+    }
+  }
+  return seen;
+}
+
+let failures = 0;
+const fail = (msg) => {
+  failures++;
+  console.error(`✗ ${msg}`);
+};
+
+for (const dir of readdirSync(join(root, 'packages'))) {
+  const pkgDir = join(root, 'packages', dir);
+  const pkg = readJson(join(pkgDir, 'package.json'));
+  if (pkg.private) continue;
+  const [report] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: pkgDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  const files = report.files.map((f) => f.path).sort();
+  console.log(`${pkg.name}@${pkg.version}: ${files.length} files, ${report.size} bytes packed`);
+  for (const f of files) console.log(`  ${f}`);
+
+  for (const f of files) if (!SHAPES.some((re) => re.test(f))) fail(`${pkg.name} ships an unexpected file: ${f}`);
+  const required = ['package.json', 'README.md', 'LICENSE'];
+  if (NEEDS_NOTICE.has(pkg.name)) required.push('NOTICE');
+  for (const entry of Object.values(pkg.exports ?? {})) {
+    if (typeof entry === 'string') required.push(entry.replace(/^\.\//, ''));
+    else for (const key of ['types', 'default']) if (entry[key]) required.push(entry[key].replace(/^\.\//, ''));
+  }
+  for (const target of Object.values(pkg.bin ?? {})) required.push(target.replace(/^\.\//, ''));
+  for (const f of required) if (!files.includes(f)) fail(`${pkg.name} does not ship ${f}`);
+
+  const allowed = CLOSURE[pkg.name];
+  if (allowed) {
+    const closure = closureOf(join(pkgDir, 'package.json'));
+    const names = [...closure.keys()].sort();
+    console.log(`  closure: ${names.join(', ') || '(none)'}`);
+    for (const name of names) if (!allowed.includes(name)) fail(`${pkg.name} pulls in ${name} (not in its allow-list)`);
+    for (const [name, found] of closure) if (!found) fail(`${pkg.name}: dependency ${name} is not installed`);
+  }
+}
+
+if (failures > 0) {
+  console.error(`\n${failures} packaging problem(s)`);
+  process.exit(1);
+}
+console.log('pack files: every package ships exactly the expected shapes');
