@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BulkRecipient, createIoClient, createKeepAliveFetch, sendBulk } from '@civico/io';
+import { type BulkRecipient, createIoClient, sendBulk } from '@civico/io';
 import { syntheticFiscalCode } from '@civico/io/sandbox';
 
 /** One measured configuration of the bulk benchmark. */
@@ -67,7 +67,8 @@ function* recipients(count: number): Generator<BulkRecipient> {
 }
 
 /**
- * Sends `count` messages through the sandbox with the journal on and measures throughput and peak RSS.
+ * Sends `count` messages through the sandbox with the journal on, over the client's one transport
+ * (ky over Node's global `fetch`), and measures throughput, CPU per message and peak RSS.
  * @param options - recipients, concurrency, and whether to pre-check and poll
  * @returns the measurements
  */
@@ -77,7 +78,6 @@ export async function benchBulk(options: {
   readonly concurrency: number;
   readonly precheck: boolean;
   readonly poll: boolean;
-  readonly keepAlive: boolean;
 }): Promise<BulkBenchResult> {
   const { url, child } = await startSandbox();
   const dir = mkdtempSync(join(tmpdir(), 'civico-io-bench-'));
@@ -94,7 +94,6 @@ export async function benchBulk(options: {
       apiKey: 'sandbox-key',
       baseUrl: url,
       rateLimit: { requestsPerSecond: 10_000 },
-      ...(options.keepAlive ? { fetch: createKeepAliveFetch({ maxSockets: options.concurrency }) } : {}),
     });
     const started = performance.now();
     let sent = 0;

@@ -4,8 +4,6 @@ export type { CompiledTemplate, MessageTemplate, RenderedTemplate } from './bulk
 export { compileTemplate } from './bulk/compile-template.js';
 export type { CsvParser, CsvParserOptions } from './bulk/create-csv-parser.js';
 export { createCsvParser } from './bulk/create-csv-parser.js';
-export type { KeepAliveFetchOptions } from './bulk/create-keep-alive-fetch.js';
-export { createKeepAliveFetch } from './bulk/create-keep-alive-fetch.js';
 export type { ReadRecipientsCsvOptions, RecipientColumns } from './bulk/read-recipients-csv.js';
 export { readRecipientsCsv } from './bulk/read-recipients-csv.js';
 export type { BulkSummary, RunBulkOptions } from './bulk/run-bulk.js';

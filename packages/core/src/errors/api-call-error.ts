@@ -6,7 +6,12 @@ const MARKER = Symbol.for('civico.error.api-call');
  * Every code an {@link ApiCallError} can carry. Documented in `docs/errors.md#core`.
  * @group Errors
  */
-export const API_CALL_ERROR_CODES = ['ERR_CORE_HTTP_NETWORK', 'ERR_CORE_HTTP_STATUS', 'ERR_CORE_HTTP_TIMEOUT'] as const;
+export const API_CALL_ERROR_CODES = [
+  'ERR_CORE_HTTP_BODY_TOO_LARGE',
+  'ERR_CORE_HTTP_NETWORK',
+  'ERR_CORE_HTTP_STATUS',
+  'ERR_CORE_HTTP_TIMEOUT',
+] as const;
 
 /**
  * A code carried by {@link ApiCallError}.
@@ -56,7 +61,8 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * An HTTP call to a national platform failed: no response, a timeout, or a non-2xx status.
+ * An HTTP call to a national platform failed: no response, a timeout, a non-2xx status, or a
+ * response body over the size limit.
  *
  * @remarks
  * `isRetryable` is true for timeouts, network failures, 408, 409, 429 and 5xx. Whether a retry is
@@ -89,7 +95,7 @@ export class ApiCallError extends CivicoError<ApiCallErrorCode> {
   readonly status: number | undefined;
   /** Upstream request id, when the server sent one. */
   readonly requestId: string | undefined;
-  /** True for timeouts, network failures, 408, 409, 429 and 5xx. */
+  /** True for timeouts, network failures, 408, 409, 429 and 5xx (never for a body over the limit). */
   readonly isRetryable: boolean;
   /** False only when the request certainly did not reach the server. */
   readonly reachedServer: boolean;
@@ -105,10 +111,13 @@ export class ApiCallError extends CivicoError<ApiCallErrorCode> {
     this.status = options.status;
     this.requestId = options.requestId;
     this.reachedServer = options.reachedServer ?? true;
+    // A body over the limit would be as large again: not retryable.
     this.isRetryable =
-      code !== 'ERR_CORE_HTTP_STATUS' ||
-      (options.status !== undefined && [408, 409, 429].includes(options.status)) ||
-      (options.status !== undefined && options.status >= 500);
+      code === 'ERR_CORE_HTTP_NETWORK' ||
+      code === 'ERR_CORE_HTTP_TIMEOUT' ||
+      (code === 'ERR_CORE_HTTP_STATUS' &&
+        options.status !== undefined &&
+        ([408, 409, 429].includes(options.status) || options.status >= 500));
   }
 
   /**

@@ -1,20 +1,47 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
+import ky from 'ky';
 import type { z } from 'zod';
 import { ApiCallError, redactUrl } from '../errors/api-call-error.js';
 import { CoreError } from '../errors/core-error.js';
+import { createRedactor, type Redactor } from './create-redactor.js';
+import { failedBeforeConnecting } from './failed-before-connecting.js';
+import { BODY_TOO_LARGE, readCappedText } from './read-capped-text.js';
+import { sanitizeCause } from './sanitize-cause.js';
+
+/**
+ * Default timeout of a whole exchange (connect, send, response headers and body), in milliseconds.
+ * @group Clients
+ */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Default largest response body read, in bytes (1 MiB); a larger one is refused unread.
+ * @group Clients
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 /** Options of {@link createHttp}. */
 export interface HttpOptions {
   /** Base URL every path is resolved against. */
   readonly baseUrl: string;
-  /** Request timeout in milliseconds (default 10 000). */
+  /**
+   * Timeout of each request in milliseconds (default {@link DEFAULT_TIMEOUT_MS}), covering the
+   * whole exchange: connecting, sending, waiting and reading the body to its end.
+   */
   readonly timeoutMs?: number | undefined;
   /** Headers sent with every request (API keys go here and never into errors). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The `fetch` to use; defaults to the global one. */
+  /** The `fetch` to use; defaults to the global one (Node's keeps connections alive). */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Name of the response header carrying the upstream request id (default `x-request-id`). */
   readonly requestIdHeader?: string | undefined;
+  /** Largest response body read, in bytes, after decompression (default {@link DEFAULT_MAX_BODY_BYTES}). */
+  readonly maxBodyBytes?: number | undefined;
+  /**
+   * Secret values (API keys) removed from every server-provided text an error keeps: the body,
+   * the request id and the messages of network failures. Plain, URL-encoded, base64 and hex forms
+   * are replaced with `[redacted]`.
+   */
+  readonly secrets?: readonly string[] | undefined;
 }
 
 /** One request made through {@link Http}. */
@@ -31,6 +58,8 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Cancels the request. */
   readonly signal?: AbortSignal | undefined;
+  /** Largest response body for this request, in bytes (default: the wrapper's `maxBodyBytes`). */
+  readonly maxBodyBytes?: number | undefined;
 }
 
 /** A raw response: status, headers and parsed JSON body (or `undefined`). */
@@ -62,44 +91,7 @@ export interface Http {
 // error: others may carry personal data or secrets (docs/security.md).
 const KEPT_HEADERS = ['content-type', 'retry-after', 'x-rate-limit-retry-after', 'x-request-id'] as const;
 
-function keptHeaders(headers: Headers, requestIdHeader: string): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of [...KEPT_HEADERS, requestIdHeader.toLowerCase()]) {
-    const value = headers.get(name);
-    if (value !== null) kept[name] = value;
-  }
-  return kept;
-}
-
-// Failures that happen before a connection exists: the request certainly did not reach the server
-// (undici's codes; a refused dual-stack connect arrives as an AggregateError with one per address).
-const BEFORE_CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-function hasBeforeConnectCode(value: unknown): boolean {
-  const code = (value as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && BEFORE_CONNECT_CODES.has(code);
-}
-
-function failedBeforeConnecting(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if (hasBeforeConnectCode(current)) return true;
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.some(hasBeforeConnectCode)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseJson(text: string): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -108,52 +100,66 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-// One mapping of failures for both paths below, so that callers see the same errors whichever ran.
-async function statusError(
-  response: Response,
-  method: string,
-  url: string,
-  requestIdHeader: string,
-): Promise<ApiCallError> {
-  const body = await readBody(response).catch(() => undefined);
-  return new ApiCallError('ERR_CORE_HTTP_STATUS', `HTTP ${response.status} from ${method} request`, {
-    url,
+/** What an error of one request needs to know. */
+interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly requestIdHeader: string;
+  readonly redactor: Redactor;
+}
+
+function requestId(headers: Headers, ex: Exchange): string | undefined {
+  const value = headers.get(ex.requestIdHeader);
+  return value === null ? undefined : ex.redactor.text(value);
+}
+
+function statusError(response: Response, body: unknown, ex: Exchange): ApiCallError {
+  const headers: Record<string, string> = {};
+  for (const name of [...KEPT_HEADERS, ex.requestIdHeader]) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = ex.redactor.text(value);
+  }
+  return new ApiCallError('ERR_CORE_HTTP_STATUS', `HTTP ${response.status} from ${ex.method} request`, {
+    url: ex.url,
     status: response.status,
-    requestId: response.headers.get(requestIdHeader) ?? undefined,
-    cause: { body, headers: keptHeaders(response.headers, requestIdHeader) },
+    requestId: requestId(response.headers, ex),
+    cause: { body: ex.redactor.json(body), headers },
   });
 }
 
-function timeoutError(method: string, url: string): ApiCallError {
-  // ky's TimeoutError message carries the full URL (which may hold a fiscal code): keep a
-  // redacted equivalent as the cause instead.
-  const cause = new Error(`Request timed out: ${method} ${redactUrl(url)}`);
-  return new ApiCallError('ERR_CORE_HTTP_TIMEOUT', `${method} request timed out`, { url, cause });
-}
-
-function networkError(error: unknown, method: string, url: string): ApiCallError {
-  return new ApiCallError('ERR_CORE_HTTP_NETWORK', `${method} request failed before a response`, {
-    url,
-    cause: error,
-    reachedServer: !failedBeforeConnecting(error),
+function tooLargeError(response: Response, maxBytes: number, ex: Exchange): ApiCallError {
+  return new ApiCallError('ERR_CORE_HTTP_BODY_TOO_LARGE', `${ex.method} response body exceeds ${maxBytes} bytes`, {
+    url: ex.url,
+    status: response.status,
+    requestId: requestId(response.headers, ex),
   });
 }
 
-const lowerCaseKeys = (headers: Readonly<Record<string, string>> | undefined): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
-  return out;
-};
+function timeoutError(ex: Exchange): ApiCallError {
+  // The cause carries the redacted URL only (ky's and undici's messages may hold the full one).
+  const cause = new Error(`Request timed out: ${ex.method} ${redactUrl(ex.url)}`);
+  return new ApiCallError('ERR_CORE_HTTP_TIMEOUT', `${ex.method} request timed out`, { url: ex.url, cause });
+}
+
+function networkError(error: unknown, ex: Exchange, reachedServer: boolean): ApiCallError {
+  return new ApiCallError('ERR_CORE_HTTP_NETWORK', `${ex.method} request failed before a complete response`, {
+    url: ex.url,
+    cause: sanitizeCause(error, ex.redactor.text),
+    reachedServer,
+  });
+}
 
 /**
- * Creates the one HTTP wrapper civico clients use (over ky).
+ * Creates the one HTTP wrapper civico clients use (over ky, with the runtime's `fetch`).
  *
  * @remarks
  * No automatic retries (`retry: 0`): callers decide from {@link ApiCallError.isRetryable} and from
- * whether the request `reachedServer`. Every failure becomes an {@link ApiCallError} with a
- * redacted URL; non-2xx responses keep the parsed body as `cause` for the client to map.
+ * whether the request `reachedServer`. The timeout covers the whole exchange, body included, and
+ * a body over `maxBodyBytes` is refused without reading the rest (`ERR_CORE_HTTP_BODY_TOO_LARGE`).
+ * Every failure becomes an {@link ApiCallError} with a redacted URL; non-2xx responses keep the
+ * parsed body (with `secrets` removed) as `cause` for the client to map.
  *
- * @param options - base URL, timeout, headers, fetch
+ * @param options - base URL, timeout, headers, fetch, body limit, secrets
  * @returns the wrapper
  * @example
  * ```ts
@@ -163,91 +169,75 @@ const lowerCaseKeys = (headers: Readonly<Record<string, string>> | undefined): R
  * @group Clients
  */
 export function createHttp(options: HttpOptions): Http {
-  const requestIdHeader = options.requestIdHeader ?? 'x-request-id';
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  const prefix = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
-  const defaultHeaders = lowerCaseKeys(options.headers);
+  const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultMaxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const redactor = createRedactor(options.secrets);
+  // The timeout is this wrapper's own (ky's stops at the response headers); retries are the caller's.
   const client = ky.create({
     prefixUrl: options.baseUrl,
-    timeout: timeoutMs,
+    timeout: false,
     retry: 0,
-    throwHttpErrors: true,
+    throwHttpErrors: false,
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const errorUrl = (path: string): string => new URL(path, options.baseUrl).toString();
+  const exchange = (req: HttpRequest): Exchange => ({
+    method: req.method,
+    url: new URL(req.path, options.baseUrl).toString(),
+    requestIdHeader,
+    redactor,
+  });
 
-  async function viaKy(req: HttpRequest): Promise<HttpResponse> {
-    try {
-      const response = await client(req.path, {
-        method: req.method,
-        ...(req.json !== undefined ? { json: req.json } : {}),
-        ...(req.searchParams ? { searchParams: req.searchParams as Record<string, string | number | boolean> } : {}),
-        ...(req.headers ? { headers: req.headers } : {}),
-        ...(req.signal ? { signal: req.signal } : {}),
-      });
-      return { status: response.status, headers: response.headers, body: await readBody(response) };
-    } catch (error) {
-      const url = errorUrl(req.path);
-      if (error instanceof HTTPError) throw await statusError(error.response, req.method, url, requestIdHeader);
-      if (error instanceof TimeoutError) throw timeoutError(req.method, url);
-      if (req.signal?.aborted) throw error;
-      throw networkError(error, req.method, url);
-    }
-  }
-
-  // Fast path for plain JSON GET/POST (no query string): the same request ky would send, handed to
-  // `fetch` as a URL string, a string body and plain headers. It skips ky's per-call Request
-  // building and cloning (a tee of the body stream), options merging and hook plumbing, which cost
-  // more CPU than the rest of a bulk send together (packages/io README, Performance). Timeout,
-  // abort and error mapping behave as on the ky path, and the response is read the same way.
-  async function direct(req: HttpRequest): Promise<HttpResponse> {
-    const headers: Record<string, string> =
-      req.json === undefined ? { ...defaultHeaders } : { 'content-type': 'application/json', ...defaultHeaders };
-    if (req.headers) for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = value;
-    const body = req.json === undefined ? undefined : JSON.stringify(req.json);
-    const controller = new AbortController();
+  async function request(req: HttpRequest): Promise<HttpResponse> {
     const outer = req.signal;
+    if (outer?.aborted) throw outer.reason;
+    const controller = new AbortController();
     const onAbort = (): void => controller.abort(outer?.reason);
-    if (outer?.aborted) onAbort();
-    else outer?.addEventListener('abort', onAbort, { once: true });
+    outer?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    let response: Response;
+    // The caller's abort wins, then the timeout; anything else is a network failure.
+    const failure = (error: unknown, reachedServer: boolean): unknown => {
+      if (outer?.aborted) return outer.reason;
+      if (timedOut) return timeoutError(exchange(req));
+      return networkError(error, exchange(req), reachedServer);
+    };
     try {
-      response = await fetchFn(prefix + req.path, {
-        method: req.method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal: controller.signal,
-      });
-    } catch (error) {
-      const url = errorUrl(req.path);
-      if (timedOut) throw timeoutError(req.method, url);
-      if (outer?.aborted) throw error;
-      throw networkError(error, req.method, url);
+      let response: Response;
+      try {
+        response = await client(req.path, {
+          method: req.method,
+          signal: controller.signal,
+          ...(req.json !== undefined ? { json: req.json } : {}),
+          ...(req.searchParams ? { searchParams: req.searchParams as Record<string, string | number | boolean> } : {}),
+          ...(req.headers ? { headers: req.headers } : {}),
+        });
+      } catch (error) {
+        throw failure(error, !failedBeforeConnecting(error));
+      }
+      const maxBytes = req.maxBodyBytes ?? defaultMaxBytes;
+      let text: string | typeof BODY_TOO_LARGE | undefined;
+      try {
+        text = await readCappedText(response, maxBytes);
+      } catch (error) {
+        // A status error keeps its status without the body; a 2xx must be read whole.
+        if (response.ok) throw failure(error, true);
+      }
+      // Closes the connection of a refused body instead of draining it.
+      if (text === BODY_TOO_LARGE) controller.abort();
+      const body = typeof text === 'string' ? parseJson(text) : undefined;
+      if (!response.ok) throw statusError(response, body, exchange(req));
+      if (text === BODY_TOO_LARGE) throw tooLargeError(response, maxBytes, exchange(req));
+      return { status: response.status, headers: response.headers, body };
     } finally {
-      // Like ky's timeout, this one covers the wait for the response, not the body read.
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
     }
-    if (!response.ok) throw await statusError(response, req.method, errorUrl(req.path), requestIdHeader);
-    try {
-      return { status: response.status, headers: response.headers, body: await readBody(response) };
-    } catch (error) {
-      if (outer?.aborted) throw error;
-      throw networkError(error, req.method, errorUrl(req.path));
-    }
   }
-
-  const request = (req: HttpRequest): Promise<HttpResponse> =>
-    (req.method === 'GET' || req.method === 'POST') && req.searchParams === undefined && !req.path.startsWith('/')
-      ? direct(req)
-      : viaKy(req);
 
   return {
     request,

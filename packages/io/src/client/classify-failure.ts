@@ -138,6 +138,16 @@ export function classifyFailure(
     const safe = kind === 'read' && error.status >= 500;
     return { error: ioError, retryAfterMs: safe ? backoffMs : undefined, pauseMs: undefined };
   }
+  if (error.code === 'ERR_CORE_HTTP_BODY_TOO_LARGE') {
+    // A 2xx IO cannot have meant: like an unreadable body, a send was still created. Not retried.
+    const ioError = new IoError('ERR_IO_INVALID_RESPONSE', 'IO response body too large', {
+      cause: sanitize(error),
+      status: error.status,
+      requestId: error.requestId,
+      outcome: kind === 'send' ? 'unknown' : undefined,
+    });
+    return { error: ioError, retryAfterMs: undefined, pauseMs: undefined };
+  }
   // io.md §5: core marks failures before any connection (refused, DNS, connect timeout) as not having reached IO.
   const notSent = error.code === 'ERR_CORE_HTTP_NETWORK' && !error.reachedServer;
   const timeout = error.code === 'ERR_CORE_HTTP_TIMEOUT';

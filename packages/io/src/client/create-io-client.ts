@@ -21,8 +21,11 @@ import {
 const FINAL_STATUSES = new Set(['PROCESSED', 'REJECTED', 'FAILED']);
 const KEY_HEADER = 'ocp-apim-subscription-key';
 
-const isPlainHeaders = (headers: RequestInit['headers']): headers is Record<string, string> =>
-  typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers);
+/**
+ * Largest subscriptions-feed body read, in bytes (32 MiB, about 480 000 hashes); other IO
+ * answers are limited to core's `DEFAULT_MAX_BODY_BYTES` (1 MiB).
+ */
+const FEED_MAX_BODY_BYTES = 32 * 1_048_576;
 
 function readBody<S extends z.ZodType>(
   response: HttpResponse,
@@ -47,9 +50,12 @@ function readBody<S extends z.ZodType>(
  *
  * @remarks
  * Fails closed at construction: a missing or malformed key, a non-https base URL (http only on
- * loopback) or bad limits throw. The key is added to each request inside a `fetch` wrapper, so it
- * never appears in errors, `JSON.stringify` or `util.inspect` output. Every request body is validated
- * before it leaves. See {@link IoClient} for retries and rate limiting.
+ * loopback) or bad limits throw. The key stays inside the HTTP layer's closure and is removed
+ * (plain or encoded) from any text IO sends back, so it never appears in errors, `JSON.stringify`
+ * or `util.inspect` output. Every request body is validated before it leaves; `timeoutMs` covers
+ * each whole exchange, body included, and answers over 1 MiB (32 MiB for the subscriptions feed)
+ * are refused unread. Requests go through `@civico/core/http` (ky over the runtime's `fetch`,
+ * whose connections Node keeps alive). See {@link IoClient} for retries and rate limiting.
  *
  * @param options - key, base URL, fetch, clock, timeout, rate limit, retries
  * @returns the client
@@ -79,21 +85,15 @@ export function createIoClient(options: IoClientOptions): IoClient {
   const now = options.now ?? (() => new Date());
   const baseUrl = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const limiter = options.rateLimiter ?? createRateLimiter({ ...config.rateLimit, now });
-  const apiKey = config.apiKey;
-  const innerFetch = options.fetch ?? globalThis.fetch;
-  // The key is set here, inside the transport, so no error object of the HTTP layer ever holds it.
-  const keyedFetch: typeof globalThis.fetch = (input, init) => {
-    // createHttp's JSON fast path passes a URL string and plain headers: add the key without
-    // building a WHATWG Request (a measurable share of CPU per call in bulk sends).
-    const headers = init?.headers;
-    if (typeof input === 'string' && isPlainHeaders(headers)) {
-      return innerFetch(input, { ...init, headers: { ...headers, [KEY_HEADER]: apiKey } });
-    }
-    const request = new Request(input, init);
-    request.headers.set(KEY_HEADER, apiKey);
-    return innerFetch(request);
-  };
-  const http = createHttp({ baseUrl, timeoutMs: config.timeoutMs, fetch: keyedFetch });
+  // The key lives only in createHttp's closure: core sends it as a header and removes it (plain or
+  // encoded) from any server text an error keeps, so no error, JSON or inspect output shows it.
+  const http = createHttp({
+    baseUrl,
+    timeoutMs: config.timeoutMs,
+    fetch: options.fetch,
+    headers: { [KEY_HEADER]: config.apiKey },
+    secrets: [config.apiKey],
+  });
   const call = createCaller({ http, limiter, now, ...config.retry });
 
   async function send(message: Message, signal: AbortSignal | undefined): Promise<SentMessage> {
@@ -132,7 +132,8 @@ export function createIoClient(options: IoClientOptions): IoClient {
       };
     },
     async getSubscriptionsFeed(date, opts) {
-      const request = { method: 'GET', path: `subscriptions-feed/${validateFeedDate(date)}` } as const;
+      const path = `subscriptions-feed/${validateFeedDate(date)}`;
+      const request = { method: 'GET', path, maxBodyBytes: FEED_MAX_BODY_BYTES } as const;
       const res = await call({ kind: 'read', request, notFound: 'ERR_IO_NOT_FOUND' }, opts?.signal);
       const feed = readBody(res, SubscriptionsFeedWireSchema, 'getSubscriptionsFeed');
       return { date: feed.dateUTC, subscriptions: feed.subscriptions, unsubscriptions: feed.unsubscriptions };

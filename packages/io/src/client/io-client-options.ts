@@ -30,7 +30,7 @@ export const IoClientOptionsSchema = z.object({
       },
       { message: 'must be an https URL (http only on loopback) without credentials, query or fragment' },
     ),
-  /** Per-request timeout in milliseconds (default 10 000). */
+  /** Timeout of each attempt in milliseconds, covering the whole exchange, body included (default 10 000). */
   timeoutMs: z.number().int().positive().max(600_000).default(10_000),
   /** Pace of the client's own limiter when no `rateLimiter` is passed. */
   rateLimit: z

@@ -13,8 +13,8 @@ const message = parseMessage({
 describe('sendValidated()', () => {
   it('uses the client’s internal method, which is hidden from enumeration', async () => {
     const bodies: unknown[] = [];
-    const fetch: typeof globalThis.fetch = async (_input, init) => {
-      bodies.push(JSON.parse(String(init?.body)));
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      bodies.push(await new Request(input, init).json());
       return new Response('{"id":"01HZZZZZZZZZZZZZZZZZZZZZZZ"}', { status: 201 });
     };
     const client = createIoClient({ apiKey: 'test-only-key', baseUrl: 'http://127.0.0.1:9/api/v1', fetch });
