@@ -76,6 +76,8 @@ export interface IoErrorOptions extends CivicoErrorOptions {
   readonly reason?: string | undefined;
   /** Problem details from a 4xx/5xx body, when IO sent them. */
   readonly problem?: IoProblem | undefined;
+  /** Byte offset in a file where the problem was found (a damaged bulk-send journal). */
+  readonly offset?: number | undefined;
 }
 
 /**
@@ -114,11 +116,13 @@ export class IoError extends CivicoError<IoErrorCode> {
   readonly reason: string | undefined;
   /** Problem details from IO's error body, when present. */
   readonly problem: IoProblem | undefined;
+  /** Byte offset in a file where the problem was found (`ERR_IO_JOURNAL_CORRUPT`), else `undefined`. */
+  readonly offset: number | undefined;
 
   /**
    * @param code - the stable error code
    * @param message - message without personal data
-   * @param options - cause, field, outcome, status, request id, reason, problem
+   * @param options - cause, field, outcome, status, request id, reason, problem, offset
    */
   constructor(code: IoErrorCode, message: string, options: IoErrorOptions = {}) {
     super(code, message, options);
@@ -127,6 +131,7 @@ export class IoError extends CivicoError<IoErrorCode> {
     this.requestId = options.requestId;
     this.reason = options.reason;
     this.problem = options.problem;
+    this.offset = options.offset;
   }
 
   /**

@@ -3,7 +3,6 @@
 // (reliability.test.ts bundles it first with esbuild, for fast restarts).
 
 import { appendFileSync } from 'node:fs';
-import { createKeepAliveFetch } from '../src/bulk/create-keep-alive-fetch.js';
 import { readRecipientsCsv } from '../src/bulk/read-recipients-csv.js';
 import { runBulk } from '../src/bulk/run-bulk.js';
 import { createIoClient } from '../src/client/create-io-client.js';
@@ -15,7 +14,8 @@ interface ChildConfig {
   readonly journal: string;
   readonly report: string;
   readonly concurrency: number;
-  readonly pollMs: number;
+  /** First poll delay; `null` to stop at `SENT` (no polling). */
+  readonly pollMs: number | null;
   /** Each reconciliation's answer is appended here, so the test can see the in-doubt path ran. */
   readonly reconcileLog: string;
 }
@@ -24,7 +24,6 @@ const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
 const client = createIoClient({
   apiKey: 'sandbox-key',
   baseUrl: config.url,
-  fetch: createKeepAliveFetch({ maxSockets: config.concurrency * 2 }),
   rateLimit: { requestsPerSecond: 10_000 },
   retry: { maxRetries: 5, baseDelayMs: 20 },
 });
@@ -38,7 +37,7 @@ const summary = await runBulk(client, readRecipientsCsv(config.csv), {
   campaign: 'reliability',
   journalPath: config.journal,
   concurrency: config.concurrency,
-  poll: { initialDelayMs: config.pollMs, maxDelayMs: 200, maxWaitMs: 20_000 },
+  poll: config.pollMs === null ? false : { initialDelayMs: config.pollMs, maxDelayMs: 200, maxWaitMs: 20_000 },
   reconcile: async (send) => {
     const result = await sandboxReconcile(send);
     appendFileSync(config.reconcileLog, `${result.status}\n`);

@@ -1,8 +1,10 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BulkOutcome, BulkRecipient } from '../src/bulk/bulk-outcome.js';
+import { openJournal } from '../src/bulk/open-journal.js';
 import { recipientRef } from '../src/bulk/process-recipient.js';
 import { readRecipientsCsv } from '../src/bulk/read-recipients-csv.js';
 import { runBulk } from '../src/bulk/run-bulk.js';
@@ -22,6 +24,9 @@ const template = {
     'Gentile {{nome}}, è disponibile l’avviso di pagamento della TARI {{anno}}. Puoi pagarlo direttamente in app.',
 };
 const fields = { nome: 'Maria', anno: '2025' };
+// The template hash sendBulk writes in the journal header.
+const templateHash = (t: { subject: string; markdown: string }): string =>
+  createHash('sha256').update(`${t.subject}\u0000${t.markdown}`).digest('hex').slice(0, 16);
 const poll = { initialDelayMs: 1, maxDelayMs: 5, maxWaitMs: 2000 };
 let dir = '';
 let sandbox: IoSandbox | undefined;
@@ -107,8 +112,10 @@ describe('sendBulk()', () => {
     const { s, client, journalPath } = await setup();
     const options = { template, campaign: 'c1', journalPath, poll };
     await collect(sendBulk(client, people(0), options));
-    // A crash between the intent and the answer leaves an intent without outcome.
-    appendFileSync(journalPath, `${JSON.stringify({ t: 'intent', r: recipientRef('c1', syntheticFiscalCode(1)) })}\n`);
+    // A crash between the intent and the answer leaves an acknowledged intent without outcome.
+    const journal = await openJournal(journalPath, { campaign: 'c1', template: templateHash(template) });
+    await journal.append({ t: 'intent', r: recipientRef('c1', syntheticFiscalCode(1)) });
+    await journal.close();
     const out = await collect(sendBulk(client, people(0, 1), options));
     expect(out[1]).toMatchObject({ state: 'UNKNOWN', reason: 'interrupted' });
     expect(s.ledger()).toHaveLength(1);

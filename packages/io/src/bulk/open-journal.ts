@@ -1,30 +1,29 @@
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open, readFile, rm, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, open, rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { IoError } from '../errors.js';
+import {
+  encodeHeader,
+  encodeRecord,
+  encodeTip,
+  JOURNAL_TIP_SLOT_BYTES,
+  type JournalEntry,
+  type JournalHeader,
+  type JournalTip,
+} from './journal-format.js';
+import { lockJournal, unlockJournal } from './lock-journal.js';
+import { scanJournal } from './scan-journal.js';
 
-/**
- * One journal line. `r` is the recipient reference (a salted hash, never the fiscal code).
- * @internal
- */
-export type JournalRecord =
-  | { readonly t: 'campaign'; readonly campaign: string; readonly template: string }
-  | { readonly t: 'intent'; readonly r: string }
-  | { readonly t: 'sent'; readonly r: string; readonly id: string }
-  | { readonly t: 'unknown'; readonly r: string; readonly e: string }
-  | { readonly t: 'not-sent'; readonly r: string }
-  | { readonly t: 'error'; readonly r: string; readonly e: string }
-  | { readonly t: 'skip'; readonly r: string; readonly s: string; readonly e?: string | undefined }
-  | { readonly t: 'final'; readonly r: string; readonly id: string; readonly s: string };
+export type { JournalEntry } from './journal-format.js';
 
-/** What the journal knows about one recipient: its last record. @internal */
-export type JournalEntry = Exclude<JournalRecord, { t: 'campaign' }>;
-
-/** An open, append-only, fsync'd journal. @internal */
+/** An open bulk-send journal (format 2, see `docs/io.md#journal`). @internal */
 export interface Journal {
   /** The last record an earlier run wrote for a recipient. */
   get(ref: string): JournalEntry | undefined;
-  /** Appends a record; resolves once it is on disk (group commit: one fsync per batch). */
+  /**
+   * Queues a record; resolves once it, and every record queued before it, is on disk and covered
+   * by the tip (group commit: one batch per flush).
+   */
   append(record: JournalEntry): Promise<void>;
   /** Flushes, closes and releases the lock. */
   close(): Promise<void>;
@@ -40,116 +39,124 @@ export interface OpenJournalOptions {
   readonly fsync?: boolean | undefined;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
-};
-
-async function lock(path: string): Promise<void> {
-  try {
-    const fh = await open(path, 'wx');
-    await fh.writeFile(String(process.pid));
-    await fh.close();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-    // A lock left by a killed run (kill -9) is stale: take it over. This process counts as alive:
-    // two runs in one process must not share a journal either.
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-      throw new IoError('ERR_IO_JOURNAL_LOCKED', 'Another running process holds the journal', { field: 'journalPath' });
-    }
-    await rm(path, { force: true });
-    return lock(path);
-  }
-}
-
-async function replay(path: string, entries: Map<string, string>): Promise<JournalRecord | undefined> {
-  let header: JournalRecord | undefined;
-  let torn = 0;
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (line === '') continue;
-    if (torn > 0)
-      throw new IoError('ERR_IO_JOURNAL_CORRUPT', 'Journal has an unreadable line before its end', {
+const writeFailed = (cause: unknown): IoError =>
+  IoError.isInstance(cause)
+    ? cause
+    : new IoError('ERR_IO_JOURNAL_WRITE_FAILED', 'Could not read or write the journal', {
+        cause,
         field: 'journalPath',
       });
-    let rec: JournalRecord;
-    try {
-      rec = JSON.parse(line) as JournalRecord;
-    } catch {
-      torn++; // only a kill during the last write may leave a torn line; it was never acknowledged
-      continue;
-    }
-    if (rec.t === 'campaign') header ??= rec;
-    else entries.set(rec.r, line); // the raw line is smaller than the parsed object
-  }
-  return header;
-}
 
 /**
- * Opens (or creates) a bulk-send journal: replays it, checks it belongs to the same campaign and
- * template, and takes a lock file next to it.
+ * Opens a bulk-send journal: replays and checks an existing one (repairing a torn tail), or
+ * prepares a new one that is created only when its first record is written, and takes the lock
+ * file next to it.
+ *
+ * @remarks
+ * Layout: a header line (format version, campaign, template hash, random id, checksum), two
+ * fixed-size tip slots, then one JSON line per record carrying its sequence number and a hash
+ * chained over the header and every earlier record. After each batch is fsync'd, the next tip
+ * slot records how far the journal got (generation, last sequence number, length, chain hash) and
+ * is fsync'd in turn; only then are the batch's records acknowledged. So a journal cut, emptied,
+ * reordered or altered anywhere that was acknowledged is refused, while a record torn by a crash
+ * (never acknowledged) is dropped on open before anything is appended. A new journal is written
+ * to `<path>.new` with its first batch, fsync'd and renamed into place (the directory is fsync'd
+ * too), so a run that fails before writing anything leaves no journal behind.
+ *
  * @param path - journal file path
  * @param options - campaign, template hash, fsync
  * @returns the journal
- * @throws {@link IoError} `ERR_IO_JOURNAL_MISMATCH`, `ERR_IO_JOURNAL_CORRUPT`, `ERR_IO_JOURNAL_LOCKED`.
+ * @throws {@link IoError} `ERR_IO_JOURNAL_MISMATCH`, `ERR_IO_JOURNAL_CORRUPT` (with `offset`),
+ * `ERR_IO_JOURNAL_LOCKED`, `ERR_IO_JOURNAL_WRITE_FAILED`.
  * @internal
  */
 export async function openJournal(path: string, options: OpenJournalOptions): Promise<Journal> {
-  await lock(`${path}.lock`);
-  const entries = new Map<string, string>();
+  await lockJournal(path);
+  const fsync = options.fsync ?? true;
   let fh: FileHandle | undefined;
+  let entries = new Map<string, string>();
+  let header: JournalHeader;
+  let tip: JournalTip;
+  let slotsAt = 0; // byte offset of the tip slots, right after the header line
   try {
-    const exists = await stat(path).then(
-      (s) => s.size > 0,
-      () => false,
+    const size = await stat(path).then(
+      (s) => s.size,
+      (error: { code?: string }) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      },
     );
-    const header = exists ? await replay(path, entries) : undefined;
-    if (
-      header &&
-      (header.t !== 'campaign' || header.campaign !== options.campaign || header.template !== options.template)
-    ) {
-      throw new IoError('ERR_IO_JOURNAL_MISMATCH', 'Journal belongs to another campaign or template', {
-        field: 'journalPath',
-      });
+    if (size === undefined) {
+      header = encodeHeader(options.campaign, options.template, randomBytes(12).toString('base64url')).header;
+      tip = { gen: 0, seq: 0, length: 0, hash: header.hash };
+    } else {
+      fh = await open(path, 'r+');
+      const scanned = await scanJournal(fh, size);
+      ({ header, entries, tip, slotsAt } = scanned);
+      if (header.campaign !== options.campaign || header.template !== options.template)
+        throw new IoError('ERR_IO_JOURNAL_MISMATCH', 'Journal belongs to another campaign or template', {
+          field: 'journalPath',
+        });
+      // Drop a torn tail and cover what is kept with a fresh tip, before anything is appended.
+      if (tip.length < size) await fh.truncate(tip.length);
+      if (scanned.stale || tip.length < size) {
+        if (fsync) await fh.datasync();
+        tip = { ...tip, gen: tip.gen + 1 };
+        await writeTip(fh, slotsAt, header, tip, fsync);
+      }
     }
-    fh = await open(path, 'a');
-    // Start on a fresh line if the previous run died mid-write.
-    if (exists) await fh.write('\n');
-    if (!header)
-      await fh.write(`${JSON.stringify({ t: 'campaign', campaign: options.campaign, template: options.template })}\n`);
-    await fh.datasync();
   } catch (error) {
     await fh?.close();
-    await rm(`${path}.lock`, { force: true });
-    throw error;
+    await unlockJournal(path);
+    throw writeFailed(error);
   }
-  const file = fh;
-  const fsync = options.fsync ?? true;
+  const head = header;
+  let seq = tip.seq;
+  let chain = tip.hash;
   let queue: string[] = [];
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let flushing: Promise<void> | undefined;
+  let broken: IoError | undefined;
+
+  async function create(records: Buffer, last: { seq: number; hash: string }): Promise<FileHandle> {
+    const headerLine = Buffer.from(encodeHeader(head.campaign, head.template, head.id).line, 'utf8');
+    const recordsAt = headerLine.length + 2 * JOURNAL_TIP_SLOT_BYTES;
+    const empty = { gen: 0, seq: 0, length: recordsAt, hash: head.hash };
+    tip = { gen: 1, ...last, length: recordsAt + records.length };
+    slotsAt = headerLine.length;
+    const temp = await open(`${path}.new`, 'w');
+    try {
+      await temp.writeFile(Buffer.concat([headerLine, encodeTip(head, empty), encodeTip(head, tip), records]));
+      if (fsync) await temp.datasync();
+    } finally {
+      await temp.close();
+    }
+    await rename(`${path}.new`, path);
+    if (fsync) await syncDirectory(dirname(path));
+    return open(path, 'r+');
+  }
 
   async function flush(): Promise<void> {
     while (queue.length > 0) {
-      const text = queue.join('');
+      const records = Buffer.from(queue.join(''), 'utf8');
+      const last = { seq, hash: chain };
       const batch = waiters;
       queue = [];
       waiters = [];
       try {
-        await file.write(text);
-        if (fsync) await file.datasync();
+        if (broken) throw broken;
+        if (!fh) fh = await create(records, last);
+        else {
+          await fh.write(records, 0, records.length, tip.length);
+          if (fsync) await fh.datasync();
+          tip = { gen: tip.gen + 1, ...last, length: tip.length + records.length };
+          await writeTip(fh, slotsAt, head, tip, fsync);
+        }
         for (const w of batch) w.resolve();
       } catch (error) {
-        const wrapped = new IoError('ERR_IO_JOURNAL_WRITE_FAILED', 'Could not write the journal', {
-          cause: error,
-          field: 'journalPath',
-        });
-        for (const w of batch) w.reject(wrapped);
+        // After a failed write the file's state is unknown: refuse every later record too.
+        broken ??= writeFailed(error);
+        for (const w of batch) w.reject(broken);
       }
     }
     flushing = undefined;
@@ -159,20 +166,49 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
     // Only what earlier runs wrote is looked up: each recipient is handled once per run, so
     // records appended now are not kept in memory (a run's memory does not grow per recipient).
     get: (ref) => {
-      const line = entries.get(ref);
-      return line === undefined ? undefined : (JSON.parse(line) as JournalEntry);
+      const body = entries.get(ref);
+      return body === undefined ? undefined : (JSON.parse(body) as JournalEntry);
     },
     append(record) {
+      seq++;
+      const encoded = encodeRecord(chain, seq, record);
+      chain = encoded.hash;
       return new Promise<void>((resolve, reject) => {
-        queue.push(`${JSON.stringify(record)}\n`);
+        queue.push(encoded.line);
         waiters.push({ resolve, reject });
         flushing ??= flush();
       });
     },
     async close() {
       await flushing;
-      await file.close();
-      await rm(`${path}.lock`, { force: true });
+      await fh?.close();
+      await unlockJournal(path);
     },
   };
+}
+
+async function writeTip(
+  fh: FileHandle,
+  slotsAt: number,
+  header: JournalHeader,
+  tip: JournalTip,
+  fsync: boolean,
+): Promise<void> {
+  // Slot gen % 2: the other slot keeps the previous tip, in case this write is torn.
+  const at = slotsAt + (tip.gen % 2) * JOURNAL_TIP_SLOT_BYTES;
+  await fh.write(encodeTip(header, tip), 0, JOURNAL_TIP_SLOT_BYTES, at);
+  if (fsync) await fh.datasync();
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // A rename is durable only once its directory is: without this, a power loss could undo the
+  // creation of a journal whose first records were already acknowledged. (Windows cannot open a
+  // directory; NTFS journals the rename itself.)
+  if (process.platform === 'win32') return;
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
 }

@@ -9,7 +9,7 @@ import { sleep } from '../rate-limit/sleep.js';
 import type { BulkOutcome, BulkRecipient, BulkState } from './bulk-outcome.js';
 import type { CompiledTemplate } from './compile-template.js';
 import type { Semaphore } from './create-semaphore.js';
-import type { Journal } from './open-journal.js';
+import type { Journal, JournalEntry } from './open-journal.js';
 import type { BulkReconciler, SendBulkOptionsSchema } from './send-bulk-options.js';
 
 /** Everything the per-recipient pipeline needs. @internal */
@@ -49,15 +49,46 @@ const FINAL = new Set<string>(['PROCESSED', 'REJECTED', 'FAILED']);
 // IO reference §5: 401 stops the batch; so does a journal failure.
 const FATAL = new Set<string>(['ERR_IO_UNAUTHORIZED', 'ERR_IO_JOURNAL_WRITE_FAILED']);
 const codeOf = (e: unknown): string => (IoError.isInstance(e) ? e.code : 'ERR_IO_UNEXPECTED');
+// A gateway 404 on a known route means a wrong base URL: every call would fail the same way.
+const isFatal = (e: unknown): boolean =>
+  IoError.isInstance(e) && (FATAL.has(e.code) || (e.code === 'ERR_IO_NOT_FOUND' && e.reason === 'route-not-found'));
 const rethrowFatal = (e: unknown): void => {
-  if (!IoError.isInstance(e)) return;
-  // A gateway 404 on a known route means a wrong base URL: every call would fail the same way.
-  if (FATAL.has(e.code) || (e.code === 'ERR_IO_NOT_FOUND' && e.reason === 'route-not-found')) throw e;
+  if (isFatal(e)) throw e;
 };
 
+type FailureRecord = Extract<JournalEntry, { t: 'unknown' | 'error' | 'skip' }>;
+type Attempt =
+  | { readonly kind: 'dry-run' }
+  | { readonly kind: 'skipped'; readonly state: BulkState; readonly reason?: string }
+  | { readonly kind: 'check-failed'; readonly code: string }
+  | { readonly kind: 'sent'; readonly id: string; readonly durable: Promise<void> }
+  | {
+      readonly kind: 'failed';
+      readonly error: unknown;
+      readonly record: FailureRecord;
+      readonly durable: Promise<void>;
+    };
+
+// The promise is awaited later, after the slot is released; until then a rejection is not unhandled.
+const quiet = (p: Promise<void>): Promise<void> => {
+  p.catch(() => {});
+  return p;
+};
+
+/** What a failed send means for the journal: in doubt, certainly not stored, or refused for good. */
+function failureRecord(ref: string, error: unknown): FailureRecord {
+  const code = codeOf(error);
+  const outcome = IoError.isInstance(error) ? error.outcome : undefined;
+  if (outcome === 'not-sent') return { t: 'error', r: ref, e: code };
+  if (outcome !== 'rejected') return { t: 'unknown', r: ref, e: code };
+  // A 400 is re-validated by a re-run; a fatal refusal (401, wrong base URL) is retried once fixed.
+  if (code === 'ERR_IO_BAD_REQUEST' || isFatal(error)) return { t: 'error', r: ref, e: code };
+  return { t: 'skip', r: ref, s: 'FORBIDDEN', e: code };
+}
+
 /**
- * Creates the per-recipient pipeline: journal replay → validate → pre-check → journal intent →
- * send → journal outcome → poll until final.
+ * Creates the per-recipient pipeline: journal replay → validate → in one send slot (pre-check →
+ * durable intent → send → outcome queued) → outcome durable → poll until final.
  * @param ctx - shared context
  * @returns the pipeline
  * @internal
@@ -100,33 +131,63 @@ export function createRecipientProcessor(ctx: RecipientContext) {
     return { ...base, state, ...(reason ? { reason } : {}) };
   }
 
-  async function send(base: Omit<BulkOutcome, 'state'>, message: Message): Promise<BulkOutcome> {
-    if (!journal) return { ...base, state: 'DRY_RUN' };
+  async function checkProfile(fiscalCode: string): Promise<Attempt | undefined> {
     try {
-      // IO reference §5: the intent is on disk BEFORE the POST, the outcome right after. Writing it
-      // inside the slot keeps the sends in doubt after a crash down to `concurrency`.
-      const { id } = await ctx.sendSlots.run(async () => {
-        await journal.append({ t: 'intent', r: base.ref });
-        // `message` came from parseMessage in build(): do not lex and validate it twice.
-        return sendValidated(client, message);
-      });
-      ctx.onSent();
-      await journal.append({ t: 'sent', r: base.ref, id });
-      return poll(base, message.fiscalCode, id);
+      const profile = await client.getProfile(fiscalCode);
+      return profile.senderAllowed ? undefined : { kind: 'skipped', state: 'OPTED_OUT' };
     } catch (error) {
       rethrowFatal(error);
       const code = codeOf(error);
-      const outcome = IoError.isInstance(error) ? error.outcome : 'unknown';
-      if (outcome === 'not-sent') {
-        await journal.append({ t: 'error', r: base.ref, e: code });
-        return { ...base, state: 'ERROR', reason: code };
+      if (code === 'ERR_IO_PROFILE_NOT_FOUND') return { kind: 'skipped', state: 'NOT_ON_IO' };
+      if (code === 'ERR_IO_RECIPIENT_FORBIDDEN' || code === 'ERR_IO_FORBIDDEN')
+        return { kind: 'skipped', state: 'FORBIDDEN', reason: code };
+      return { kind: 'check-failed', code };
+    }
+  }
+
+  // Runs inside one send slot, so pre-checks never run ahead of sends by more than `concurrency`
+  // (a run killed early still sends), and the outcome record is queued before the slot is
+  // released: the next intent cannot become durable before it, so a crash leaves at most
+  // `concurrency` sends in doubt (IO reference §5).
+  async function attempt(ref: string, message: Message, precheck: boolean): Promise<Attempt> {
+    if (precheck) {
+      const verdict = await checkProfile(message.fiscalCode);
+      if (verdict) return verdict;
+    }
+    if (!journal) return { kind: 'dry-run' };
+    await journal.append({ t: 'intent', r: ref });
+    try {
+      // `message` came from parseMessage in build(): do not lex and validate it twice.
+      const { id } = await sendValidated(client, message);
+      return { kind: 'sent', id, durable: quiet(journal.append({ t: 'sent', r: ref, id })) };
+    } catch (error) {
+      const record = failureRecord(ref, error);
+      return { kind: 'failed', error, record, durable: quiet(journal.append(record)) };
+    }
+  }
+
+  async function send(base: Omit<BulkOutcome, 'state'>, message: Message, precheck: boolean): Promise<BulkOutcome> {
+    const result = await ctx.sendSlots.run(() => attempt(base.ref, message, precheck));
+    switch (result.kind) {
+      case 'dry-run':
+        return { ...base, state: 'DRY_RUN' };
+      case 'skipped':
+        return skip(base, result.state, result.reason);
+      case 'check-failed':
+        return { ...base, state: 'ERROR', reason: result.code };
+      case 'sent':
+        ctx.onSent();
+        await result.durable;
+        return poll(base, message.fiscalCode, result.id);
+      case 'failed': {
+        await result.durable;
+        rethrowFatal(result.error);
+        const { record } = result;
+        if (record.t === 'unknown') return inDoubt(base, message, record.e);
+        if (record.t === 'skip') return { ...base, state: 'FORBIDDEN', ...(record.e ? { reason: record.e } : {}) };
+        const state: BulkState = record.e === 'ERR_IO_BAD_REQUEST' ? 'INVALID' : 'ERROR';
+        return { ...base, state, reason: record.e };
       }
-      if (outcome === 'rejected') {
-        const state: BulkState = code === 'ERR_IO_BAD_REQUEST' ? 'INVALID' : 'FORBIDDEN';
-        return skip(base, state, code);
-      }
-      await journal.append({ t: 'unknown', r: base.ref, e: code });
-      return inDoubt(base, message, code);
     }
   }
 
@@ -145,7 +206,7 @@ export function createRecipientProcessor(ctx: RecipientContext) {
     }
     if (found.status === 'not-sent' || config.resendUnknown) {
       await journal?.append({ t: 'not-sent', r: base.ref });
-      return send(base, message);
+      return send(base, message, false);
     }
     return { ...base, state: 'UNKNOWN', reason };
   }
@@ -181,18 +242,6 @@ export function createRecipientProcessor(ctx: RecipientContext) {
     }
     // A previous run wrote the intent and died (or got a 5xx/reset): reconcile, never resend blindly.
     if (prior?.t === 'intent' || prior?.t === 'unknown') return inDoubt(resumed, message, 'interrupted');
-    if (config.precheck) {
-      try {
-        const profile = await ctx.sendSlots.run(() => client.getProfile(base.fiscalCode));
-        if (!profile.senderAllowed) return skip(base, 'OPTED_OUT');
-      } catch (error) {
-        rethrowFatal(error);
-        const code = codeOf(error);
-        if (code === 'ERR_IO_PROFILE_NOT_FOUND') return skip(base, 'NOT_ON_IO');
-        if (code === 'ERR_IO_RECIPIENT_FORBIDDEN' || code === 'ERR_IO_FORBIDDEN') return skip(base, 'FORBIDDEN', code);
-        return { ...base, state: 'ERROR', reason: code };
-      }
-    }
-    return send(base, message);
+    return send(base, message, config.precheck);
   };
 }
