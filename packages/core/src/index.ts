@@ -1,3 +1,5 @@
+export type { CoreLimits } from './core-limits.js';
+export { CORE_LIMITS } from './core-limits.js';
 export type { ApiCallErrorCode, ApiCallErrorOptions } from './errors/api-call-error.js';
 export { API_CALL_ERROR_CODES, ApiCallError, redactUrl } from './errors/api-call-error.js';
 export type { CivicoErrorOptions } from './errors/civico-error.js';
@@ -6,7 +8,7 @@ export type { CoreErrorCode } from './errors/core-error.js';
 export { CORE_ERROR_CODES, CoreError } from './errors/core-error.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
 export { parseOptions } from './errors/parse-options.js';
-export type { ComputeFiscalCodeInput } from './fiscal-code/compute-fiscal-code.js';
+export type { ComputeFiscalCodeInput, ComputeFiscalCodeOptions } from './fiscal-code/compute-fiscal-code.js';
 export { computeFiscalCode } from './fiscal-code/compute-fiscal-code.js';
 export type {
   DecodedBirthplace,

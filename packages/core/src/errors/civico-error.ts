@@ -42,10 +42,11 @@ export class CivicoError<Code extends string = string> extends Error {
    * @param options - cause and field path
    */
   constructor(code: Code, message: string, options: CivicoErrorOptions = {}) {
-    super(message, { cause: options.cause });
+    // `null` options (plain JavaScript) mean none, not a TypeError while reporting another error.
+    super(message, { cause: options?.cause });
     this.name = new.target.name;
     this.code = code;
-    this.field = options.field;
+    this.field = options?.field;
   }
 
   /**
@@ -58,6 +59,11 @@ export class CivicoError<Code extends string = string> extends Error {
 
   /** @internal */
   protected static hasMarker(value: unknown, marker: symbol): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    if (typeof value !== 'object' || value === null) return false;
+    try {
+      return (value as Record<symbol, unknown>)[marker] === true;
+    } catch {
+      return false; // a Proxy or getter that throws is not a civico error; a guard never throws
+    }
   }
 }

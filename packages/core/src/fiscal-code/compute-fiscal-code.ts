@@ -1,4 +1,8 @@
+import { CORE_LIMITS } from '../core-limits.js';
 import { CoreError } from '../errors/core-error.js';
+import { upperAscii } from '../internal/fold-ascii.js';
+import { readOptions } from '../internal/read-options.js';
+import { requireString } from '../internal/require-string.js';
 import { comuneSlotExists } from '../territory/birthplace-lookup.js';
 import { parseIsoDate } from '../territory/day-number.js';
 import { findMunicipalities } from '../territory/find-municipalities.js';
@@ -8,6 +12,7 @@ import { slotOfBelfiore } from '../territory/territory-index.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
 import { checkCharCode, MONTH_LETTERS } from './fiscal-code-tables.js';
 import { firstNameCode, nameLetters, surnameCode } from './name-codes.js';
+import { referenceDay } from './resolve-birth.js';
 
 /**
  * Personal data a codice fiscale is computed from.
@@ -20,7 +25,7 @@ export interface ComputeFiscalCodeInput {
   readonly name: string;
   /** Sex as registered. */
   readonly sex: 'M' | 'F';
-  /** Birth date, `YYYY-MM-DD`. */
+  /** Birth date, `YYYY-MM-DD`, from `CORE_LIMITS.minBirthDate` to the reference date. */
   readonly birthDate: string;
   /**
    * Birthplace: a comune name (`Roma`, `Calliano (TN)` to disambiguate), an ISTAT comune code
@@ -30,6 +35,21 @@ export interface ComputeFiscalCodeInput {
   readonly birthPlace: string;
 }
 
+/**
+ * Options of {@link computeFiscalCode}.
+ * @group Identifiers
+ */
+export interface ComputeFiscalCodeOptions {
+  /**
+   * The birth date must not be after this day: `YYYY-MM-DD` or a `Date` (its UTC day), within the
+   * `CORE_LIMITS` reference window. Defaults to today in the earliest time zone (UTC+14), read from
+   * the clock at the call, so a child born today anywhere is accepted.
+   */
+  readonly referenceDate?: string | Date | undefined;
+}
+
+const PERSON_FIELDS = ['surname', 'name', 'sex', 'birthDate', 'birthPlace'] as const;
+const MIN_BIRTH_DAY = parseIsoDate(CORE_LIMITS.minBirthDate, 'minBirthDate');
 const BELFIORE = /^[A-IL-MZ][0-9]{3}$/;
 const WITH_PROVINCE = /^(.*?)\s*\(\s*([A-Za-z]{2})\s*\)$/;
 
@@ -40,8 +60,8 @@ const unknown = (): never => {
 };
 
 function resolveBirthPlace(place: string, birthDate: string): string {
-  const trimmed = String(place).trim();
-  const upper = trimmed.toUpperCase();
+  // Codes fold ASCII only, so a look-alike ('ı501') is not read as a Belfiore code ('I501').
+  const upper = upperAscii(place);
   if (BELFIORE.test(upper)) {
     // A Z code must name a known state too: `Z000` or `Z999` would give a code no validator accepts.
     const known = upper.startsWith('Z')
@@ -50,7 +70,8 @@ function resolveBirthPlace(place: string, birthDate: string): string {
     if (known) return upper;
     return unknown();
   }
-  if (/^[0-9]{6}$/.test(trimmed)) return getMunicipalityByIstat(trimmed, { at: birthDate })?.belfiore ?? unknown();
+  if (/^[0-9]{6}$/.test(upper)) return getMunicipalityByIstat(upper, { at: birthDate })?.belfiore ?? unknown();
+  const trimmed = place.trim(); // a place name is text: findMunicipalities folds it
   const m = WITH_PROVINCE.exec(trimmed);
   const name = m?.[1] ?? trimmed;
   const province = m?.[2];
@@ -73,8 +94,12 @@ function resolveBirthPlace(place: string, birthDate: string): string {
  * one may be an omocodic variant. Names are transliterated (accents stripped; ß, Æ, Ø, Ł… spelled
  * out). The birthplace is resolved to the Belfiore code valid on the birth date.
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` (with `field`) when a name has no encodable
- * letters or `sex` is not `M`/`F`; `ERR_CORE_INVALID_DATE` for a bad `birthDate`;
+ * @throws {@link CoreError} `ERR_CORE_INVALID_INPUT` (with `field`) when `person` is not an object,
+ * a field is not a string, or a name or place is longer than `CORE_LIMITS.maxInputLength`;
+ * `ERR_CORE_INVALID_FISCAL_CODE` (with `field`) when a name has no encodable letters or `sex` is
+ * not `M`/`F`; `ERR_CORE_INVALID_DATE` with `field: 'birthDate'` when `birthDate` is not a calendar
+ * date, is before `CORE_LIMITS.minBirthDate` or after the reference date, and with
+ * `field: 'referenceDate'` for a bad `referenceDate`;
  * `ERR_CORE_UNKNOWN_MUNICIPALITY` when no place matches; `ERR_CORE_AMBIGUOUS_BIRTHPLACE` when several
  * do (the message lists their codes).
  * @example
@@ -84,18 +109,42 @@ function resolveBirthPlace(place: string, birthDate: string): string {
  * // 'CCCFBA85D03L219P'
  * ```
  * @param person - personal data
+ * @param options - reference date
  * @group Identifiers
  */
-export function computeFiscalCode(person: ComputeFiscalCodeInput): FiscalCode {
-  const surname = surnameCode(nameLetters(person.surname, 'surname'));
-  const name = firstNameCode(nameLetters(person.name, 'name'));
-  if (person.sex !== 'M' && person.sex !== 'F') {
+export function computeFiscalCode(person: ComputeFiscalCodeInput, options?: ComputeFiscalCodeOptions): FiscalCode {
+  if (typeof person !== 'object' || person === null) {
+    throw new CoreError('ERR_CORE_INVALID_INPUT', 'person must be an object with the personal data', {
+      field: 'person',
+    });
+  }
+  const refDay = referenceDay(readOptions(options, ['referenceDate']).referenceDate);
+  // Each field is read once, so what is checked is what is encoded.
+  const fields = readOptions(
+    person as Readonly<Record<keyof ComputeFiscalCodeInput, unknown>>,
+    PERSON_FIELDS,
+    'person',
+  );
+  const { surname, name, sex, birthDate, birthPlace } = fields;
+  const surnameLetters = nameLetters(requireString(surname, 'surname', true), 'surname');
+  const nameCode = firstNameCode(nameLetters(requireString(name, 'name', true), 'name'));
+  if (requireString(sex, 'sex') !== 'M' && sex !== 'F') {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'sex must be M or F', { field: 'sex' });
   }
-  parseIsoDate(person.birthDate, 'birthDate');
-  const [year = '', month = '', day = ''] = person.birthDate.split('-');
-  const place = resolveBirthPlace(person.birthPlace, person.birthDate);
-  const dd = Number(day) + (person.sex === 'F' ? 40 : 0);
-  const body = `${surname}${name}${year.slice(2)}${MONTH_LETTERS[Number(month) - 1]}${String(dd).padStart(2, '0')}${place}`;
+  const birthDay = parseIsoDate(birthDate, 'birthDate');
+  if (birthDay < MIN_BIRTH_DAY || birthDay > refDay) {
+    throw new CoreError(
+      'ERR_CORE_INVALID_DATE',
+      `birthDate must be from ${CORE_LIMITS.minBirthDate} to the reference date`,
+      {
+        field: 'birthDate',
+      },
+    );
+  }
+  const date = birthDate as string; // parseIsoDate accepted it: a YYYY-MM-DD string
+  const [year = '', month = '', day = ''] = date.split('-');
+  const place = resolveBirthPlace(requireString(birthPlace, 'birthPlace', true), date);
+  const dd = Number(day) + (sex === 'F' ? 40 : 0);
+  const body = `${surnameCode(surnameLetters)}${nameCode}${year.slice(2)}${MONTH_LETTERS[Number(month) - 1]}${String(dd).padStart(2, '0')}${place}`;
   return `${body}${String.fromCharCode(checkCharCode(body))}` as FiscalCode;
 }

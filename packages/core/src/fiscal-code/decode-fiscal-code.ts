@@ -1,4 +1,6 @@
 import { CoreError } from '../errors/core-error.js';
+import { readOptions } from '../internal/read-options.js';
+import { requireString } from '../internal/require-string.js';
 import { comuneRecordAt } from '../territory/birthplace-lookup.js';
 import { formatDayNumber } from '../territory/day-number.js';
 import { type ForeignState, foreignStateByNumber } from '../territory/foreign-state.js';
@@ -79,8 +81,9 @@ export interface DecodedFiscalCode {
  */
 export interface DecodeFiscalCodeOptions {
   /**
-   * Day the century is resolved against (a birth is not after it): `YYYY-MM-DD` or `Date`.
-   * Defaults to today, read from the clock at the call.
+   * Day the century is resolved against (a birth is not after it): `YYYY-MM-DD` or `Date` (its
+   * UTC day), from `CORE_LIMITS.minReferenceDate` to `CORE_LIMITS.maxReferenceDate`. Defaults to
+   * today in the earliest time zone (UTC+14), read from the clock at the call.
    */
   readonly referenceDate?: string | Date | undefined;
 }
@@ -118,9 +121,15 @@ function nearestRecord(slot: number, day: number): number {
  * `birthplace.kind === 'unknown'` and a warning instead of an error (use {@link parseFiscalCode} to
  * validate).
  *
+ * The decoded birth date is never after `referenceDate`: a code whose every possible birth date is
+ * later (only possible with a reference date before 2000) is refused.
+ *
  * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the code fails a structural check of
- * {@link parseFiscalCode}, or is an 11-digit provisional code (which encodes no personal data).
- * `ERR_CORE_INVALID_DATE` for a bad `referenceDate`.
+ * {@link parseFiscalCode} (look-alike letters and whitespace other than ASCII spaces included), is
+ * an 11-digit provisional code (which encodes no personal data), or encodes no birth date on or
+ * before `referenceDate`. `ERR_CORE_INVALID_DATE` (`field: 'referenceDate'`) for a `referenceDate`
+ * that is not a calendar date or lies outside the `CORE_LIMITS` window. `ERR_CORE_INVALID_INPUT`
+ * when `code` is not a string or `options` not an object.
  * @example
  * ```ts
  * import { decodeFiscalCode } from '@civico/core';
@@ -133,18 +142,21 @@ function nearestRecord(slot: number, day: number): number {
  * @param options - reference date
  * @group Identifiers
  */
-export function decodeFiscalCode(code: string, options: DecodeFiscalCodeOptions = {}): DecodedFiscalCode {
-  // Canonical input (the common case) skips the normalising regex.
-  const s =
-    typeof code !== 'string'
-      ? ''
-      : code.length === 16 && isValidPersonalCode(code, false)
-        ? code
-        : normalizeFiscalCodeInput(code);
+export function decodeFiscalCode(code: string, options?: DecodeFiscalCodeOptions): DecodedFiscalCode {
+  requireString(code, 'code');
+  const refDay = referenceDay(readOptions(options, ['referenceDate']).referenceDate);
+  // Canonical input (the common case) skips the normalising pass.
+  const s = code.length === 16 && isValidPersonalCode(code, false) ? code : normalizeFiscalCodeInput(code);
   if (s.length !== 16 || !isValidPersonalCode(s, false)) {
     throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid personal codice fiscale', {});
   }
-  const birth = resolveBirth(s, referenceDay(options?.referenceDate));
+  const birth = resolveBirth(s, refDay);
+  if (birth === undefined) {
+    throw new CoreError(
+      'ERR_CORE_INVALID_FISCAL_CODE',
+      'The codice fiscale encodes no birth date on or before referenceDate',
+    );
+  }
   const mask = omocodiaMask(s);
   const base = mask === 0 ? s : normalizeOmocodia(s);
   const placeCode = base.slice(11, 15);

@@ -16,7 +16,8 @@ import { isValidPersonalCode } from './is-valid-personal-code.js';
  * - `NOT_A_STRING`: the input is not a string.
  * - `LENGTH`: not 16 characters (nor 11 digits) after normalisation.
  * - `CHARSET`: a character outside what its position allows (letters at 1–6 and 16, digits or
- *   omocode letters at the date and place digits).
+ *   omocode letters at the date and place digits), or, whatever the length, a character outside
+ *   printable ASCII (look-alike letters, tabs, line breaks, NBSP and other invisible characters).
  * - `OMOCODE_CHAR`: a letter other than `L M N P Q R S T U V` where a digit is expected.
  * - `MONTH`: the 9th character is not a month letter (`A B C D E H L M P R S T`).
  * - `DAY`: day 0, 32–40 or above 71.
@@ -26,6 +27,8 @@ import { isValidPersonalCode } from './is-valid-personal-code.js';
  * - `CHECK_CHARACTER`: the 16th character (or 11th digit) is not the computed one.
  * - `UNKNOWN_BIRTHPLACE`: a comune code that never existed in the ANPR archive.
  * - `ZERO_PROGRESSIVE`: an 11-digit code whose first 7 digits are all zero.
+ * - `BIRTH_AFTER_REFERENCE_DATE`: every real birth date the code can encode (19YY, 20YY) is after
+ *   the `referenceDate` given to {@link parseFiscalCode} (never with the default, today).
  * - `BIRTHPLACE_NOT_VALID_AT_BIRTH`, `UNKNOWN_FOREIGN_STATE`: warnings, issues only with `strict`.
  * @group Identifiers
  */
@@ -42,6 +45,7 @@ export type FiscalCodeIssueCode =
   | 'CHECK_CHARACTER'
   | 'UNKNOWN_BIRTHPLACE'
   | 'ZERO_PROGRESSIVE'
+  | 'BIRTH_AFTER_REFERENCE_DATE'
   | 'BIRTHPLACE_NOT_VALID_AT_BIRTH'
   | 'UNKNOWN_FOREIGN_STATE';
 

@@ -30,9 +30,10 @@ export function isValidFiscalCode(value: unknown): value is FiscalCode {
  * Checks a codice fiscale and returns it normalised and branded.
  *
  * @remarks
- * Normalises like {@link parseFiscalCode} (upper case; spaces, `-`, `.` removed), then runs its hard
- * checks. Use {@link parseFiscalCode} to learn which check failed.
- * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when any check fails (or `value` is not a string).
+ * Normalises like {@link parseFiscalCode} (ASCII spaces, `-`, `.` removed; `a`–`z` upper-cased;
+ * nothing else folded), then runs its hard checks. Use {@link parseFiscalCode} to learn which check failed.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when any check fails;
+ *   `ERR_CORE_INVALID_INPUT` when `value` is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { assertFiscalCode } from '@civico/core';
@@ -43,9 +44,12 @@ export function isValidFiscalCode(value: unknown): value is FiscalCode {
  * @group Identifiers
  */
 export function assertFiscalCode(value: unknown, field?: string): FiscalCode {
-  if (typeof value === 'string') {
-    const s = normalizeFiscalCodeInput(value);
-    if (checkNormalized(s)) return s as FiscalCode;
+  // A non-string `field` (plain JavaScript) is dropped rather than echoed.
+  const name = typeof field === 'string' ? field : undefined;
+  if (typeof value !== 'string') {
+    throw new CoreError('ERR_CORE_INVALID_INPUT', 'The codice fiscale is not a string', { field: name });
   }
-  throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid codice fiscale', { field });
+  const s = normalizeFiscalCodeInput(value);
+  if (checkNormalized(s)) return s as FiscalCode;
+  throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid codice fiscale', { field: name });
 }

@@ -1,4 +1,5 @@
 import { CoreError } from '../errors/core-error.js';
+import { requireString } from '../internal/require-string.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
 import { checkCharCode, DIGIT_VALUE, OMOCODE_INDEXES, OMOCODE_LETTERS } from './fiscal-code-tables.js';
 import { inspectPersonal } from './inspect-fiscal-code.js';
@@ -6,10 +7,8 @@ import { normalizeFiscalCodeInput } from './parse-fiscal-code.js';
 
 /** Normalises and structurally checks a 16-character code; the birthplace is not looked up. */
 function structural(code: unknown): string {
-  if (typeof code === 'string') {
-    const s = normalizeFiscalCodeInput(code);
-    if (s.length === 16 && inspectPersonal(s, undefined, false)) return s;
-  }
+  const s = normalizeFiscalCodeInput(requireString(code, 'code'));
+  if (s.length === 16 && inspectPersonal(s, undefined, false)) return s;
   throw new CoreError('ERR_CORE_INVALID_FISCAL_CODE', 'Invalid codice fiscale', {});
 }
 
@@ -32,7 +31,8 @@ function withMask(base: string, mask: number): string {
  * @remarks
  * Checks the structure (characters, month, day, date, check character) but does not look up the
  * birthplace. A code without omocodia is returned normalised.
- * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the input is not a structurally valid personal code.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the input is not a structurally valid
+ *   personal code; `ERR_CORE_INVALID_INPUT` when it is not a string.
  * @example
  * ```ts
  * import { normalizeOmocodia } from '@civico/core';
@@ -53,7 +53,8 @@ export function normalizeOmocodia(code: string): FiscalCode {
  * The Agenzia delle Entrate assigns from the right, but any subset of the seven positions is legal
  * and has been issued, so all 2^7 forms are returned. Structural checks only, as in
  * {@link normalizeOmocodia}.
- * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the input is not a structurally valid personal code.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_FISCAL_CODE` when the input is not a structurally valid
+ *   personal code; `ERR_CORE_INVALID_INPUT` when it is not a string.
  * @example
  * ```ts
  * import { omocodiaVariants } from '@civico/core';

@@ -1,3 +1,5 @@
+import { asciiFolder, firstNonAsciiIndex, isOverLong } from '../internal/fold-ascii.js';
+import { lenientOptions } from '../internal/read-options.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
 import { type FiscalCodeIssueCode, inspectPersonal, inspectProvisional, omocodiaMask } from './inspect-fiscal-code.js';
 import { referenceDay, resolveBirth } from './resolve-birth.js';
@@ -68,7 +70,7 @@ export interface FiscalCodeParseFailure {
   readonly ok: false;
   /** Kind guessed from the length, `null` when neither 16 nor 11 characters (or not a string). */
   readonly kind: 'personal' | 'provisional' | null;
-  /** The normalised input, `null` when it is not a string. */
+  /** The normalised input, `null` when it is not a string or is longer than `CORE_LIMITS.maxInputLength`. */
   readonly normalized: string | null;
   /** Every issue found, at least one. */
   readonly issues: readonly FiscalCodeIssue[];
@@ -88,8 +90,10 @@ export type FiscalCodeParseResult = FiscalCodeParseSuccess | FiscalCodeParseFail
  */
 export interface ParseFiscalCodeOptions {
   /**
-   * Day the century is resolved against (births cannot be later): `YYYY-MM-DD` or a `Date`.
-   * Defaults to today, read from the clock at the call.
+   * Day the century is resolved against (births cannot be later): `YYYY-MM-DD` or a `Date` (its
+   * UTC day), from `CORE_LIMITS.minReferenceDate` to `CORE_LIMITS.maxReferenceDate`. Defaults to
+   * today in the earliest time zone (UTC+14), read from the clock at the call, so a birth today
+   * anywhere is never in the future.
    */
   readonly referenceDate?: string | Date | undefined;
   /** Treat the birthplace warnings (`BIRTHPLACE_NOT_VALID_AT_BIRTH`, `UNKNOWN_FOREIGN_STATE`) as issues. */
@@ -99,7 +103,7 @@ export interface ParseFiscalCodeOptions {
 const MESSAGES: Readonly<Record<FiscalCodeIssueCode | FiscalCodeWarning['code'], string>> = {
   NOT_A_STRING: 'The fiscal code is not a string.',
   LENGTH: 'A fiscal code has 16 characters (or 11 digits for a provisional code).',
-  CHARSET: 'A character is not allowed at its position.',
+  CHARSET: 'A character is not allowed at its position (or is not printable ASCII).',
   OMOCODE_CHAR: 'Only digits or the omocodia letters L, M, N, P, Q, R, S, T, U, V are allowed at this position.',
   MONTH: 'The month letter must be one of A B C D E H L M P R S T.',
   DAY: 'The day must be 1-31 (men) or 41-71 (women).',
@@ -109,6 +113,7 @@ const MESSAGES: Readonly<Record<FiscalCodeIssueCode | FiscalCodeWarning['code'],
   CHECK_CHARACTER: 'The check character does not match.',
   UNKNOWN_BIRTHPLACE: 'The birthplace code is not a known comune.',
   ZERO_PROGRESSIVE: 'A provisional code cannot have an all-zero progressive number.',
+  BIRTH_AFTER_REFERENCE_DATE: 'Every birth date the code can encode is after the reference date.',
   BIRTHPLACE_NOT_VALID_AT_BIRTH: 'The birthplace code was not in use on the birth date.',
   UNKNOWN_FOREIGN_STATE: 'The foreign-state code is not in the list of known states.',
   OMOCODIA_NON_CANONICAL: 'Omocodia letters are not substituted right to left.',
@@ -118,16 +123,23 @@ const MESSAGES: Readonly<Record<FiscalCodeIssueCode | FiscalCodeWarning['code'],
 /** Canonical right-to-left omocodia masks (0, 1, 3, …, 127). */
 const isCanonicalMask = (mask: number): boolean => (mask & (mask + 1)) === 0;
 
-/** Upper case, with whitespace, `-` and `.` removed. @internal */
-export function normalizeFiscalCodeInput(input: string): string {
-  return input.replace(/[\s.-]+/g, '').toUpperCase();
-}
+/**
+ * ASCII spaces, `-` and `.` removed, `a`–`z` upper-cased, nothing else touched (so look-alike
+ * letters and exotic whitespace stay and fail the character checks). Over-long input is returned
+ * as it is, for the length check to reject without a scan.
+ * @internal
+ */
+export const normalizeFiscalCodeInput = (input: string): string => (isOverLong(input) ? input : fold(input));
+const fold = asciiFolder({ separators: ' -.', upper: true });
 
 /** Runs the hard checks on a normalised string; `sink` receives every issue. @internal */
 export function checkNormalized(s: string, sink?: (code: FiscalCodeIssueCode, index?: number) => void): boolean {
   if (s.length === 16) return inspectPersonal(s, sink);
   if (s.length === 11) return inspectProvisional(s, sink);
   sink?.('LENGTH');
+  // Name the pasted invisible or look-alike character too, not only the length it changed.
+  const odd = sink === undefined || isOverLong(s) ? -1 : firstNonAsciiIndex(s);
+  if (odd >= 0) sink?.('CHARSET', odd);
   return false;
 }
 
@@ -140,14 +152,21 @@ export function warning(code: FiscalCodeWarning['code']): FiscalCodeWarning {
  * Checks a codice fiscale (16-character personal or 11-digit provisional) and explains the result.
  *
  * @remarks
- * Never throws on any `input`. The input is normalised (upper case; spaces, `-` and `.` removed;
- * `O` is never read as `0`). Hard checks, each reported as a {@link FiscalCodeIssue}: length and
+ * Never throws on any `input`. The input is normalised: ASCII spaces, `-` and `.` are removed and
+ * `a`–`z` upper-cased; `O` is never read as `0`. Nothing else is folded or removed: look-alike
+ * letters (`ſ`, `ı`, full-width letters) and other whitespace or invisible characters (tab, line
+ * break, NBSP, U+2028, U+3000, U+FEFF) stay and are reported as `CHARSET` at their index. Input
+ * longer than `CORE_LIMITS.maxInputLength` is a `LENGTH` issue, found without a scan. Hard checks, each reported as a {@link FiscalCodeIssue}: length and
  * characters per position, omocode letters, month letter, day, calendar date (in any century),
  * birthplace letter and `000`, check character, and a comune code unknown to the ANPR archive.
  * Birthplace-versus-date and unusual omocodia are {@link FiscalCodeWarning}s, since the Agenzia delle
  * Entrate has issued such codes. Provisional codes get the Luhn check and a non-zero progressive.
+ * With an early `referenceDate`, a code whose every possible birth date (19YY, 20YY) is later gets
+ * the issue `BIRTH_AFTER_REFERENCE_DATE`.
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` only for a bad `options.referenceDate` (never for the input).
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` (`field: 'referenceDate'`) only for a bad
+ * `options.referenceDate`: not a calendar date, or outside `CORE_LIMITS.minReferenceDate` …
+ * `CORE_LIMITS.maxReferenceDate` (never for the input).
  * @example
  * ```ts
  * import { parseFiscalCode } from '@civico/core';
@@ -163,15 +182,22 @@ export function parseFiscalCode(input: unknown, options: ParseFiscalCodeOptions 
   if (typeof input !== 'string') {
     return { ok: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
   }
-  // Plain JS callers may pass `null`: it means no options, not a TypeError ("never throws").
-  const { referenceDate, strict } = options ?? {};
+  // Plain JS callers may pass `null` or a non-object: it means no options, not a TypeError.
+  const { referenceDate, strict } = lenientOptions(options, ['referenceDate', 'strict']);
+  // The reference date is checked whatever the input, so a bad option never hides behind bad input.
+  const refDay = referenceDay(referenceDate);
+  if (isOverLong(input)) {
+    return { ok: false, kind: null, normalized: null, issues: [issue('LENGTH')], warnings: [] };
+  }
   const s = normalizeFiscalCodeInput(input);
   const kind = s.length === 16 ? 'personal' : s.length === 11 ? 'provisional' : null;
   const issues: FiscalCodeIssue[] = [];
   checkNormalized(s, (code, index) => issues.push(issue(code, index)));
   const warnings: FiscalCodeWarning[] = [];
-  if (issues.length === 0 && kind === 'personal') {
-    const birth = resolveBirth(s, referenceDay(referenceDate));
+  const birth = issues.length === 0 && kind === 'personal' ? resolveBirth(s, refDay) : undefined;
+  if (issues.length === 0 && kind === 'personal' && birth === undefined)
+    issues.push(issue('BIRTH_AFTER_REFERENCE_DATE', 6));
+  if (birth !== undefined) {
     const placeCode = birth.stateNum >= 0 && !birth.placeKnown ? 'UNKNOWN_FOREIGN_STATE' : undefined;
     const soft = placeCode ?? (birth.placeValid ? undefined : 'BIRTHPLACE_NOT_VALID_AT_BIRTH');
     if (soft !== undefined) {

@@ -1,3 +1,5 @@
+import { CORE_LIMITS } from '../core-limits.js';
+import { CoreError } from '../errors/core-error.js';
 import { comuneRecordAt, foreignStateValidAt } from '../territory/birthplace-lookup.js';
 import { dayNumberOfDate, daysFromCivil, daysInMonth, parseIsoDate } from '../territory/day-number.js';
 import { getForeignStateTable, getMunicipalityIndex } from '../territory/territory-index.js';
@@ -23,21 +25,42 @@ export interface BirthResolution {
   readonly placeValid: boolean;
 }
 
+// The latest calendar date on Earth is in UTC+14: with the clock as reference, a birth today in any
+// time zone (Italy's included, UTC+1/+2) is never after the reference day.
+const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;
+const MIN_REFERENCE_DAY = parseIsoDate(CORE_LIMITS.minReferenceDate, 'minReferenceDate');
+const MAX_REFERENCE_DAY = parseIsoDate(CORE_LIMITS.maxReferenceDate, 'maxReferenceDate');
+
 /**
  * Reference day from the public `referenceDate` option. The clock is read here, at the public
- * edge, only when the caller gave no date.
- * @throws `ERR_CORE_INVALID_DATE` for a string that is not a calendar date, or an invalid `Date`.
+ * edge, only when the caller gave no date (then clamped to the window).
+ * @throws `ERR_CORE_INVALID_DATE` with `field` for a string that is not a calendar date, an invalid
+ *   `Date`, or a day outside `CORE_LIMITS.minReferenceDate` … `CORE_LIMITS.maxReferenceDate`.
  * @internal
  */
-export function referenceDay(referenceDate: string | Date | undefined): number {
-  if (referenceDate === undefined) return dayNumberOfDate(new Date());
-  if (referenceDate instanceof Date) {
-    return parseIsoDate(
-      Number.isNaN(referenceDate.getTime()) ? '' : referenceDate.toISOString().slice(0, 10),
-      'referenceDate',
+export function referenceDay(referenceDate: unknown, field = 'referenceDate'): number {
+  if (referenceDate === undefined) {
+    return Math.min(dayNumberOfDate(new Date(Date.now() + EARLIEST_ZONE_OFFSET_MS)), MAX_REFERENCE_DAY);
+  }
+  const day = parseIsoDate(typeof referenceDate === 'string' ? referenceDate : isoDayOf(referenceDate), field);
+  if (day < MIN_REFERENCE_DAY || day > MAX_REFERENCE_DAY) {
+    throw new CoreError(
+      'ERR_CORE_INVALID_DATE',
+      `${field} must be from ${CORE_LIMITS.minReferenceDate} to ${CORE_LIMITS.maxReferenceDate}`,
+      { field },
     );
   }
-  return parseIsoDate(referenceDate, 'referenceDate');
+  return day;
+}
+
+/** `YYYY-MM-DD` (UTC) of a valid `Date`, else `undefined`; never throws (a Proxy or a fake `Date`). */
+function isoDayOf(value: unknown): string | undefined {
+  try {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
+    return value.toISOString().slice(0, 10);
+  } catch {
+    return undefined;
+  }
 }
 
 const digit = (s: string, i: number): number => DIGIT_VALUE[s.charCodeAt(i)] ?? 0;
@@ -45,10 +68,11 @@ const digit = (s: string, i: number): number => DIGIT_VALUE[s.charCodeAt(i)] ?? 
 /**
  * Resolves century and birthplace of a structurally valid 16-character code (§1.6): candidates
  * 20YY and 19YY that are real dates not after the reference day; prefer the most recent whose
- * birthplace was valid, else the most recent.
+ * birthplace was valid, else the most recent. `undefined` when every real candidate is after the
+ * reference day (only possible with a reference day before 2000).
  * @internal
  */
-export function resolveBirth(s: string, refDay: number): BirthResolution {
+export function resolveBirth(s: string, refDay: number): BirthResolution | undefined {
   const yy = digit(s, 6) * 10 + digit(s, 7);
   const month = MONTH_OF_LETTER[s.charCodeAt(8)] ?? 1;
   const rawDay = digit(s, 9) * 10 + digit(s, 10);
@@ -67,8 +91,8 @@ export function resolveBirth(s: string, refDay: number): BirthResolution {
     const year = century + yy;
     if (day <= daysInMonth(year, month)) real.push(daysFromCivil(year, month, day));
   }
-  let kept = real.filter((dn) => dn <= refDay);
-  if (kept.length === 0) kept = real.slice(-1); // all in the future: take the earliest
+  const kept = real.filter((dn) => dn <= refDay);
+  if (kept.length === 0) return undefined;
   const valid = placeKnown ? kept.filter(validAt) : [];
   const chosen = valid[0] ?? kept[0] ?? 0;
   return {

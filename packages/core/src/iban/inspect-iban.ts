@@ -1,4 +1,4 @@
-import { upperAscii } from '../internal/upper-ascii.js';
+import { asciiFolder, firstNonAsciiIndex, isOverLong } from '../internal/fold-ascii.js';
 import { IBAN_COUNTRY_LENGTHS } from './iban-country-lengths.js';
 import { computeItalianCin } from './italian-cin.js';
 import type { Iban } from './parse-iban.js';
@@ -8,9 +8,10 @@ import type { Iban } from './parse-iban.js';
  *
  * - `INVALID_TYPE`: not a string;
  * - `INVALID_COUNTRY`: the first two characters are not a country of the SWIFT IBAN Registry;
- * - `INVALID_LENGTH`: wrong length for that country;
- * - `INVALID_CHARACTERS`: characters other than `A–Z`, `0–9` (after removing spaces), or
- *   non-digit check digits;
+ * - `INVALID_LENGTH`: wrong length for that country, or input longer than `CORE_LIMITS.maxInputLength`;
+ * - `INVALID_CHARACTERS`: characters other than `A–Z`, `0–9` (after removing ASCII spaces), or
+ *   non-digit check digits; any character outside printable ASCII (look-alike letters, tabs,
+ *   line breaks, NBSP and other invisible characters) is reported first, before the country;
  * - `INVALID_BBAN`: the Italian / San Marino BBAN is not `[A-Z][0-9]{10}[A-Z0-9]{12}`;
  * - `INVALID_CHECK_DIGITS`: ISO 7064 mod 97-10 fails, or the check digits are `00`, `01` or `99`;
  * - `INVALID_CIN`: the Italian CIN letter does not match ABI + CAB + account.
@@ -66,13 +67,14 @@ const MESSAGES: Readonly<Record<IbanIssueCode, string>> = {
 };
 
 const issue = (code: IbanIssueCode): IbanIssue => ({ code, message: MESSAGES[code] });
-const NEEDS_NORMALISING = /[\sa-z]/;
-const WHITESPACE = /\s+/g;
-
-/** Removes whitespace and upper-cases (only when needed, to keep the hot path allocation-free). @internal */
-export function normalizeIban(value: string): string {
-  return NEEDS_NORMALISING.test(value) ? upperAscii(value.replace(WHITESPACE, '')) : value;
-}
+/**
+ * Removes ASCII spaces and upper-cases `a`–`z`, nothing else (the value itself when already
+ * compact, keeping the hot path allocation-free). Over-long input is returned as it is, for the
+ * length check to reject.
+ * @internal
+ */
+export const normalizeIban = (value: string): string => (isOverLong(value) ? value : fold(value));
+const fold = asciiFolder({ separators: ' ', upper: true });
 
 /** Whether the country uses the Italian BBAN with CIN: Italy and San Marino. @internal */
 export function hasItalianBban(iban: string): boolean {
@@ -120,7 +122,9 @@ export function hasValidIbanCheckDigits(iban: string): boolean {
  * Checks an IBAN of any registry country and reports every failed check without throwing.
  *
  * @remarks
- * Input: whitespace is removed and letters upper-cased. Hard checks: registry country, its
+ * Input: ASCII spaces are removed and `a`–`z` upper-cased; nothing else is folded, so look-alike
+ * letters (`ı`, full-width `Ｉ`) and other whitespace (tab, NBSP, U+2028…) are `INVALID_CHARACTERS`.
+ * Input longer than `CORE_LIMITS.maxInputLength` is `INVALID_LENGTH`. Hard checks: registry country, its
  * length, characters, ISO 7064 mod 97-10 (check digits 02–98) and, for Italy and San Marino,
  * the BBAN layout and the CIN letter, which ibantools, iban and validator.js do not check
  * (`IT40S0542811101000000123456` passes mod 97 but its CIN should be `X`).
@@ -137,8 +141,9 @@ export function hasValidIbanCheckDigits(iban: string): boolean {
  */
 export function inspectIban(value: unknown): InspectIbanResult {
   if (typeof value !== 'string') return { ok: false, issues: [issue('INVALID_TYPE')] };
+  if (isOverLong(value)) return { ok: false, issues: [issue('INVALID_LENGTH')] };
   const iban = normalizeIban(value);
-  const structure = ibanStructureIssue(iban);
+  const structure = firstNonAsciiIndex(iban) >= 0 ? 'INVALID_CHARACTERS' : ibanStructureIssue(iban);
   if (structure !== undefined) return { ok: false, issues: [issue(structure)] };
   const issues: IbanIssue[] = [];
   if (!hasValidIbanCheckDigits(iban)) issues.push(issue('INVALID_CHECK_DIGITS'));

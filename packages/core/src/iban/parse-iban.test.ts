@@ -65,11 +65,17 @@ describe('parseIban()', () => {
     expect(parseIban(value)).toBe(value);
   });
 
-  it('removes spaces (including no-break spaces) and upper-cases', () => {
+  it('removes ASCII spaces and upper-cases', () => {
     expect(parseIban(' it60 x054 2811 1010 0000 0123 456 ')).toBe('IT60X0542811101000000123456');
-    expect(parseIban('IT60\u00a0X054\u00a02811\u00a01010\u00a00000\u00a00123\u00a0456')).toBe(
-      'IT60X0542811101000000123456',
-    );
+  });
+
+  it('rejects no-break spaces, tabs and line breaks as characters instead of removing them', () => {
+    for (const sep of ['\u00a0', '\t', '\n', '\u2028', '\u3000', '\ufeff']) {
+      expect(inspectIban(`IT60${sep}X054 2811 1010 0000 0123 456`)).toEqual({
+        ok: false,
+        issues: [expect.objectContaining({ code: 'INVALID_CHARACTERS' })],
+      });
+    }
   });
 
   it('fails closed on non-ASCII letters that upper-case to ASCII', () => {

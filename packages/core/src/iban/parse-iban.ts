@@ -18,7 +18,7 @@ import { computeItalianCin } from './italian-cin.js';
 export type Iban = string & z.$brand<'Iban'>;
 
 /**
- * Zod schema of an IBAN: removes spaces, upper-cases, checks (mod 97, Italian CIN), brands.
+ * Zod schema of an IBAN: removes ASCII spaces, upper-cases `a`–`z`, checks (mod 97, Italian CIN), brands.
  *
  * @remarks
  * Accepts exactly what {@link parseIban} accepts; each failed check is a `custom` issue whose
@@ -40,9 +40,10 @@ export const IbanSchema = z.string().transform(identifierTransform(inspectIban))
  *
  * @remarks
  * Same checks as {@link inspectIban}: registry country and length, characters, mod 97-10, and
- * for `IT`/`SM` the BBAN layout and CIN letter.
+ * for `IT`/`SM` the BBAN layout and CIN letter. Only ASCII spaces are removed and only `a`–`z`
+ * upper-cased: tabs, NBSP and look-alike letters are rejected.
  *
- * @param value - the candidate, with or without spaces
+ * @param value - the candidate, with or without ASCII spaces
  * @returns the compact IBAN
  * @throws {@link CoreError} `ERR_CORE_INVALID_IBAN` when a check fails; `ERR_CORE_INVALID_INPUT`
  *   when the value is not a string.

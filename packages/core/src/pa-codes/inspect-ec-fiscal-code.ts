@@ -1,3 +1,4 @@
+import { isOverLong, trimAsciiSpaces } from '../internal/fold-ascii.js';
 import {
   classifyElevenDigitCode,
   type ElevenDigitIssue,
@@ -31,7 +32,8 @@ export type InspectEcFiscalCodeResult =
  * Checks the fiscal code of a pagoPA creditor entity (EC, `Codice_fiscale_ente`) without throwing.
  *
  * @remarks
- * Only the format is hard: after trimming, exactly 11 digits. The Luhn check digit, an all-zero
+ * Only the format is hard: after trimming ASCII spaces, exactly 11 digits (a tab, line break, NBSP
+ * or other character outside printable ASCII is `INVALID_CHARACTERS`). The Luhn check digit, an all-zero
  * progressive and an unknown office code are **warnings**, because pagoPA identifies creditors by
  * whatever 11-digit code they were registered with, and a few registered codes fail the checksum.
  * Show the warnings to an operator; do not reject the payment notice on them.
@@ -48,7 +50,7 @@ export type InspectEcFiscalCodeResult =
  */
 export function inspectEcFiscalCode(value: unknown): InspectEcFiscalCodeResult {
   if (typeof value !== 'string') return { ok: false, issues: [elevenDigitIssue('INVALID_TYPE')] };
-  const code = value.trim();
+  const code = isOverLong(value) ? value : trimAsciiSpaces(value);
   const formatIssue = elevenDigitFormatIssue(code);
   if (formatIssue !== undefined) return { ok: false, issues: [elevenDigitIssue(formatIssue)] };
   const warnings: ElevenDigitIssue[] = [];

@@ -2,8 +2,10 @@
  * Why a PA code (codice IPA, Codice Univoco Ufficio, SDI recipient code) was rejected.
  *
  * - `INVALID_TYPE`: not a string;
- * - `INVALID_LENGTH`: wrong number of characters after trimming;
- * - `INVALID_CHARACTERS`: characters outside the code's alphabet.
+ * - `INVALID_LENGTH`: wrong number of characters after trimming ASCII spaces (or longer than
+ *   `CORE_LIMITS.maxInputLength`);
+ * - `INVALID_CHARACTERS`: characters outside the code's alphabet; any character outside printable
+ *   ASCII (look-alike letters, tabs, line breaks, NBSP, invisible characters) is reported first.
  *
  * @group Identifiers
  */
@@ -29,6 +31,12 @@ export type PaCodeCheck<T> =
 export function paCodeFailure(code: PaCodeIssueCode, message: string): PaCodeCheck<never> {
   return { ok: false, issues: [{ code, message }] };
 }
+
+/** @internal */
+export const TOO_LONG = paCodeFailure('INVALID_LENGTH', 'The value is longer than CORE_LIMITS.maxInputLength');
+
+/** @internal */
+export const NOT_ASCII = paCodeFailure('INVALID_CHARACTERS', 'The value has a character outside printable ASCII');
 
 /** @internal */
 export const NOT_A_STRING = paCodeFailure('INVALID_TYPE', 'The value is not a string');

@@ -18,8 +18,17 @@ function accepts(value: unknown): boolean {
 }
 
 describe('parseEcFiscalCode()', () => {
-  it('returns a trimmed 11-digit code', () => {
-    expect(parseEcFiscalCode(' 00743110157\n')).toBe('00743110157');
+  it('returns an 11-digit code trimmed of ASCII spaces', () => {
+    expect(parseEcFiscalCode('  00743110157 ')).toBe('00743110157');
+  });
+
+  it('rejects a trailing line break or NBSP instead of trimming it', () => {
+    for (const tail of ['\n', '\t', '\u00a0', '\ufeff']) {
+      expect(inspectEcFiscalCode(`00743110157${tail}`)).toMatchObject({
+        ok: false,
+        issues: [{ code: 'INVALID_CHARACTERS' }],
+      });
+    }
   });
 
   it('accepts a code whose check digit is wrong (a warning, not an error)', () => {

@@ -4,7 +4,7 @@ import { identifierTransform } from '../internal/identifier-transform.js';
 import { inspectEcFiscalCode } from './inspect-ec-fiscal-code.js';
 
 /**
- * Zod schema of a pagoPA creditor entity fiscal code: trims, checks 11 digits, brands.
+ * Zod schema of a pagoPA creditor entity fiscal code: trims ASCII spaces, checks 11 digits, brands.
  *
  * @remarks
  * Like {@link parseEcFiscalCode}, only the format is checked; use {@link inspectEcFiscalCode}
@@ -34,7 +34,7 @@ export type EcFiscalCode = string & z.$brand<'EcFiscalCode'>;
  * Checks the fiscal code of a pagoPA creditor entity (EC) and returns it as a branded value.
  *
  * @remarks
- * Trims the input and requires exactly 11 digits. A wrong check digit or office code does **not**
+ * Trims ASCII spaces (only) and requires exactly 11 digits. A wrong check digit or office code does **not**
  * throw (see {@link inspectEcFiscalCode} for the warnings).
  *
  * @param value - the candidate code

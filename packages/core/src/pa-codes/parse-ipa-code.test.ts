@@ -18,8 +18,12 @@ describe('parseIpaCode()', () => {
     expect(parseIpaCode(value)).toBe(value);
   });
 
-  it('trims and keeps the case', () => {
-    expect(parseIpaCode('  C_H501\n')).toBe('C_H501');
+  it('trims ASCII spaces and keeps the case', () => {
+    expect(parseIpaCode('  C_H501 ')).toBe('C_H501');
+  });
+
+  it('rejects a trailing line break instead of trimming it', () => {
+    expect(() => parseIpaCode('C_H501\n')).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_IPA_CODE' }));
   });
 
   it.each([

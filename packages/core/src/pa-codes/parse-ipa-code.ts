@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CoreError } from '../errors/core-error.js';
+import { firstNonAsciiIndex, isOverLong, trimAsciiSpaces } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import { NOT_A_STRING, type PaCodeCheck, paCodeFailure } from './pa-code-issue.js';
+import { NOT_A_STRING, NOT_ASCII, type PaCodeCheck, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
 
 /**
  * A codice IPA: the identifier of an entity in the IPA index (`Codice_IPA`, e.g. `c_h501`), trimmed.
@@ -17,7 +18,9 @@ const MAX_LENGTH = 50;
 
 function checkIpaCode(value: unknown): PaCodeCheck<IpaCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
-  const code = value.trim();
+  if (isOverLong(value)) return TOO_LONG;
+  const code = trimAsciiSpaces(value);
+  if (firstNonAsciiIndex(code) >= 0) return NOT_ASCII;
   if (code.length === 0 || code.length > MAX_LENGTH) {
     return paCodeFailure('INVALID_LENGTH', `A codice IPA has 1 to ${MAX_LENGTH} characters`);
   }
@@ -28,7 +31,7 @@ function checkIpaCode(value: unknown): PaCodeCheck<IpaCode> {
 }
 
 /**
- * Zod schema of a codice IPA: trims, checks the shape, brands. Case is kept.
+ * Zod schema of a codice IPA: trims ASCII spaces, checks the shape, brands. Case is kept.
  *
  * @example
  * ```ts
@@ -46,6 +49,7 @@ export const IpaCodeSchema = z.string().transform(identifierTransform(checkIpaCo
  * A codice IPA has no check character and no fixed length: this checks the shape only (1–50
  * letters, digits, `_`, `-`, `.`, starting with a letter or digit), not that the entity exists;
  * look it up on indicepa.gov.it for that. Case is preserved: IPA codes are case-sensitive in practice.
+ * Only ASCII spaces are trimmed: tabs, line breaks and other invisible characters are rejected.
  *
  * @param value - the candidate, e.g. `'c_h501'`
  * @returns the trimmed code

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CoreError } from '../errors/core-error.js';
+import { firstNonAsciiIndex, isOverLong, upperAscii } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import { upperAscii } from '../internal/upper-ascii.js';
-import { NOT_A_STRING, type PaCodeCheck, paCodeFailure } from './pa-code-issue.js';
+import { NOT_A_STRING, NOT_ASCII, type PaCodeCheck, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
 
 /**
  * A Codice Univoco Ufficio (`Codice_uni_uo`, e.g. `UFE6RW`): 6 upper-case letters or digits.
@@ -13,10 +13,12 @@ export type OfficeCode = string & z.$brand<'OfficeCode'>;
 
 const OFFICE_CODE = /^[A-Z0-9]{6}$/;
 
-/** Trims, upper-cases and checks a Codice Univoco Ufficio. @internal */
+/** Trims ASCII spaces, upper-cases `a`–`z` and checks a Codice Univoco Ufficio. @internal */
 export function checkOfficeCode(value: unknown): PaCodeCheck<OfficeCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
-  const code = upperAscii(value.trim());
+  if (isOverLong(value)) return TOO_LONG;
+  const code = upperAscii(value);
+  if (firstNonAsciiIndex(code) >= 0) return NOT_ASCII;
   if (code.length !== 6) return paCodeFailure('INVALID_LENGTH', 'A Codice Univoco Ufficio has 6 characters');
   if (!OFFICE_CODE.test(code)) {
     return paCodeFailure('INVALID_CHARACTERS', 'A Codice Univoco Ufficio has only letters and digits');
@@ -25,7 +27,7 @@ export function checkOfficeCode(value: unknown): PaCodeCheck<OfficeCode> {
 }
 
 /**
- * Zod schema of a Codice Univoco Ufficio: trims, upper-cases, checks 6 × `[A-Z0-9]`, brands.
+ * Zod schema of a Codice Univoco Ufficio: trims ASCII spaces, upper-cases `a`–`z`, checks 6 × `[A-Z0-9]`, brands.
  *
  * @example
  * ```ts
@@ -41,7 +43,8 @@ export const OfficeCodeSchema = z.string().transform(identifierTransform(checkOf
  * administration office (FatturaPA `CodiceDestinatario`, format FPA12).
  *
  * @remarks
- * Trims and upper-cases, then requires 6 letters or digits. There is no check character, so this
+ * Trims ASCII spaces and upper-cases `a`–`z` (nothing else: look-alike letters and other
+ * whitespace are rejected), then requires 6 letters or digits. There is no check character, so this
  * cannot tell a typo from a real office: look the code up in IPA (`Codice_uni_uo`).
  *
  * @param value - the candidate

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { CoreError } from '../errors/core-error.js';
+import { firstNonAsciiIndex, isOverLong, upperAscii } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import { upperAscii } from '../internal/upper-ascii.js';
-import { NOT_A_STRING, type PaCodeCheck, paCodeFailure } from './pa-code-issue.js';
+import {
+  NOT_A_STRING,
+  NOT_ASCII,
+  type PaCodeCheck,
+  type PaCodeIssue,
+  paCodeFailure,
+  TOO_LONG,
+} from './pa-code-issue.js';
 import { checkOfficeCode } from './parse-office-code.js';
 
 /**
@@ -28,7 +35,9 @@ const PRIVATE_CODE = /^[A-Z0-9]{7}$/;
 
 function checkSdiCode(value: unknown): PaCodeCheck<SdiCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
-  const code = upperAscii(value.trim());
+  if (isOverLong(value)) return TOO_LONG;
+  const code = upperAscii(value);
+  if (firstNonAsciiIndex(code) >= 0) return NOT_ASCII;
   if (code.length === 6) return checkOfficeCode(code) as PaCodeCheck<string> as PaCodeCheck<SdiCode>;
   if (code.length !== 7) return paCodeFailure('INVALID_LENGTH', 'An SDI recipient code has 7 characters (6 for a PA)');
   if (!PRIVATE_CODE.test(code)) {
@@ -38,7 +47,7 @@ function checkSdiCode(value: unknown): PaCodeCheck<SdiCode> {
 }
 
 /**
- * Zod schema of an SDI recipient code: trims, upper-cases, checks 7 (or 6) × `[A-Z0-9]`, brands.
+ * Zod schema of an SDI recipient code: trims ASCII spaces, upper-cases `a`–`z`, checks 7 (or 6) × `[A-Z0-9]`, brands.
  *
  * @example
  * ```ts
@@ -53,7 +62,8 @@ export const SdiCodeSchema = z.string().transform(identifierTransform(checkSdiCo
  * Checks an SDI recipient code (FatturaPA `CodiceDestinatario`) and returns it branded.
  *
  * @remarks
- * Trims and upper-cases. Accepts 7 letters or digits (private recipients, including the special
+ * Trims ASCII spaces and upper-cases `a`–`z` (nothing else: look-alike letters and other
+ * whitespace are rejected). Accepts 7 letters or digits (private recipients, including the special
  * values `0000000` and `XXXXXXX`) or 6 (the Codice Univoco Ufficio of a public administration).
  * There is no check character. Use {@link getSdiCodeKind} to tell the cases apart.
  *
@@ -71,7 +81,11 @@ export const SdiCodeSchema = z.string().transform(identifierTransform(checkSdiCo
 export function parseSdiCode(value: string): SdiCode {
   const result = checkSdiCode(value);
   if (result.ok) return result.value;
-  const issue = result.issues[0];
+  return throwSdiIssue(result.issues);
+}
+
+function throwSdiIssue(issues: readonly PaCodeIssue[]): never {
+  const issue = issues[0];
   if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
   throw new CoreError('ERR_CORE_INVALID_SDI_CODE', `Invalid SDI recipient code: ${issue?.message ?? 'invalid value'}`);
 }
@@ -95,6 +109,10 @@ export function isValidSdiCode(value: unknown): boolean {
 /**
  * Tells what a checked SDI recipient code designates.
  *
+ * @remarks
+ * The code is checked (and normalised) as by {@link parseSdiCode} first, so an unchecked string
+ * from plain JavaScript is never classified.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_SDI_CODE` or `ERR_CORE_INVALID_INPUT` as {@link parseSdiCode}.
  * @param code - a code from {@link parseSdiCode}
  * @returns its {@link SdiCodeKind}
  * @example
@@ -105,6 +123,12 @@ export function isValidSdiCode(value: unknown): boolean {
  * @group Identifiers
  */
 export function getSdiCodeKind(code: SdiCode): SdiCodeKind {
+  const result = checkSdiCode(code);
+  if (!result.ok) return throwSdiIssue(result.issues);
+  return kindOf(result.value);
+}
+
+function kindOf(code: SdiCode): SdiCodeKind {
   if (code.length === 6) return 'public-administration';
   if (code === '0000000') return 'no-channel';
   return code === 'XXXXXXX' ? 'foreign' : 'private';

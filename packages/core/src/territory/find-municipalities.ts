@@ -1,3 +1,6 @@
+import { isOverLong, upperAscii } from '../internal/fold-ascii.js';
+import { readOptions } from '../internal/read-options.js';
+import { requireString } from '../internal/require-string.js';
 import { atDay, type Municipality, recordValidAt, toMunicipality } from './municipality.js';
 import { normalizePlaceName } from './normalize-place-name.js';
 import { getMunicipalityIndex } from './territory-index.js';
@@ -23,7 +26,10 @@ export interface FindMunicipalitiesOptions {
  * it, one record per Belfiore code: the latest period in which the comune bore that name. Several
  * results mean a homonym (`CALLIANO` in AT and TN): narrow with `province`.
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date.
+ * A name longer than `CORE_LIMITS.maxInputLength` matches nothing.
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date;
+ *   `ERR_CORE_INVALID_INPUT` when `name` or `province` is not a string or `options` not an object.
  * @example
  * ```ts
  * import { findMunicipalities } from '@civico/core';
@@ -35,9 +41,13 @@ export interface FindMunicipalitiesOptions {
  * @group Territory
  */
 export function findMunicipalities(name: string, options?: FindMunicipalitiesOptions): Municipality[] {
+  requireString(name, 'name');
   const day = atDay(options);
-  if (typeof name !== 'string') return [];
-  const province = options?.province?.toUpperCase();
+  const rawProvince = readOptions(options, ['province']).province;
+  requireString(rawProvince ?? '', 'province');
+  // A sigla has 2 letters: longer values match nothing and are not folded.
+  const province = rawProvince === undefined || rawProvince.length > 2 ? rawProvince : upperAscii(rawProvince);
+  if (isOverLong(name) || (province !== undefined && province.length > 2)) return [];
   const idx = getMunicipalityIndex();
   const latestBySlot = new Map<number, number>();
   for (const i of recordsByName(normalizePlaceName(name))) {

@@ -1,3 +1,5 @@
+import { isOverLong } from '../internal/fold-ascii.js';
+import { requireString } from '../internal/require-string.js';
 import { formatDayNumber } from './day-number.js';
 import { atDay, type TerritoryQueryOptions } from './municipality.js';
 import { normalizePlaceName } from './normalize-place-name.js';
@@ -43,7 +45,8 @@ export function foreignStateByNumber(num: number): ForeignState | undefined {
 /**
  * Finds a foreign state by Belfiore code (`Z…`), optionally only if it existed on a date.
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date;
+ *   `ERR_CORE_INVALID_INPUT` when `code` is not a string or `options` not an object.
  * @example
  * ```ts
  * import { getForeignState } from '@civico/core';
@@ -55,8 +58,9 @@ export function foreignStateByNumber(num: number): ForeignState | undefined {
  * @group Territory
  */
 export function getForeignState(code: string, options?: TerritoryQueryOptions): ForeignState | undefined {
+  requireString(code, 'code');
   const day = atDay(options);
-  if (typeof code !== 'string' || !/^[Zz][0-9]{3}$/.test(code)) return undefined;
+  if (code.length !== 4 || !/^[Zz][0-9]{3}$/.test(code)) return undefined;
   const num = Number(code.slice(1));
   const row = getForeignStateTable()[num];
   if (row === undefined || (day !== undefined && day > row.to)) return undefined;
@@ -66,7 +70,10 @@ export function getForeignState(code: string, options?: TerritoryQueryOptions): 
 /**
  * Finds foreign states by Italian name, ignoring case and accents (`'marocco'`).
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date.
+ * A name longer than `CORE_LIMITS.maxInputLength` matches nothing.
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date;
+ *   `ERR_CORE_INVALID_INPUT` when `name` is not a string or `options` not an object.
  * @example
  * ```ts
  * import { findForeignStates } from '@civico/core';
@@ -77,8 +84,9 @@ export function getForeignState(code: string, options?: TerritoryQueryOptions): 
  * @group Territory
  */
 export function findForeignStates(name: string, options?: TerritoryQueryOptions): ForeignState[] {
+  requireString(name, 'name');
   const day = atDay(options);
-  if (typeof name !== 'string') return [];
+  if (isOverLong(name)) return [];
   const out: ForeignState[] = [];
   for (const code of foreignStatesByName(normalizePlaceName(name))) {
     const state = getForeignState(code);

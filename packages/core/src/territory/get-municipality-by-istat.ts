@@ -1,3 +1,4 @@
+import { requireString } from '../internal/require-string.js';
 import { atDay, type Municipality, recordValidAt, type TerritoryQueryOptions, toMunicipality } from './municipality.js';
 import { getMunicipalityIndex } from './territory-index.js';
 import { recordsByIstat } from './territory-lookups.js';
@@ -11,7 +12,8 @@ import { recordsByIstat } from './territory-lookups.js';
  * holds the code today, else the last one that held it. Accepts 6 digits, or fewer digits meaning
  * leading zeros dropped (`1272` → `001272`).
  *
- * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` when `at` is not a `YYYY-MM-DD` date;
+ *   `ERR_CORE_INVALID_INPUT` when `istat` is not a string or `options` not an object.
  * @example
  * ```ts
  * import { getMunicipalityByIstat } from '@civico/core';
@@ -22,8 +24,9 @@ import { recordsByIstat } from './territory-lookups.js';
  * @group Territory
  */
 export function getMunicipalityByIstat(istat: string, options?: TerritoryQueryOptions): Municipality | undefined {
+  requireString(istat, 'istat');
   const day = atDay(options);
-  if (typeof istat !== 'string' || !/^[0-9]{1,6}$/.test(istat)) return undefined;
+  if (istat.length > 6 || !/^[0-9]{1,6}$/.test(istat)) return undefined;
   const ids = recordsByIstat(Number(istat));
   if (ids.length === 0) return undefined;
   if (day !== undefined) {

@@ -1,3 +1,4 @@
+import { readOptions } from '../internal/read-options.js';
 import { formatDayNumber, parseIsoDate } from './day-number.js';
 import { getRegion } from './regions.js';
 import { belfioreOfSlot, getMunicipalityIndex, OPEN_END } from './territory-index.js';
@@ -87,7 +88,12 @@ export function recordValidAt(i: number, day: number): boolean {
   return (idx.from[i] ?? 0) <= day && day <= (idx.to[i] ?? 0);
 }
 
-/** Day number of `options.at`, or `undefined`. @throws `ERR_CORE_INVALID_DATE` @internal */
+/**
+ * Day number of `options.at`, or `undefined`.
+ * @throws `ERR_CORE_INVALID_DATE` (`field: 'at'`); `ERR_CORE_INVALID_INPUT` when `options` is not an object.
+ * @internal
+ */
 export function atDay(options: TerritoryQueryOptions | undefined): number | undefined {
-  return options?.at === undefined ? undefined : parseIsoDate(options.at, 'at');
+  const { at } = readOptions(options, ['at']);
+  return at === undefined ? undefined : parseIsoDate(at, 'at');
 }

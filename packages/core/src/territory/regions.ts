@@ -1,3 +1,5 @@
+import { requireString } from '../internal/require-string.js';
+
 /**
  * An Italian region, identified by its ISTAT code.
  * @group Territory
@@ -55,9 +57,11 @@ export function listRegions(): readonly Region[] {
  * @remarks
  * Returns `undefined` for the archive's pseudo-regions `EX` (former territories: Istria, Fiume,
  * Zara) and `00` (unknown).
+ * @throws {@link CoreError} `ERR_CORE_INVALID_INPUT` when `code` is not a string.
  * @param code - two-digit ISTAT region code
  * @group Territory
  */
 export function getRegion(code: string): Region | undefined {
+  requireString(code, 'code');
   return REGIONS.find((r) => r.code === code);
 }

@@ -1,4 +1,4 @@
-import { upperAscii } from '../internal/upper-ascii.js';
+import { asciiFolder, firstNonAsciiIndex, isOverLong } from '../internal/fold-ascii.js';
 
 /**
  * Shared checks of the 11-digit code `PPPPPPP OOO C` (progressive, office, check digit) used by
@@ -21,8 +21,9 @@ export type ElevenDigitCodeKind = 'piva' | 'cf-ente' | 'cf-provvisorio';
  * Why an 11-digit code was rejected, or what a warning is about.
  *
  * - `INVALID_TYPE`: the input is not a string;
- * - `INVALID_LENGTH`: not 11 characters after normalisation;
- * - `INVALID_CHARACTERS`: not only digits;
+ * - `INVALID_LENGTH`: not 11 characters after normalisation (or longer than `CORE_LIMITS.maxInputLength`);
+ * - `INVALID_CHARACTERS`: not only digits; any character outside printable ASCII (look-alikes, tabs,
+ *   line breaks, NBSP, invisible characters) is reported before the length;
  * - `INVALID_CHECK_DIGIT`: the Luhn check digit (position 11) does not match;
  * - `ZERO_PROGRESSIVE`: the progressive (positions 1–7) is `0000000`;
  * - `OFFICE_UNKNOWN`: the office code (positions 8–10) does not fit the progressive.
@@ -62,24 +63,29 @@ export function elevenDigitIssue(code: ElevenDigitIssueCode): ElevenDigitIssue {
   return { code, message: MESSAGES[code] };
 }
 
-// Separators tolerated on input (core.md §2): whitespace, '-', '.', ':'.
-const SEPARATORS = /[\s\-.:]/g;
+// Separators tolerated on input (core.md §2): ASCII space, '-', '.', ':' (nothing else is removed).
+const fold = asciiFolder({ separators: ' -.:', upper: true });
 const DIGITS_11 = /^[0-9]{11}$/;
 
 /**
- * Removes separators, upper-cases and strips **one** leading `IT` (`IT IT …` stays invalid).
+ * Removes ASCII separators, upper-cases `a`–`z` and strips **one** leading `IT` (`IT IT …` stays
+ * invalid). Over-long input is returned as it is, for the length check to reject.
  * @internal
  */
 export function normalizeElevenDigitCode(value: string): string {
-  const compact = DIGITS_11.test(value) ? value : upperAscii(value.replace(SEPARATORS, ''));
+  if (isOverLong(value)) return value;
+  const compact = fold(value);
   return compact.startsWith('IT') ? compact.slice(2) : compact;
 }
 
 /**
- * Format problem of a normalised code (`undefined` when it is 11 digits).
+ * Format problem of a normalised code (`undefined` when it is 11 digits): characters outside
+ * printable ASCII first, then length, then digits.
  * @internal
  */
 export function elevenDigitFormatIssue(code: string): ElevenDigitIssueCode | undefined {
+  if (isOverLong(code)) return 'INVALID_LENGTH';
+  if (firstNonAsciiIndex(code) >= 0) return 'INVALID_CHARACTERS';
   if (code.length !== 11) return 'INVALID_LENGTH';
   return DIGITS_11.test(code) ? undefined : 'INVALID_CHARACTERS';
 }

@@ -1,3 +1,4 @@
+import { lenientOptions } from '../internal/read-options.js';
 import {
   classifyElevenDigitCode,
   type ElevenDigitCodeKind,
@@ -52,8 +53,10 @@ export type InspectElevenDigitCodeResult<T> =
  */
 export function inspectElevenDigitCode(
   value: unknown,
-  options: ElevenDigitCodeOptions = {},
+  options?: ElevenDigitCodeOptions,
 ): InspectElevenDigitCodeResult<string> {
+  // Never throws: `null` or a non-object (plain JavaScript) means no options.
+  const strict = lenientOptions(options, ['strict']).strict === true;
   if (typeof value !== 'string') return { ok: false, issues: [elevenDigitIssue('INVALID_TYPE')] };
   const code = normalizeElevenDigitCode(value);
   const formatIssue = elevenDigitFormatIssue(code);
@@ -65,7 +68,7 @@ export function inspectElevenDigitCode(
   if (code.startsWith('0000000')) issues.push(elevenDigitIssue('ZERO_PROGRESSIVE'));
   const kind = classifyElevenDigitCode(code);
   if (kind === undefined && !code.startsWith('0000000')) {
-    (options.strict === true ? issues : warnings).push(elevenDigitIssue('OFFICE_UNKNOWN'));
+    (strict ? issues : warnings).push(elevenDigitIssue('OFFICE_UNKNOWN'));
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: code, kind, officeCode: code.slice(7, 10), warnings };

@@ -25,7 +25,9 @@ export type InspectVatNumberResult = InspectElevenDigitCodeResult<VatNumber>;
  * Checks an Italian partita IVA and reports the result without throwing.
  *
  * @remarks
- * Input: surrounding and inner spaces, `-`, `.`, `:` and one leading `IT` (any case) are removed.
+ * Input: surrounding and inner ASCII spaces, `-`, `.`, `:` and one leading `IT` (any case) are
+ * removed; nothing else (tabs, NBSP, look-alike letters, invisible characters) is, and such a
+ * character is `INVALID_CHARACTERS`. Input longer than `CORE_LIMITS.maxInputLength` is `INVALID_LENGTH`.
  * Hard checks: 11 digits, the Luhn check digit, a non-zero progressive. Soft check: the office
  * code (positions 8–10) must fit the progressive (Sogei `UCheckNum`); otherwise the warning
  * `OFFICE_UNKNOWN`, or an issue with `strict: true`. `kind` tells a partita IVA from the codice
