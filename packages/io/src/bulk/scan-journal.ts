@@ -90,6 +90,8 @@ export async function scanJournal(fh: FileHandle, size: number): Promise<Scanned
   const header = decodeHeader(first.toString('utf8', 0, headerEnd));
   const slotsAt = headerEnd + 1;
   const recordsAt = slotsAt + 2 * JOURNAL_TIP_SLOT_BYTES;
+  // Checked before the slots: with one slot cut off, the other (older) one must not pass for the tip.
+  if (size < recordsAt) throw journalCorrupt(size, 'ends inside its tip slots (cut)');
   const slotBytes = await readAt(fh, slotsAt, 2 * JOURNAL_TIP_SLOT_BYTES);
   const slots = [0, 1]
     .map((i) => decodeTip(header, slotBytes.subarray(i * JOURNAL_TIP_SLOT_BYTES, (i + 1) * JOURNAL_TIP_SLOT_BYTES)))
