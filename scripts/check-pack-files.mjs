@@ -20,6 +20,32 @@ const NEEDS_NOTICE = new Set(['@civico/core', '@civico/pagopa']);
 const CLOSURE = {
   // HTTP on ky; zod is the peer every package validates with.
   '@civico/core': ['ky', 'zod'],
+  // core + the PDF stack: pdfkit (pinned exactly: src/render/font-subsets.ts patches its internals)
+  // and its font, image and compression code.
+  '@civico/pagopa': [
+    '@civico/core',
+    '@noble/ciphers',
+    '@noble/hashes',
+    '@swc/helpers',
+    'base64-js',
+    'brotli',
+    'clone',
+    'dfa',
+    'fast-deep-equal',
+    'fflate',
+    'fontkit',
+    'ky',
+    'linebreak',
+    'pako',
+    'pdfkit',
+    'png-js',
+    'restructure',
+    'svg-to-pdfkit',
+    'tiny-inflate',
+    'unicode-properties',
+    'unicode-trie',
+    'zod',
+  ],
   // core + markdown linter + CSV reader: no PDF, font or image code.
   '@civico/io': ['@civico/core', 'csv-parse', 'ky', 'marked', 'zod'],
 };
@@ -32,6 +58,9 @@ const SHAPES = [
   /^CHANGELOG\.md$/,
   /^dist\/[\w./-]+\.(js|js\.map|d\.ts)$/,
   /^src\/(?![\w/.-]*\.test(-d)?\.ts$)[\w/.-]+\.ts$/,
+  // @civico/pagopa: the notice fonts and their licences.
+  /^fonts\/[a-z-]+\.ttf$/,
+  /^fonts\/OFL-[a-z-]+\.txt$/,
 ];
 
 function readJson(file) {

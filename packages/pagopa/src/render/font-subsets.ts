@@ -31,6 +31,14 @@ interface StreamRef {
 
 // Deflated font programs of the fixed subsets, one per face.
 const deflatedBase = new Map<FontKey, Uint8Array>();
+// How often a document embedded the cached program: the test that pins pdfkit's version reads it to
+// prove the patch below still takes effect.
+let reused = 0;
+
+/** @internal How many font embeds reused a cached subset program (see font-subsets.test.ts). */
+export function reusedSubsetEmbeds(): number {
+  return reused;
+}
 
 /**
  * @internal Starts a document's font subset with a fixed glyph list, so that the subset of most documents
@@ -65,6 +73,7 @@ export function primeSubset(font: EmbeddedFontInternals, key: FontKey): void {
       return stream;
     };
     subset.encode = () => bytes;
+    reused++;
     try {
       return embed();
     } finally {

@@ -1,15 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** @internal The four faces of the notice. */
 export type FontKey = 'regular' | 'bold' | 'mono' | 'monoBold';
 
+// The Google Fonts TTFs, unmodified, shipped in the package's fonts/ folder with their SIL Open Font
+// License texts (fonts/OFL-*.txt; see NOTICE).
 const FILES: Readonly<Record<FontKey, string>> = {
-  regular: '@expo-google-fonts/titillium-web/400Regular/TitilliumWeb_400Regular.ttf',
-  bold: '@expo-google-fonts/titillium-web/700Bold/TitilliumWeb_700Bold.ttf',
-  mono: '@expo-google-fonts/roboto-mono/400Regular/RobotoMono_400Regular.ttf',
-  monoBold: '@expo-google-fonts/roboto-mono/700Bold/RobotoMono_700Bold.ttf',
+  regular: 'titillium-web-regular.ttf',
+  bold: 'titillium-web-bold.ttf',
+  mono: 'roboto-mono-regular.ttf',
+  monoBold: 'roboto-mono-bold.ttf',
 };
+
+/** @internal The package's fonts/ folder: one level up from dist/*.js, two from src/render/*.ts. */
+export function fontsDir(): string {
+  for (const up of ['../fonts/', '../../fonts/']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(`${dir}${FILES.regular}`)) return dir;
+  }
+  throw new Error('@civico/pagopa: the fonts/ folder is missing from the installed package');
+}
 
 interface Fontkit {
   create(buffer: Uint8Array): unknown;
@@ -26,7 +38,8 @@ export function noticeFonts(): Readonly<Record<FontKey, unknown>> {
   if (parsed) return parsed;
   const require = createRequire(import.meta.url);
   const fontkit = require('fontkit') as Fontkit;
-  const load = (key: FontKey) => fontkit.create(readFileSync(require.resolve(FILES[key])));
+  const dir = fontsDir();
+  const load = (key: FontKey) => fontkit.create(readFileSync(`${dir}${FILES[key]}`));
   parsed = Object.freeze({
     regular: load('regular'),
     bold: load('bold'),
