@@ -458,6 +458,7 @@ describe('territory look-ups', () => {
     ['getMunicipalityByIstat', () => Core.getMunicipalityByIstat(58091 as never), 'istat'],
     ['getForeignState', () => Core.getForeignState(Symbol('x') as never), 'code'],
     ['findMunicipalities', () => Core.findMunicipalities('Roma', { province: 5 as never }), 'province'],
+    ['findMunicipalities', () => Core.findMunicipalities('Roma', { province: null as never }), 'province'],
     ['findForeignStates', () => Core.findForeignStates(undefined as never), 'name'],
     ['getRegion', () => Core.getRegion(12 as never), 'code'],
     ['listMunicipalities', () => Core.listMunicipalities('2020-01-01' as never), 'options'],
@@ -473,6 +474,17 @@ describe('territory look-ups', () => {
 });
 
 describe('options and kinds', () => {
+  it('answers a date option of the wrong type with ERR_CORE_INVALID_DATE naming it', () => {
+    for (const at of [null, 20200101, new Date(0)] as never[]) {
+      expect(() => Core.getMunicipalityByBelfiore('H501', { at })).toThrow(
+        expect.objectContaining({ code: 'ERR_CORE_INVALID_DATE', field: 'at' }),
+      );
+    }
+    expect(() => Core.decodeFiscalCode('RSSMRA80A01H501U', { referenceDate: 19800101 as never })).toThrow(
+      expect.objectContaining({ code: 'ERR_CORE_INVALID_DATE', field: 'referenceDate' }),
+    );
+  });
+
   it('reads null or non-object options of the never-throwing forms as no options', () => {
     for (const options of [null, 42, 'strict', [true]] as never[]) {
       expect(Core.isValidVatNumber('00743110157', options)).toBe(true);

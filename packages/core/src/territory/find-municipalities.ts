@@ -44,7 +44,7 @@ export function findMunicipalities(name: string, options?: FindMunicipalitiesOpt
   requireString(name, 'name');
   const day = atDay(options);
   const rawProvince = readOptions(options, ['province']).province;
-  requireString(rawProvince ?? '', 'province');
+  if (rawProvince !== undefined) requireString(rawProvince, 'province');
   // A sigla has 2 letters: longer values match nothing and are not folded.
   const province = rawProvince === undefined || rawProvince.length > 2 ? rawProvince : upperAscii(rawProvince);
   if (isOverLong(name) || (province !== undefined && province.length > 2)) return [];
