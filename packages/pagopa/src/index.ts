@@ -28,6 +28,7 @@ export type {
 export { createIuvGenerator, IuvGeneratorOptionsSchema } from './iuv/create-iuv-generator.js';
 export type { Iuv } from './iuv/parse-iuv.js';
 export { IuvSchema, isValidIuv, parseIuv } from './iuv/parse-iuv.js';
+export { LOGO_LIMITS } from './logo/logo-limits.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
 export type {
@@ -45,8 +46,10 @@ export type {
 } from './notice/notice.js';
 export {
   MAX_NOTICE_AMOUNT_CENTS,
+  MAX_NOTICE_DUE_DATE,
   MAX_NOTICE_INSTALMENTS,
   MAX_POSTAL_AMOUNT_CENTS,
+  MIN_NOTICE_DUE_DATE,
   NOTICE_TEXT_LIMITS,
 } from './notice/notice-limits.js';
 export type { NoticeZodSchema } from './notice/notice-schema.js';

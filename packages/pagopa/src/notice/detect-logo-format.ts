@@ -1,3 +1,5 @@
+import { PagoPaError } from '../errors.js';
+
 /**
  * Image formats accepted for the creditor's logo.
  * @group Notice
@@ -9,9 +11,11 @@ export type LogoFormat = 'png' | 'jpeg' | 'svg';
  *
  * @remarks
  * PNG and JPEG by signature; SVG when the text (after an optional BOM, XML prolog and comments)
- * contains an `<svg` element in its first 1 KiB.
+ * contains an `<svg` element in its first 1 KiB. Only the first bytes are read: the format says nothing
+ * about whether the image is valid or within {@link LOGO_LIMITS} (`parseNotice` checks that).
  * @param bytes - the image file's bytes
  * @returns the format, or `undefined` when it is none of PNG, JPEG or SVG
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_LOGO` when `bytes` is not a `Uint8Array`.
  * @example
  * ```ts
  * import { detectLogoFormat } from '@civico/pagopa';
@@ -20,6 +24,9 @@ export type LogoFormat = 'png' | 'jpeg' | 'svg';
  * @group Notice
  */
 export function detectLogoFormat(bytes: Uint8Array): LogoFormat | undefined {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PagoPaError('ERR_PAGOPA_INVALID_LOGO', 'Invalid logo: must be the bytes of an image (a Uint8Array)');
+  }
   if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
     return 'png';
   }

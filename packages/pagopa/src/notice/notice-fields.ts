@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_NOTICE_AMOUNT_CENTS } from './notice-limits.js';
+import { MAX_NOTICE_AMOUNT_CENTS, MAX_NOTICE_DUE_DATE, MIN_NOTICE_DUE_DATE } from './notice-limits.js';
 
 // Control characters would break the single-line layout of every field.
 const CONTROL_CHARS = /\p{Cc}/u;
@@ -52,3 +52,10 @@ export const CalendarDateSchema = z.string().refine((value) => {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }, 'must be a calendar date YYYY-MM-DD');
+
+/** @internal A due date: a calendar date from {@link MIN_NOTICE_DUE_DATE} to {@link MAX_NOTICE_DUE_DATE}. */
+export const DueDateSchema = CalendarDateSchema.refine(
+  // Both are YYYY-MM-DD, so string order is date order.
+  (value) => value >= MIN_NOTICE_DUE_DATE && value <= MAX_NOTICE_DUE_DATE,
+  `must be between ${MIN_NOTICE_DUE_DATE} and ${MAX_NOTICE_DUE_DATE}`,
+);

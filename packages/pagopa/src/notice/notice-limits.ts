@@ -43,3 +43,19 @@ export const MAX_NOTICE_INSTALMENTS = 100;
  * @group Notice
  */
 export const MAX_POSTAL_AMOUNT_CENTS = 9_999_999_999;
+
+/**
+ * The earliest due date a notice accepts (`YYYY-MM-DD`).
+ *
+ * @remarks
+ * Due dates outside {@link MIN_NOTICE_DUE_DATE}–{@link MAX_NOTICE_DUE_DATE} are refused with
+ * `ERR_PAGOPA_INVALID_DATE`: a date in 1900 or 9999 is a data error (a default or a typo), not a debt.
+ * @group Notice
+ */
+export const MIN_NOTICE_DUE_DATE = '2000-01-01';
+
+/**
+ * The latest due date a notice accepts (`YYYY-MM-DD`). See {@link MIN_NOTICE_DUE_DATE}.
+ * @group Notice
+ */
+export const MAX_NOTICE_DUE_DATE = '2099-12-31';

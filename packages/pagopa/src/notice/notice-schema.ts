@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { detectLogoFormat } from './detect-logo-format.js';
+import { checkLogo } from '../logo/check-logo.js';
 import type { Notice, NoticeCreditorInfo, NoticeInput } from './notice.js';
-import { AmountCentsSchema, CalendarDateSchema, type FieldOptions, textField } from './notice-fields.js';
+import { AmountCentsSchema, DueDateSchema, type FieldOptions, textField } from './notice-fields.js';
 import {
   DebtorFiscalCodeFieldSchema,
   EcFiscalCodeFieldSchema,
@@ -35,7 +35,11 @@ function creditorSchema(o: FieldOptions) {
         .optional(),
       logo: z
         .custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be the bytes of a PNG, JPEG or SVG image')
-        .refine((bytes) => detectLogoFormat(bytes) !== undefined, 'must be a PNG, JPEG or SVG image')
+        .superRefine((bytes, ctx) => {
+          // Every logo is checked here, before pdfkit or svg-to-pdfkit sees a byte of it.
+          const check = checkLogo(bytes);
+          if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+        })
         .optional(),
       cbill: z
         .string()
@@ -117,12 +121,12 @@ const PaymentOptionSchema = z
   .object({
     noticeNumber: NoticeNumberFieldSchema,
     amountCents: AmountCentsSchema,
-    dueDate: CalendarDateSchema.optional(),
+    dueDate: DueDateSchema.optional(),
   })
   .strict();
 
 const InstalmentSchema = z
-  .object({ noticeNumber: NoticeNumberFieldSchema, amountCents: AmountCentsSchema, dueDate: CalendarDateSchema })
+  .object({ noticeNumber: NoticeNumberFieldSchema, amountCents: AmountCentsSchema, dueDate: DueDateSchema })
   .strict();
 
 const PaymentSchema = z.discriminatedUnion('kind', [
@@ -174,7 +178,7 @@ export type NoticeZodSchema = z.ZodType<Notice, NoticeInput>;
  * @group Schemas
  */
 export function createNoticeSchema(options: { readonly truncate?: boolean | undefined } = {}): NoticeZodSchema {
-  const o: FieldOptions = { truncate: options.truncate === true };
+  const o: FieldOptions = { truncate: options?.truncate === true };
   return z
     .object({
       subject: textField(L.subject, o),

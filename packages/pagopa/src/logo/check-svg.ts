@@ -1,0 +1,163 @@
+import { LOGO_LIMITS as L } from './logo-limits.js';
+import { matches, parseStyleSheet, type SvgStyleRule } from './svg-style-sheet.js';
+import { parseSvgTree, type SvgElement, SvgRefusal } from './svg-tree.js';
+
+// Elements that reach outside the logo (files, links, scripts) or repeat their content per vertex or tile.
+// svg-to-pdfkit reads an <image> href as a file path; <a> adds a link annotation to the PDF.
+const FORBIDDEN = new Set([
+  'a',
+  'audio',
+  'embed',
+  'feImage',
+  'foreignObject',
+  'iframe',
+  'image',
+  'marker',
+  'object',
+  'pattern',
+  'script',
+  'video',
+]);
+const URL_REF = /url\(\s*(['"]?)([^'")]*)\1\s*\)/g;
+const PATH_ATTRIBUTES = new Set(['d', 'points']);
+
+function refuse(reason: string): never {
+  throw new SvgRefusal(reason);
+}
+
+/** `#id` of a local reference; anything else is an external reference and refused. */
+function localId(target: string): string {
+  const trimmed = target.trim();
+  if (!/^#[^#\s]+$/.test(trimmed)) refuse('logo SVG references something outside the file');
+  return trimmed.slice(1);
+}
+
+/** Ids a value references through `url(#id)`. */
+function urlRefs(value: string, into: string[]): void {
+  if (!value.includes('url(')) return;
+  const stripped = value.replace(URL_REF, (_, _q: string, target: string) => {
+    into.push(localId(target));
+    return '';
+  });
+  if (stripped.includes('url(')) refuse('logo SVG has a malformed url() reference');
+}
+
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
+
+interface Cost {
+  readonly elements: number;
+  readonly pathData: number;
+  readonly depth: number;
+}
+
+class Expansion {
+  readonly byId = new Map<string, SvgElement>();
+  readonly refs = new Map<SvgElement, string[]>();
+  readonly costs = new Map<SvgElement, Cost | 'visiting'>();
+  readonly rules: SvgStyleRule[] = [];
+
+  collect(element: SvgElement, styleTexts: string[]): void {
+    if (FORBIDDEN.has(localName(element.name)))
+      refuse(`logo SVG has a <${element.name}> element, which is not allowed`);
+    const refs: string[] = [];
+    for (const [name, value] of element.attributes) {
+      if (name === 'href' || name.endsWith(':href')) refs.push(localId(value));
+      else if (!PATH_ATTRIBUTES.has(name)) urlRefs(value, refs);
+    }
+    this.refs.set(element, refs);
+    const id = element.attributes.get('id');
+    if (id !== undefined && !this.byId.has(id)) this.byId.set(id, element);
+    if (element.name === 'style') styleTexts.push(textContent(element));
+    for (const child of element.children) this.collect(child, styleTexts);
+  }
+
+  /** The elements, path data and depth svg-to-pdfkit instantiates for `element`, copies included. */
+  cost(element: SvgElement, depth: number): Cost {
+    if (depth > L.maxSvgDepth) refuse(`logo SVG nests deeper than ${L.maxSvgDepth} levels, references included`);
+    const known = this.costs.get(element);
+    if (known === 'visiting') refuse('logo SVG has a circular reference');
+    if (known) {
+      if (depth + known.depth - 1 > L.maxSvgDepth) {
+        refuse(`logo SVG nests deeper than ${L.maxSvgDepth} levels, references included`);
+      }
+      return known;
+    }
+    this.costs.set(element, 'visiting');
+    let elements = 1;
+    let pathData = (element.attributes.get('d')?.length ?? 0) + (element.attributes.get('points')?.length ?? 0);
+    let below = 0;
+    const targets = [...element.children];
+    for (const id of this.refsOf(element)) {
+      const target = this.byId.get(id);
+      if (target) targets.push(target);
+    }
+    for (const target of targets) {
+      const c = this.cost(target, depth + 1);
+      elements += c.elements;
+      pathData += c.pathData;
+      below = Math.max(below, c.depth);
+      if (elements > L.maxSvgElements) {
+        refuse(`logo SVG expands to more than ${L.maxSvgElements} elements through its references`);
+      }
+      if (pathData > L.maxSvgPathData) {
+        refuse(`logo SVG has more than ${L.maxSvgPathData} characters of path data, references included`);
+      }
+    }
+    const cost = { elements, pathData, depth: below + 1 };
+    this.costs.set(element, cost);
+    return cost;
+  }
+
+  refsOf(element: SvgElement): string[] {
+    const refs = [...(this.refs.get(element) ?? [])];
+    for (const rule of this.rules) {
+      if (!rule.selectors.some((s) => s !== undefined && matches(s, element.name, element.attributes))) continue;
+      for (const value of rule.values) urlRefs(value, refs);
+    }
+    return refs;
+  }
+}
+
+// svg-to-pdfkit's textContent: text, CDATA and the text of descendant elements.
+function textContent(element: SvgElement): string {
+  return element.text + element.children.map(textContent).join('');
+}
+
+/** @internal Checks an SVG logo's markup and limits; returns why it is refused, or `undefined`. */
+export function svgProblem(bytes: Uint8Array): string | undefined {
+  let src: string;
+  try {
+    src = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return 'logo SVG is not valid UTF-8';
+  }
+  try {
+    const root = parseSvgTree(src);
+    const expansion = new Expansion();
+    const styleTexts: string[] = [];
+    expansion.collect(root, styleTexts);
+    if (styleTexts.join('').length > L.maxSvgStyleBytes) {
+      refuse(`logo SVG has more than ${L.maxSvgStyleBytes} characters of <style> text`);
+    }
+    for (const text of styleTexts) {
+      for (const rule of parseStyleSheet(text.trim())) {
+        if (expansion.rules.length >= L.maxSvgStyleRules)
+          refuse(`logo SVG has more than ${L.maxSvgStyleRules} <style> rules`);
+        // svg-to-pdfkit's resolveUrl regex backtracks cubically on a value with a line break.
+        for (const value of rule.values) {
+          if (/[\n\r\u2028\u2029]/.test(value) || value.length > L.maxSvgAttributeLength) {
+            refuse('logo SVG has a <style> value with a line break or over the attribute length limit');
+          }
+        }
+        expansion.rules.push(rule);
+      }
+    }
+    expansion.cost(root, 1);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SvgRefusal) return error.reason;
+    throw error;
+  }
+}
