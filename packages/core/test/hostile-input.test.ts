@@ -474,6 +474,14 @@ describe('territory look-ups', () => {
 });
 
 describe('options and kinds', () => {
+  it('redacts URL objects and answers non-strings and over-long URLs with <invalid url>', () => {
+    expect(Core.redactUrl(new URL('https://api.example/p/RSSMRA85T10A562S?x=1') as never)).toBe(
+      'https://api.example/p/:redacted',
+    );
+    expect(Core.redactUrl(new Uint8Array(100) as never)).toBe('<invalid url>');
+    expect(Core.redactUrl(`https://api.example/${'a'.repeat(8192)}`)).toBe('<invalid url>');
+  });
+
   it('answers a date option of the wrong type with ERR_CORE_INVALID_DATE naming it', () => {
     for (const at of [null, 20200101, new Date(0)] as never[]) {
       expect(() => Core.getMunicipalityByBelfiore('H501', { at })).toThrow(

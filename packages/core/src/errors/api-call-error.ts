@@ -34,12 +34,17 @@ export interface ApiCallErrorOptions extends CivicoErrorOptions {
 const FISCAL_CODE_SEGMENT =
   /^[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]$/;
 
+// Longer "URLs" are not parsed at all (a constant-time answer for hostile input): browsers and
+// servers cap request lines near this size, and no national-platform URL comes close.
+const MAX_URL_LENGTH = 8192;
+
 /**
  * Removes query, fragment and credentials from a URL and replaces fiscal-code-shaped path
  * segments with `:redacted`, so the URL can be logged.
  *
  * @param url - any URL string
- * @returns the redacted URL, or `'<invalid url>'` when it cannot be parsed
+ * @returns the redacted URL, or `'<invalid url>'` when it cannot be parsed, is not a string (or
+ *   `URL`), or is longer than 8192 characters
  * @example
  * ```ts
  * import { redactUrl } from '@civico/core';
@@ -49,7 +54,9 @@ const FISCAL_CODE_SEGMENT =
  */
 export function redactUrl(url: string): string {
   try {
-    const u = new URL(url);
+    const href: unknown = (url as unknown) instanceof URL ? (url as unknown as URL).href : url;
+    if (typeof href !== 'string' || href.length > MAX_URL_LENGTH) return '<invalid url>';
+    const u = new URL(href);
     const path = u.pathname
       .split('/')
       .map((s) => (FISCAL_CODE_SEGMENT.test(decodeURIComponent(s)) ? ':redacted' : s))
