@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -152,6 +152,42 @@ describe('sendBulk()', () => {
         code: 'ERR_IO_JOURNAL_LOCKED',
       },
     );
+  });
+
+  it('leaves no journal behind when a run fails before writing anything, so the corrected run starts clean', async () => {
+    const { s, client, journalPath } = await setup();
+    const options = { template, campaign: 'c1', journalPath, poll };
+    await expect(runBulk(client, readRecipientsCsv(join(dir, 'missing.csv')), options)).rejects.toMatchObject({
+      code: 'ERR_IO_INVALID_CSV',
+    });
+    await expect(
+      collect(sendBulk(client, people(0), { ...options, template: { ...template, subject: 'Avviso {{anno' } })),
+    ).rejects.toMatchObject({ code: 'ERR_IO_INVALID_TEMPLATE' });
+    // Every row lacks a placeholder of this template: all INVALID, nothing journaled.
+    const wrong = { ...template, markdown: `${template.markdown} {{scadenza}}` };
+    const invalid = await collect(sendBulk(client, people(0, 1), { ...options, template: wrong }));
+    expect(invalid.map((o) => o.state)).toEqual(['INVALID', 'INVALID']);
+    expect(existsSync(journalPath)).toBe(false);
+    expect(existsSync(`${journalPath}.lock`)).toBe(false);
+    const fixed = await collect(sendBulk(client, people(0, 1), options));
+    expect(fixed.map((o) => o.state)).toEqual(['PROCESSED', 'PROCESSED']);
+    expect(s.ledger()).toHaveLength(2);
+  });
+
+  it('refuses an empty journal and one of format 1 with ERR_IO_JOURNAL_CORRUPT at offset 0, sending nothing', async () => {
+    const { s, client, journalPath } = await setup();
+    const options = { template, campaign: 'c1', journalPath, poll };
+    const v1 = `${JSON.stringify({ t: 'campaign', campaign: 'c1', template: templateHash(template) })}\n`;
+    for (const content of ['', v1]) {
+      writeFileSync(journalPath, content);
+      await expect(collect(sendBulk(client, people(0), options))).rejects.toMatchObject({
+        code: 'ERR_IO_JOURNAL_CORRUPT',
+        field: 'journalPath',
+        offset: 0,
+      });
+      expect(existsSync(`${journalPath}.lock`)).toBe(false);
+    }
+    expect(s.ledger()).toHaveLength(0);
   });
 
   it('stops the batch on 401 and fails closed on bad options', async () => {

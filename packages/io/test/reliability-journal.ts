@@ -89,3 +89,24 @@ export async function corruptOffset(promise: Promise<unknown>): Promise<number |
     return error.offset;
   }
 }
+
+/**
+ * The most recipients in doubt (intent journaled, no outcome yet) at any record of `records` with
+ * `from < n <= to`, counting only intents in that range. A crash leaves the journal at some record
+ * boundary, so this bounds what any crash during those records could leave in doubt.
+ */
+export function maxInDoubt(
+  records: readonly { n: number; t: string; r: string }[],
+  from = 0,
+  to = Number.POSITIVE_INFINITY,
+): number {
+  const open = new Set<string>();
+  let max = 0;
+  for (const { n, t, r } of records) {
+    if (n <= from || n > to) continue;
+    if (t === 'intent') open.add(r);
+    else open.delete(r);
+    max = Math.max(max, open.size);
+  }
+  return max;
+}

@@ -16,7 +16,10 @@ export const SendBulkOptionsSchema = z
     }),
     /** Campaign id: part of every recipient reference; change it to send the same template again. */
     campaign: z.string().min(1).max(200),
-    /** Journal file (append-only, fsync'd). Required unless `dryRun`. */
+    /**
+     * Journal file (checksummed records, fsync'd in groups, created with the first record; see
+     * `docs/io.md#journal`). Required unless `dryRun`. Keep it until the campaign is closed.
+     */
     journalPath: z.string().min(1).optional(),
     /** Recipients processed at once (default 4). The client's rate limiter paces the calls. */
     concurrency: z.number().int().min(1).max(512).default(4),

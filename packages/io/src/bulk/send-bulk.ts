@@ -15,23 +15,30 @@ import { type SendBulkOptions, SendBulkOptionsSchema } from './send-bulk-options
  * Sends one templated message to each recipient, resumably, and yields one outcome per recipient.
  *
  * @remarks
- * Pipeline per recipient: validate (template and message rules) → pre-check (`POST /profiles`;
- * citizens without IO or who blocked the service are skipped) → journal the intent (fsync'd) →
- * `POST /messages` → journal the id → poll `getMessage` until a final status. Concurrency is
- * bounded; the client's shared rate limiter paces every call and pauses all of them on a 429.
+ * Pipeline per recipient: validate (template and message rules) → in one of `concurrency` slots:
+ * pre-check (`POST /profiles`; citizens without IO or who blocked the service are skipped), journal
+ * the intent (fsync'd), `POST /messages`, queue the outcome → journal the id → poll `getMessage`
+ * until a final status. Pre-checks therefore never run ahead of sends, and a crash leaves at most
+ * `concurrency` sends in doubt. The client's shared rate limiter paces every call and pauses all of
+ * them on a 429.
  *
  * The journal makes the run resumable: run the same command after a crash or `kill -9` and
  * recipients already done are reported from the journal, sent ones are polled, and an intent
  * without an outcome is *in doubt*: it goes to `reconcile`, and without an answer it ends
- * `UNKNOWN`, never resent automatically (IO reference §5). Input is streamed; memory holds one
- * reference per recipient plus a bounded window of recipients in flight.
+ * `UNKNOWN`, never resent automatically (IO reference §5). Every record is checksummed and chained,
+ * and a tip records how far the journal got: a damaged journal is refused rather than resumed
+ * (`docs/io.md#journal`). The journal file is created with its first record, so a run that fails
+ * before writing anything leaves none behind. Input is streamed; memory holds one reference per
+ * recipient plus a bounded window of recipients in flight.
  *
  * @param client - an IO client (its rate limiter is shared by every call)
  * @param recipients - the recipients, e.g. from `readRecipientsCsv`
  * @param options - template, campaign, journal path, concurrency, dry run, signal, progress, reconciler
  * @returns the outcomes, in completion order
- * @throws {@link IoError} `ERR_IO_INVALID_CONFIG`, `ERR_IO_INVALID_TEMPLATE`, the journal codes,
- * `ERR_IO_UNAUTHORIZED` (stops the batch) and `ERR_IO_BULK_ABORTED`.
+ * @throws {@link IoError} `ERR_IO_INVALID_CONFIG`, `ERR_IO_INVALID_TEMPLATE`, the journal codes
+ * (`ERR_IO_JOURNAL_CORRUPT` with the byte `offset` of the damage, `ERR_IO_JOURNAL_MISMATCH`,
+ * `ERR_IO_JOURNAL_LOCKED`, `ERR_IO_JOURNAL_WRITE_FAILED`), `ERR_IO_UNAUTHORIZED` (stops the batch)
+ * and `ERR_IO_BULK_ABORTED`.
  * @example
  * ```ts
  * import { createIoClient, sendBulk } from '@civico/io';
