@@ -2,8 +2,7 @@ export type { BulkOutcome, BulkProgress, BulkRecipient, BulkState } from './bulk
 export { BULK_STATES } from './bulk/bulk-outcome.js';
 export type { CompiledTemplate, MessageTemplate, RenderedTemplate } from './bulk/compile-template.js';
 export { compileTemplate } from './bulk/compile-template.js';
-export type { CsvParser, CsvParserOptions } from './bulk/create-csv-parser.js';
-export { createCsvParser } from './bulk/create-csv-parser.js';
+export { CSV_LIMITS } from './bulk/csv-limits.js';
 export type { ReadRecipientsCsvOptions, RecipientColumns } from './bulk/read-recipients-csv.js';
 export { readRecipientsCsv } from './bulk/read-recipients-csv.js';
 export type { BulkSummary, RunBulkOptions } from './bulk/run-bulk.js';

@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCsvParser } from './create-csv-parser.js';
+import { CsvSyntaxError, createCsvParser } from './create-csv-parser.js';
+import { CSV_LIMITS } from './csv-limits.js';
 
-function parseAll(text: string, cuts: readonly number[] = [], delimiter?: ';' | ','): string[][] {
+function records(
+  text: string,
+  cuts: readonly number[] = [],
+  delimiter?: ';' | ',',
+): { cells: string[]; line: number }[] {
   const parser = createCsvParser({ delimiter });
-  const out: string[][] = [];
+  const out: { cells: string[]; line: number }[] = [];
   let last = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     out.push(...parser.push(text.slice(last, cut)));
@@ -13,8 +18,20 @@ function parseAll(text: string, cuts: readonly number[] = [], delimiter?: ';' | 
   out.push(...parser.push(text.slice(last)), ...parser.end());
   return out;
 }
+const parseAll = (text: string, cuts: readonly number[] = [], delimiter?: ';' | ','): string[][] =>
+  records(text, cuts, delimiter).map((r) => r.cells);
 
-const quote = (v: string): string => (/[";,\r\n]/.test(v) || v.startsWith(' ') ? `"${v.replaceAll('"', '""')}"` : v);
+function failure(text: string): { problem: string; line: number; column: number } {
+  try {
+    parseAll(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { problem: error.problem, line: error.line, column: error.column };
+    throw error;
+  }
+  throw new Error('parsed');
+}
+
+const quote = (v: string): string => (/[";,\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
 const serialise = (rows: string[][], d: ';' | ',', eol: string): string =>
   rows.map((r) => r.map(quote).join(d)).join(eol) + eol;
 
@@ -34,18 +51,36 @@ describe('createCsvParser()', () => {
     expect([semi.delimiter(), comma.delimiter()]).toEqual([';', ',']);
   });
 
-  it('strips a UTF-8 BOM and skips blank lines', () => {
-    expect(parseAll('\uFEFFcf,n\n\nA,1\n\n')).toEqual([
-      ['cf', 'n'],
-      ['A', '1'],
+  it('strips a leading UTF-8 BOM and skips blank lines, keeping physical line numbers', () => {
+    expect(records('\uFEFFcf,n\n\nA,"1\n2"\r\n\nB,3')).toEqual([
+      { cells: ['cf', 'n'], line: 1 },
+      { cells: ['A', '1\n2'], line: 3 },
+      { cells: ['B', '3'], line: 6 },
     ]);
   });
 
-  it('keeps a last record without a final newline', () => {
-    expect(parseAll('a,b\n1,2')).toEqual([
-      ['a', 'b'],
-      ['1', '2'],
-    ]);
+  it('keeps a record that is one quoted empty cell (it is not a blank line)', () => {
+    expect(parseAll('cf\n""\n')).toEqual([['cf'], ['']]);
+  });
+
+  it('fails closed with line and column on each malformed shape', () => {
+    expect(failure('a,b\n1,"2\n3,4\n')).toEqual({ problem: 'unclosed-quote', line: 2, column: 2 });
+    expect(failure('a,b\n1,"2"x\n')).toEqual({ problem: 'text-after-quote', line: 2, column: 2 });
+    expect(failure('a,b\n1,2"x\n')).toEqual({ problem: 'quote-in-unquoted-cell', line: 2, column: 2 });
+    expect(failure('a,b\n1,\uFEFF2\n')).toEqual({ problem: 'bom', line: 2, column: 2 });
+    expect(failure('\uFEFF\uFEFFa,b\n')).toEqual({ problem: 'bom', line: 1, column: 1 });
+    expect(failure('a,b\n\uFFFD,2\n')).toEqual({ problem: 'invalid-utf8', line: 2, column: 1 });
+    expect(failure('a,b\r1,2\r')).toEqual({ problem: 'bare-cr', line: 1, column: 2 });
+    expect(failure('a,b\n1,2\r')).toEqual({ problem: 'bare-cr', line: 2, column: 2 });
+  });
+
+  it('refuses a cell, record or column count over CSV_LIMITS before holding more', () => {
+    const cell = 'x'.repeat(CSV_LIMITS.maxFieldLength + 1);
+    expect(failure(`a,b\n1,"${cell}"\n`)).toEqual({ problem: 'cell-too-long', line: 2, column: 2 });
+    expect(failure(`a,b\n${','.repeat(CSV_LIMITS.maxColumns)}\n`)).toMatchObject({ problem: 'too-many-columns' });
+    const long = `${`${'y'.repeat(CSV_LIMITS.maxFieldLength - 1)},`.repeat(11)}\n`;
+    expect(failure(`a\n${long}`)).toMatchObject({ problem: 'record-too-long', line: 2 });
+    expect(failure('z'.repeat(CSV_LIMITS.maxRecordLength + 1))).toMatchObject({ problem: 'record-too-long', line: 1 });
   });
 
   it('round-trips any table, split into chunks anywhere (property)', () => {
@@ -55,9 +90,7 @@ describe('createCsvParser()', () => {
     });
     const table = fc
       .integer({ min: 1, max: 4 })
-      .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }))
-      // A record that is one empty cell is a blank line, which the parser skips by design.
-      .map((rows) => rows.filter((r) => !(r.length === 1 && r[0] === '')));
+      .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }));
     fc.assert(
       fc.property(
         table,
@@ -66,27 +99,30 @@ describe('createCsvParser()', () => {
         fc.array(fc.nat(200)),
         (rows, d, eol, cuts) => {
           const text = serialise(rows, d, eol);
-          expect(
-            parseAll(
-              text,
-              cuts.map((c) => c % (text.length + 1)),
-              d,
-            ),
-          ).toEqual(rows);
+          const parsed = parseAll(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+            d,
+          );
+          // Never loses a row: as many records out as went in, cell for cell.
+          expect(parsed).toEqual(rows);
         },
       ),
     );
   });
 
-  it('never throws on arbitrary text (property)', () => {
+  it('either parses or throws CsvSyntaxError on arbitrary text, whatever the chunking (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.nat(50)), (text, cuts) => {
-        expect(() =>
-          parseAll(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.array(fc.nat(80)), (text, cuts) => {
+        try {
+          const rows = parseAll(
             text,
             cuts.map((c) => c % (text.length + 1)),
-          ),
-        ).not.toThrow();
+          );
+          expect(Array.isArray(rows)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CsvSyntaxError);
+        }
       }),
     );
   });

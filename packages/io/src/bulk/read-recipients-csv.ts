@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { IoError } from '../errors.js';
 import type { BulkRecipient } from './bulk-outcome.js';
-import { createCsvParser } from './create-csv-parser.js';
+import { csvError, readCsvRecords } from './read-csv-records.js';
 
 /**
  * Column names `readRecipientsCsv` reads (case-insensitive); every column is also a placeholder value.
@@ -29,6 +29,8 @@ export interface ReadRecipientsCsvOptions {
   readonly columns?: RecipientColumns | undefined;
   /** Delimiter; auto-detected (`;` or `,`) from the header when omitted. */
   readonly delimiter?: ';' | ',' | undefined;
+  /** Name in error messages for an iterable source (default `input`; a path source uses its base name). */
+  readonly name?: string | undefined;
 }
 
 type Cols = { readonly [K in keyof RecipientColumns]-?: string };
@@ -58,9 +60,28 @@ function payment(cells: Record<string, string>, cols: Cols): Pick<BulkRecipient,
   return { payment: { noticeNumber: notice, amountCents } };
 }
 
-async function* chunks(source: string | AsyncIterable<string | Uint8Array>): AsyncIterable<string | Uint8Array> {
-  if (typeof source === 'string') yield* createReadStream(source) as AsyncIterable<Uint8Array>;
-  else yield* source;
+function columnsOf(header: readonly string[], options: ReadRecipientsCsvOptions, name: string): Cols {
+  const seen = new Set<string>();
+  header.forEach((h, i) => {
+    // A repeated name would silently hide one of the two columns.
+    if (seen.has(h)) throw csvError('duplicate-column', name, 1, i + 1);
+    seen.add(h);
+  });
+  const c = options.columns ?? {};
+  const fc = c.fiscalCode?.toLowerCase() ?? header.find((h) => ['fiscal_code', 'codice_fiscale', 'cf'].includes(h));
+  if (fc === undefined || !header.includes(fc)) {
+    throw new IoError('ERR_IO_INVALID_CSV', `${name}: the header has no fiscal code column`, {
+      field: c.fiscalCode ?? 'fiscal_code',
+      reason: 'no-fiscal-code-column',
+    });
+  }
+  return {
+    fiscalCode: fc,
+    noticeNumber: c.noticeNumber?.toLowerCase() ?? 'notice_number',
+    amountCents: c.amountCents?.toLowerCase() ?? 'amount_cents',
+    amountEuro: c.amountEuro?.toLowerCase() ?? 'amount',
+    dueDate: c.dueDate?.toLowerCase() ?? 'due_date',
+  };
 }
 
 /**
@@ -71,10 +92,16 @@ async function* chunks(source: string | AsyncIterable<string | Uint8Array>): Asy
  * (header = 1). A row with the wrong number of cells or a bad amount is yielded with `problem` set, so
  * `sendBulk` reports it `INVALID` with its row number instead of stopping the batch.
  *
+ * Anything that is not well-formed CSV stops the read, so no citizen is silently merged into
+ * another row or dropped: an unclosed quote, text after a closing quote, a quote inside an unquoted
+ * cell, a byte-order mark after the start, bytes that are not UTF-8, a bare carriage return, a
+ * repeated column name, or a cell, record or column count over {@link CSV_LIMITS}.
+ *
  * @param source - a file path, or an async iterable of text or byte chunks
- * @param options - column mapping and delimiter
+ * @param options - column mapping, delimiter and the name used in errors
  * @returns the recipients
- * @throws {@link IoError} `ERR_IO_INVALID_CSV` when the file is not UTF-8 or the header lacks the fiscal-code column.
+ * @throws {@link IoError} `ERR_IO_INVALID_CSV` with `field` `file:line:column` (column = 1-based cell
+ * number) and `reason` (e.g. `unclosed-quote`, `invalid-utf8`), or `field` naming the missing column.
  * @example
  * ```ts
  * import { readRecipientsCsv } from '@civico/io';
@@ -86,64 +113,33 @@ export async function* readRecipientsCsv(
   source: string | AsyncIterable<string | Uint8Array>,
   options: ReadRecipientsCsvOptions = {},
 ): AsyncGenerator<BulkRecipient, void, undefined> {
-  const parser = createCsvParser({ delimiter: options.delimiter });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const name = options.name ?? (typeof source === 'string' ? basename(source) : 'input');
   let header: string[] | undefined;
   let cols: Cols | undefined;
   let record = 0;
-
-  function* emit(rows: string[][]): Generator<BulkRecipient> {
-    for (const cells of rows) {
-      record++;
-      if (!header) {
-        header = cells.map((h) => h.trim().toLowerCase());
-        const c = options.columns ?? {};
-        const fc =
-          c.fiscalCode?.toLowerCase() ?? header.find((h) => ['fiscal_code', 'codice_fiscale', 'cf'].includes(h));
-        if (fc === undefined || !header.includes(fc)) {
-          throw new IoError('ERR_IO_INVALID_CSV', 'The header has no fiscal code column', {
-            field: c.fiscalCode ?? 'fiscal_code',
-          });
-        }
-        cols = {
-          fiscalCode: fc,
-          noticeNumber: c.noticeNumber?.toLowerCase() ?? 'notice_number',
-          amountCents: c.amountCents?.toLowerCase() ?? 'amount_cents',
-          amountEuro: c.amountEuro?.toLowerCase() ?? 'amount',
-          dueDate: c.dueDate?.toLowerCase() ?? 'due_date',
-        };
-        continue;
-      }
-      if (!cols) continue;
-      const fields: Record<string, string> = {};
-      header.forEach((h, i) => {
-        fields[h] = cells[i] ?? '';
-      });
-      const due = fields[cols.dueDate]?.trim();
-      const pay = payment(fields, cols);
-      const problem = cells.length !== header.length ? 'column-count' : pay.problem;
-      yield {
-        fiscalCode: fields[cols.fiscalCode] ?? '',
-        fields,
-        row: record,
-        ...(pay.payment ? { payment: pay.payment } : {}),
-        ...(due ? { dueDate: due } : {}),
-        ...(problem !== undefined ? { problem } : {}),
-      };
+  for await (const { cells } of readCsvRecords(source, { delimiter: options.delimiter, name })) {
+    record++;
+    if (!header || !cols) {
+      header = cells.map((h) => h.trim().toLowerCase());
+      cols = columnsOf(header, options, name);
+      continue;
     }
-  }
-
-  try {
-    for await (const chunk of chunks(source)) {
-      yield* emit(parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
-    }
-    yield* emit(parser.push(decoder.decode()));
-  } catch (error) {
-    if (IoError.isInstance(error)) throw error;
-    throw new IoError('ERR_IO_INVALID_CSV', 'The file could not be read (missing, unreadable or not UTF-8)', {
-      cause: error,
+    const fields: Record<string, string> = {};
+    header.forEach((h, i) => {
+      fields[h] = cells[i] ?? '';
     });
+    const due = fields[cols.dueDate]?.trim();
+    const pay = payment(fields, cols);
+    const problem = cells.length !== header.length ? 'column-count' : pay.problem;
+    yield {
+      fiscalCode: fields[cols.fiscalCode] ?? '',
+      fields,
+      row: record,
+      ...(pay.payment ? { payment: pay.payment } : {}),
+      ...(due ? { dueDate: due } : {}),
+      ...(problem !== undefined ? { problem } : {}),
+    };
   }
-  yield* emit(parser.end());
-  if (!header) throw new IoError('ERR_IO_INVALID_CSV', 'The file has no header row', { field: 'header' });
+  if (!header)
+    throw new IoError('ERR_IO_INVALID_CSV', `${name}: no header row`, { field: 'header', reason: 'no-header' });
 }
