@@ -23,7 +23,7 @@ describe('JPEG logo check (parseNotice)', () => {
 
   it('refuses huge declared dimensions, naming the limit', () => {
     expectRefused(jpegFile(65535, 65535), /declares 65535×65535 pixels; the limit is 4096×4096/);
-    expectRefused(jpegFile(4000, 4000), /decodes to 48000000 bytes of pixels; the limit is 1048576/);
+    expectRefused(jpegFile(4000, 4000), /decodes to 48000000 bytes of pixels; the limit is 524288/);
   });
 
   it('refuses truncated files, a missing EOI and data after EOI', () => {

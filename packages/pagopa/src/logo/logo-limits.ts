@@ -4,8 +4,8 @@
  * @remarks
  * A logo over a limit is refused with `ERR_PAGOPA_INVALID_LOGO`, and the message names the limit. The values
  * keep a logo's work in the renderer under about 100 ms of blocked event loop, and the PDF it ends up in
- * small for its reader. The printed box is 30 × 30 mm, so 1 MiB of pixels (about 500 × 500 RGBA, over
- * 400 dpi) is more than the print needs. See `docs/pagopa.md#logo-limits`.
+ * small for its reader. The printed box is 30 × 30 mm, so 512 KiB of pixels (about 360 × 360 RGBA, 300 dpi)
+ * is what the print needs. See `docs/pagopa.md#logo-limits`.
  * @group Notice
  */
 export const LOGO_LIMITS = Object.freeze({
@@ -15,8 +15,8 @@ export const LOGO_LIMITS = Object.freeze({
   maxSvgBytes: 262_144,
   /** Width and height of a PNG or JPEG, in pixels. */
   maxSide: 4096,
-  /** Decoded pixel data of a PNG or JPEG (width × height × channels × bytes per channel), in bytes (1 MiB). */
-  maxDecodedBytes: 1_048_576,
+  /** Decoded pixel data of a PNG or JPEG (width × height × channels × bytes per channel), in bytes (512 KiB). */
+  maxDecodedBytes: 524_288,
   /** Size of one PNG `tEXt` chunk, in bytes (pdfkit turns it into a string). */
   maxPngTextBytes: 16_384,
   /** SVG elements, counting each `<use>`, `clip-path`, `mask` or gradient reference as a copy of its target. */
