@@ -147,7 +147,7 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
         if (broken) throw broken;
         if (!fh) fh = await create(records, last);
         else {
-          await fh.write(records, 0, records.length, tip.length);
+          await writeAll(fh, records, tip.length);
           if (fsync) await fh.datasync();
           tip = { gen: tip.gen + 1, ...last, length: tip.length + records.length };
           await writeTip(fh, slotsAt, head, tip, fsync);
@@ -196,8 +196,17 @@ async function writeTip(
 ): Promise<void> {
   // Slot gen % 2: the other slot keeps the previous tip, in case this write is torn.
   const at = slotsAt + (tip.gen % 2) * JOURNAL_TIP_SLOT_BYTES;
-  await fh.write(encodeTip(header, tip), 0, JOURNAL_TIP_SLOT_BYTES, at);
+  await writeAll(fh, encodeTip(header, tip), at);
   if (fsync) await fh.datasync();
+}
+
+async function writeAll(fh: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  // write(2) may write less than asked (a signal, a full disk): go on from there.
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done);
+    if (bytesWritten === 0) throw new Error('The journal write made no progress');
+    done += bytesWritten;
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {
