@@ -1,0 +1,142 @@
+// The hostile harness's table for @civico/pagopa: one entry per public function, schema method and error-class
+// guard of src/index.ts. It runs in the test (arbitraries) and in the worker (calls); see test-support/hostile/.
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { entry, type HostileEntryPoint, isBoolean, withSecond } from '../../../test-support/hostile/entry-point.js';
+import { hostile } from '../../../test-support/hostile/hostile-arbitraries.js';
+import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
+import type * as PagoPa from '../src/index.js';
+import { SINGLE, SINGLE_POSTE, THREE_RATES } from './notice-fixtures.js';
+
+type M = typeof PagoPa;
+type E = HostileEntryPoint<M>;
+type Arb = fc.Arbitrary<HostileSpec>;
+
+export const NOTICE_NUMBERS = ['312345678901234545', '012345678901234542', '301202500000004228'];
+export const IUVS = ['12345678901234545', '01202500000004228', 'RF23567483937849450550'];
+export const EC = '01199250158';
+export const QR = 'PAGOPA|002|312345678901234545|01199250158|150000';
+export const POSTE_DM = `codfase=NBPA;183123456789012345451200000012345610000015000038961P101199250158RSSMRA80A01H501UMARIO ROSSI${' '.repeat(29)}TARI 2025${' '.repeat(113)}A`;
+export const POSTAL_ACCOUNTS = ['123456', '000012345678'];
+export const NOTICES: readonly object[] = [SINGLE, SINGLE_POSTE, THREE_RATES];
+export const RENDER_OPTIONS: readonly object[] = [
+  { truncate: true, creationDate: new Date('2025-01-01') },
+  { instalmentsPerRow: 2, compress: false },
+];
+
+/** Documented limit of one notice render (PDF, fonts, codes; the first call also loads pdfkit): 4 s. */
+export const RENDER_NOTICE_LIMIT_MS = 4_000;
+/**
+ * Event-loop stall cap while rendering a notice with a hostile logo. The logo rule is "no stall over 100 ms";
+ * the cap is 2.5× that because this suite runs on a 2-core machine shared by several test processes, where
+ * a 100 ms slice of CPU work can be stretched by preemption. The measured maximum is printed by the suite.
+ */
+export const LOGO_STALL_CAP_MS = 250;
+/** Random runs of the render entry points (each call renders a PDF). */
+export const RENDER_RUNS = 6;
+
+export const notice = hostile({ objects: NOTICES });
+export const renderOptions = hostile({ objects: RENDER_OPTIONS });
+
+export function schema(
+  name: keyof M & `${string}Schema`,
+  strings: readonly string[],
+  objects: readonly object[] = [],
+): E[] {
+  const subject = hostile({ strings, objects });
+  const get = (m: M) => m[name] as unknown as z.ZodType;
+  return [
+    entry({ name: `${name}.parse`, covers: name, subject, kind: 'zod-parse', call: (m, [v]) => get(m).parse(v) }),
+    entry({
+      name: `${name}.safeParse`,
+      covers: name,
+      subject,
+      kind: 'total',
+      call: (m, [v]) => get(m).safeParse(v),
+      check: (r) => (typeof (r as { success?: unknown }).success === 'boolean' ? undefined : 'no success flag'),
+    }),
+  ];
+}
+
+export function fn(
+  name: keyof M,
+  subject: Arb,
+  options: { second?: Arb; total?: boolean; extra?: Partial<E> } = {},
+): E {
+  return entry({
+    name,
+    covers: name,
+    subject,
+    ...(options.second ? { args: withSecond(options.second) } : {}),
+    ...(options.total ? { kind: 'total' as const } : {}),
+    ...(name.startsWith('isValid') ? { check: isBoolean } : {}),
+    call: (m, args) => (m[name] as (...a: unknown[]) => unknown)(...args),
+    ...options.extra,
+  });
+}
+
+/** Arguments of the hostile-logo entry: a valid notice whose creditor logo is the hostile subject. */
+export const inLogo = (logo: Arb): fc.Arbitrary<readonly HostileSpec[]> =>
+  fc
+    .tuple(fc.constantFrom(...NOTICES), logo)
+    .map(([target, value]): readonly HostileSpec[] => [
+      { k: 'at', target: { k: 'value', v: target }, path: ['creditor', 'logo'], value },
+    ]);
+
+/** Every entry point of @civico/pagopa's main export. */
+export const PAGOPA_ENTRY_POINTS: readonly E[] = [
+  entry({
+    name: 'PagoPaError.isInstance',
+    covers: 'PagoPaError',
+    subject: hostile(),
+    kind: 'total',
+    call: (m, [v]) => m.PagoPaError.isInstance(v),
+    check: isBoolean,
+  }),
+  fn(
+    'createIuvGenerator',
+    hostile({
+      objects: [
+        { segregationCode: '01', scheme: 'year-sequence' },
+        { segregationCode: '99', scheme: 'sequence', allowReservedSegregationCode: true },
+      ],
+    }),
+  ),
+  entry({
+    name: 'createIuvGenerator().fromSequence',
+    covers: 'createIuvGenerator',
+    subject: fc.oneof(
+      hostile(),
+      fc.constantFrom<HostileSpec>({ k: 'value', v: 42 }, { k: 'value', v: 2n ** 200n }, { k: 'value', v: -1 }),
+    ),
+    args: withSecond(hostile({ objects: [{ year: 2025 }, { year: 1e9 }] })),
+    call: (m, [seq, opts]) =>
+      m
+        .createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' })
+        .fromSequence(seq as number, opts as { year: number }),
+  }),
+  ...schema('IuvGeneratorOptionsSchema', [], [{ segregationCode: '01', scheme: 'year-sequence' }]),
+  fn('encodeQrCode', hostile({ strings: [QR, 'x'] })),
+  fn('formatNoticeNumber', hostile({ strings: NOTICE_NUMBERS })),
+  fn('isValidIuv', hostile({ strings: IUVS }), { total: true }),
+  fn('isValidNoticeNumber', hostile({ strings: NOTICE_NUMBERS }), { total: true }),
+  fn('noticeNumberToIuv', hostile({ strings: NOTICE_NUMBERS })),
+  fn('parseIuv', hostile({ strings: IUVS })),
+  fn('parsePosteDataMatrixPayload', hostile({ strings: [POSTE_DM] })),
+  ...schema('IuvSchema', IUVS),
+  ...schema('NoticeNumberSchema', NOTICE_NUMBERS),
+  ...schema('PosteDataMatrixPayloadSchema', [POSTE_DM]),
+  ...schema('QrPayloadSchema', [QR]),
+];
+
+/** Exports of the main entry that are not entry points for input, with the reason. */
+export const PAGOPA_EXCLUDED: Readonly<Record<string, string>> = {
+  MIN_NOTICE_DUE_DATE: 'constant',
+  MAX_NOTICE_DUE_DATE: 'constant',
+  LOGO_LIMITS: 'constant',
+  MAX_NOTICE_AMOUNT_CENTS: 'constant',
+  MAX_NOTICE_INSTALMENTS: 'constant',
+  MAX_POSTAL_AMOUNT_CENTS: 'constant',
+  NOTICE_TEXT_LIMITS: 'constant',
+  PAGOPA_ERROR_CODES: 'constant (frozen list of codes)',
+};
