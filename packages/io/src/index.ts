@@ -29,7 +29,12 @@ export { IO_ERROR_CODES, IoError } from './errors.js';
 export type { CtaFrontMatter } from './markdown/build-cta-front-matter.js';
 export { buildCtaFrontMatter, CtaFrontMatterSchema } from './markdown/build-cta-front-matter.js';
 export type { IoMarkdownFinding, IoMarkdownLintResult, IoMarkdownRule } from './markdown/lint-io-markdown.js';
-export { lintIoMarkdown } from './markdown/lint-io-markdown.js';
+export {
+  IO_MARKDOWN_MAX_DELIMITERS,
+  IO_MARKDOWN_MAX_NESTING,
+  IO_MARKDOWN_MAX_OPEN_LINKS,
+  lintIoMarkdown,
+} from './markdown/lint-io-markdown.js';
 export type {
   BuildPaymentMessageOptions,
   PaymentNoticeLike,

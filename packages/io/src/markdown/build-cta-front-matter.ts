@@ -1,20 +1,29 @@
 import { parseOptions } from '@civico/core';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
+import { MESSAGE_LIMITS } from '../message/message-limits.js';
 import { checkCtaAction } from './check-cta-action.js';
+
+// The front matter counts toward the markdown's 10 000 characters, so no CTA value can be longer;
+// `abort` stops before the other checks read an oversize value.
+const MAX_VALUE = MESSAGE_LIMITS.markdownMax;
 
 const CtaSchema = z.strictObject({
   /** Button label. */
   text: z
     .string()
+    .max(MAX_VALUE, { abort: true })
     .trim()
     .min(1)
     .refine((t) => !/\p{Cc}/u.test(t), { message: 'must be one line without control characters' }),
   /** `iohandledlink://…`, `ioit://…` or `iosso://…`. */
-  action: z.string().superRefine((action, ctx) => {
-    const problem = checkCtaAction(action);
-    if (problem?.severity === 'error') ctx.addIssue({ code: 'custom', message: problem.message });
-  }),
+  action: z
+    .string()
+    .max(MAX_VALUE, { abort: true })
+    .superRefine((action, ctx) => {
+      const problem = checkCtaAction(action);
+      if (problem?.severity === 'error') ctx.addIssue({ code: 'custom', message: problem.message });
+    }),
 });
 
 const CtaPairSchema = z.strictObject({
@@ -56,7 +65,8 @@ function block(language: string, pair: z.output<typeof CtaPairSchema>): string {
  * @remarks
  * Validates each action as the app does (`iohandledlink://` with http, https, sms, tel, mailto or
  * copy; `ioit://`; `iosso://`), because the app silently hides invalid CTAs. The result counts toward
- * the 80–10 000 character limit of the markdown.
+ * the 80–10 000 character limit of the markdown, so a text or action over 10 000 characters is
+ * refused before any other check reads it, and so is front matter that leaves no room for a body.
  *
  * @param ctas - Italian buttons (required) and English ones (optional)
  * @returns the front matter, ending with a newline
@@ -73,5 +83,12 @@ function block(language: string, pair: z.output<typeof CtaPairSchema>): string {
  */
 export function buildCtaFrontMatter(ctas: CtaFrontMatter): string {
   const parsed = parseOptions(CtaFrontMatterSchema, ctas, IoError, 'ERR_IO_INVALID_MESSAGE');
-  return `---\n${block('it', parsed.it)}${parsed.en ? block('en', parsed.en) : ''}---\n`;
+  const frontMatter = `---\n${block('it', parsed.it)}${parsed.en ? block('en', parsed.en) : ''}---\n`;
+  if (frontMatter.length >= MESSAGE_LIMITS.markdownMax) {
+    throw new IoError('ERR_IO_INVALID_MESSAGE', 'CTA front matter leaves no room for a body within 10 000 characters', {
+      field: 'ctas',
+      outcome: 'not-sent',
+    });
+  }
+  return frontMatter;
 }

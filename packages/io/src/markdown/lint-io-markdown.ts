@@ -23,7 +23,9 @@ export type IoMarkdownRule =
   | 'table'
   | 'strikethrough'
   | 'link-scheme'
-  | 'image-scheme';
+  | 'image-scheme'
+  | 'nesting'
+  | 'complexity';
 
 /**
  * One problem found by {@link lintIoMarkdown}.
@@ -56,6 +58,116 @@ export interface IoMarkdownLintResult {
 }
 
 const ALLOWED_LINK = /^(https:\/\/|ioit:\/\/)/i;
+
+/**
+ * Deepest list or blockquote nesting {@link lintIoMarkdown} lexes. The parser recurses once per
+ * level (thousands of levels exhaust the stack or the heap); no readable message nests this deep.
+ * @group Markdown
+ */
+export const IO_MARKDOWN_MAX_NESTING = 16;
+
+/**
+ * Most link destinations left open (`[text](` with no `)` on its line) {@link lintIoMarkdown} lexes.
+ * The parser backtracks over each one, so its cost grows with the cube of their number: 2 500 of
+ * them (10 000 characters) take tens of seconds.
+ * @group Markdown
+ */
+export const IO_MARKDOWN_MAX_OPEN_LINKS = 32;
+
+/**
+ * Most emphasis delimiters (`*`, `_`, `~`) {@link lintIoMarkdown} lexes. The parser pairs them in
+ * time that grows with the square of their number: 5 000 take about a quarter of a second, 100 000
+ * over a minute.
+ * @group Markdown
+ */
+export const IO_MARKDOWN_MAX_DELIMITERS = 1_000;
+
+/**
+ * Nesting depth of the deepest line, by a linear scan: each leading `>` and list marker (`-`, `*`,
+ * `+`, `1.`, `1)`) opens a level, and so does each two columns of indentation (a tab counts four).
+ * Over-counts rather than under-counts, so it bounds what the parser would recurse into.
+ */
+function nestingDepth(text: string): number {
+  let max = 0;
+  let depth = 0;
+  let indent = 0;
+  let atStart = true; // still in the line's prefix of markers and blanks
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
+      depth = 0;
+      indent = 0;
+      atStart = true;
+      continue;
+    }
+    if (!atStart) continue;
+    if (ch === 0x20) indent++;
+    else if (ch === 0x09) indent += 4;
+    else if (ch === 0x3e) depth++;
+    else if ((ch === 0x2d || ch === 0x2a || ch === 0x2b) && /[ \t\n]/.test(text[i + 1] ?? '\n')) depth++;
+    else if (ch >= 0x30 && ch <= 0x39) {
+      let j = i;
+      while (j < text.length && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+      if ((text[j] === '.' || text[j] === ')') && /[ \t\n]/.test(text[j + 1] ?? '\n')) {
+        depth++;
+        i = j;
+      } else atStart = false;
+    } else atStart = false;
+    const level = depth + Math.floor(indent / 2);
+    if (level > max) max = level;
+  }
+  return max;
+}
+
+/** Link destinations opened by `](` and not closed by `)` before the next `](` or line end. */
+function openLinkCount(text: string): number {
+  let open = 0;
+  let pending = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5d && text.charCodeAt(i + 1) === 0x28) {
+      if (pending) open++;
+      pending = true;
+      i++;
+    } else if (ch === 0x29) pending = false;
+    else if (ch === 0x0a && pending) {
+      open++;
+      pending = false;
+    }
+  }
+  return pending ? open + 1 : open;
+}
+
+/** What stops the body from being lexed safely, checked in linear time before lexing. */
+function tooComplex(body: string): IoMarkdownFinding | undefined {
+  if (nestingDepth(body) > IO_MARKDOWN_MAX_NESTING) {
+    return {
+      rule: 'nesting',
+      severity: 'error',
+      message: `lists or quotes nest deeper than ${IO_MARKDOWN_MAX_NESTING} levels; flatten them`,
+    };
+  }
+  if (openLinkCount(body) > IO_MARKDOWN_MAX_OPEN_LINKS) {
+    return {
+      rule: 'complexity',
+      severity: 'error',
+      message: `more than ${IO_MARKDOWN_MAX_OPEN_LINKS} link destinations "](" are never closed with ")"`,
+    };
+  }
+  let delimiters = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch === 0x2a || ch === 0x5f || ch === 0x7e) delimiters++;
+  }
+  if (delimiters > IO_MARKDOWN_MAX_DELIMITERS) {
+    return {
+      rule: 'complexity',
+      severity: 'error',
+      message: `more than ${IO_MARKDOWN_MAX_DELIMITERS} emphasis characters (*, _, ~)`,
+    };
+  }
+  return undefined;
+}
 
 function childTokens(token: Token): Token[] {
   const t = token as Partial<Tokens.Generic> & { items?: Tokens.ListItem[] };
@@ -90,7 +202,11 @@ function lintBody(tokens: readonly Token[], findings: IoMarkdownFinding[]): void
  * matter that does not parse, lacks `it` or `cta_1`, or has an action outside `iohandledlink://`
  * (http, https, sms, tel, mailto, copy), `ioit://` and `iosso://` (io.md §8). Warnings cover what
  * renders poorly: headings past `###`, raw HTML, tables, strikethrough, links other than `https://`
- * and `ioit://`. Never throws, whatever the input.
+ * and `ioit://`. Never throws, whatever the input, and returns in linear time before lexing what
+ * the parser cannot handle quickly: text over 10 000 characters gets only the `length` error (it
+ * is not lexed), and lists or quotes nested past {@link IO_MARKDOWN_MAX_NESTING} levels or more than
+ * {@link IO_MARKDOWN_MAX_OPEN_LINKS} unclosed link destinations or more than
+ * {@link IO_MARKDOWN_MAX_DELIMITERS} emphasis characters get a `nesting` or `complexity` error.
  *
  * @param markdown - the whole `content.markdown`, front matter included
  * @returns findings, the length as IO counts it and the e-mail excerpt
@@ -111,11 +227,16 @@ export function lintIoMarkdown(markdown: string): IoMarkdownLintResult {
       severity: 'error',
       message: 'must be 80 to 10 000 characters (front matter included)',
     });
+    if (text.length > MESSAGE_LIMITS.markdownMax) {
+      // Not lexed: the parser's cost grows faster than the length (200 KB of `_a` takes a minute).
+      const head = splitFrontMatter(text.slice(0, MESSAGE_LIMITS.markdownMax));
+      return { ok: false, findings, length: text.length, emailExcerpt: head.body.trimStart().slice(0, 134) };
+    }
   }
   const split = splitFrontMatter(text);
   if (split.unterminated) {
     // A leading divider is legal markdown; an unclosed block that looks like CTAs hides them.
-    const looksLikeCta = /^\s*(it|en|cta_[12])\s*:/m.test(text);
+    const looksLikeCta = /^[ \t]*(it|en|cta_[12])[ \t]*:/m.test(text);
     findings.push({
       rule: 'cta-unterminated',
       severity: looksLikeCta ? 'error' : 'warning',
@@ -130,8 +251,11 @@ export function lintIoMarkdown(markdown: string): IoMarkdownLintResult {
       message: 'CTA front matter must start at the very first character',
     });
   }
+  const complex = tooComplex(split.body);
   if (split.body.trim().length === 0) {
     findings.push({ rule: 'empty-body', severity: 'error', message: 'the body after the front matter is empty' });
+  } else if (complex) {
+    findings.push(complex);
   } else {
     try {
       lintBody(new Lexer({ gfm: true }).lex(split.body), findings);

@@ -2,6 +2,7 @@ import { IoError } from '../errors.js';
 import { endOfDayInRome } from './end-of-day-in-rome.js';
 import { formatEuro, formatItalianDate } from './format-italian.js';
 import type { FeatureLevel, Message } from './message-input.js';
+import { MESSAGE_LIMITS } from './message-limits.js';
 import { parseMessage } from './parse-message.js';
 
 /**
@@ -88,6 +89,10 @@ function invalid(field: string, rule: string): IoError {
   return new IoError('ERR_IO_INVALID_MESSAGE', `Invalid ${field}: ${rule}`, { field, outcome: 'not-sent' });
 }
 
+function pickTexts(options: BuildPaymentMessageOptions): Record<string, unknown> {
+  return { 'options.subject': options.subject, 'options.markdown': options.markdown };
+}
+
 function pickOption(notice: PaymentNoticeLike, instalment: number | undefined): PaymentOptionLike | undefined {
   if (!('payment' in notice)) return notice;
   const payment = notice.payment;
@@ -146,6 +151,13 @@ export function buildPaymentMessage(
   if (!isObject(notice.creditor)) throw invalid('creditor', 'must be an object');
   if (maybeOptions !== null && !isObject(maybeOptions)) throw invalid('options', 'must be an object');
   const options = maybeOptions ?? {};
+  // Texts that could never fit in a message are refused before they are copied or scanned.
+  const texts = { subject: notice.subject, 'creditor.name': notice.creditor.name, ...pickTexts(options) };
+  for (const [field, text] of Object.entries(texts)) {
+    if (typeof text === 'string' && text.length > MESSAGE_LIMITS.markdownMax) {
+      throw invalid(field, `must be at most ${MESSAGE_LIMITS.markdownMax} characters`);
+    }
+  }
   const option = pickOption(notice, options.instalment);
   if (!isObject(option)) throw invalid('instalment', 'the notice has no such payment option');
   if (typeof option.noticeNumber !== 'string') throw invalid('payment.noticeNumber', 'must be a string');

@@ -75,7 +75,8 @@ export type FeatureLevel = z.output<typeof FeatureLevelSchema>;
 const MarkdownSchema = z
   .string()
   .min(MESSAGE_LIMITS.markdownMin)
-  .max(MESSAGE_LIMITS.markdownMax)
+  // abort: an oversize body is refused before the linter reads it.
+  .max(MESSAGE_LIMITS.markdownMax, { abort: true })
   .superRefine((markdown, ctx) => {
     // io.md §8.1: the app silently hides broken CTAs, so they are errors here.
     for (const finding of lintIoMarkdown(markdown).findings) {
@@ -102,7 +103,7 @@ export const MessageInputSchema = z
     subject: z
       .string()
       .min(MESSAGE_LIMITS.subjectMin)
-      .max(MESSAGE_LIMITS.subjectMax)
+      .max(MESSAGE_LIMITS.subjectMax, { abort: true })
       .refine((subject) => !FISCAL_CODE_IN_TEXT.test(subject), {
         message: 'must not contain a fiscal code (the subject shows in inbox lists and notifications)',
       }),
