@@ -61,11 +61,12 @@ describe('createIoSandbox() inbox', () => {
     expect(html).toContain('Avviso 301202600000000103: 1.234,56 €');
   });
 
-  it('answers 500 to a malformed path instead of crashing', async () => {
+  it('answers 400 to a malformed percent-encoding in the path, and keeps serving', async () => {
     sandbox = await createIoSandbox();
     const bad = await fetch(`${sandbox.inboxUrl}/%E0%A4%A`);
     const after = await fetch(sandbox.inboxUrl);
-    expect([bad.status, after.status]).toEqual([500, 200]);
+    expect([bad.status, after.status]).toEqual([400, 200]);
+    expect(await bad.json()).toMatchObject({ status: 400, detail: expect.stringMatching(/percent-encoding/) });
   });
 
   it('hides messages that are not yet processed or were rejected', async () => {

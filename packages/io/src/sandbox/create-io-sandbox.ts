@@ -12,7 +12,7 @@ import {
   type SandboxKey,
 } from './handle-api.js';
 import { handleAdmin, handleInbox } from './handle-inbox.js';
-import { sendGatewayError, sendProblem } from './http-utils.js';
+import { isLoopbackHost, sendGatewayError, sendProblem } from './http-utils.js';
 import { createSandboxStore, type SandboxLedgerEntry } from './sandbox-store.js';
 import { createSandboxThrottle, type MutableStats, type SandboxStats } from './sandbox-throttle.js';
 
@@ -41,6 +41,12 @@ export const SandboxFaultsSchema = z.object({
  * @group Sandbox
  */
 export type SandboxFaults = z.input<typeof SandboxFaultsSchema>;
+
+/**
+ * Default of `requestTimeoutMs`: headers and then body must each arrive within it.
+ * @group Sandbox
+ */
+export const SANDBOX_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Options of {@link createIoSandbox}, validated at construction.
@@ -102,6 +108,17 @@ export const IoSandboxOptionsSchema = z.object({
     .optional(),
   /** Fault injection. */
   faults: SandboxFaultsSchema.optional(),
+  /**
+   * Time allowed to receive a request's headers, and then its body (default 10 000 ms): a client
+   * that sends a byte a second gets 408 instead of holding a connection open.
+   */
+  requestTimeoutMs: z.number().int().min(100).max(300_000).default(SANDBOX_REQUEST_TIMEOUT_MS),
+  /**
+   * Whether the admin routes (`/__sandbox/ledger`, `/__sandbox/stats`) need a valid API key.
+   * Default: only when `host` is not a loopback address; on loopback they stay open, since only
+   * this machine can reach them.
+   */
+  adminKeyRequired: z.boolean().optional(),
 });
 
 /**
@@ -236,6 +253,7 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
         if (drop) stats.droppedAfterStore++;
         return drop;
       },
+      bodyDeadlineMs: config.requestTimeoutMs,
     };
     const parts = path.split('/').filter((s) => s !== '');
     if (req.method === 'POST' && path === '/profiles') return handleProfile(ctx);
@@ -249,16 +267,37 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
   const fail = (res: ServerResponse): void => {
     if (!res.headersSent) sendProblem(res, 500, 'Internal server error', 'Unexpected sandbox failure');
   };
-  const server = createServer({ keepAliveTimeout: 10_000 }, (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-      if (handleInbox(req, res, url, store) || handleAdmin(req, res, url, store, stats)) return;
-      if (!url.pathname.startsWith(`${BASE_PATH}/`)) return handleNotFound(res);
-      api(req, res, url.pathname.slice(BASE_PATH.length)).catch(() => fail(res));
-    } catch {
-      fail(res); // e.g. a malformed %-escape: never crash the server
-    }
-  });
+  // Beyond loopback anyone on the network could read the ledger (fiscal codes): require a key there.
+  const adminKeyRequired = config.adminKeyRequired ?? !isLoopbackHost(config.host);
+  const isKey = (req: IncomingMessage): boolean => {
+    const header = req.headers['ocp-apim-subscription-key'];
+    return typeof header === 'string' && keys.has(header);
+  };
+  const server = createServer(
+    {
+      keepAliveTimeout: 10_000,
+      // Slow clients: headers, then the whole request, within the timeout (checked every second).
+      headersTimeout: config.requestTimeoutMs,
+      requestTimeout: config.requestTimeoutMs * 2,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      try {
+        const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+        if (handleInbox(req, res, url, store)) return;
+        if (url.pathname.startsWith('/__sandbox/') && adminKeyRequired && !isKey(req)) {
+          return sendGatewayError(res, 401, 'Access denied: the sandbox is bound beyond loopback, send the API key.');
+        }
+        if (handleAdmin(req, res, url, store, stats)) return;
+        if (!url.pathname.startsWith(`${BASE_PATH}/`)) return handleNotFound(res);
+        api(req, res, url.pathname.slice(BASE_PATH.length)).catch(() => fail(res));
+      } catch (error) {
+        // A malformed %-escape in the path is the client's error; anything else is ours. Never crash.
+        if (error instanceof URIError) sendProblem(res, 400, 'Bad request', 'Malformed percent-encoding in the path');
+        else fail(res);
+      }
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJsonBody, sendGatewayError, sendJson, sendProblem } from './http-utils.js';
+import { type JsonBody, readJsonBody, sendGatewayError, sendJson, sendProblem } from './http-utils.js';
 import type { SandboxLedgerEntry, SandboxStore } from './sandbox-store.js';
 import { FISCAL_CODE_PATTERN, validateNewMessage } from './validate-new-message.js';
 
@@ -31,6 +31,16 @@ export interface ApiContext {
   readonly store: SandboxStore;
   /** Whether to drop the connection after storing (fault injection). */
   readonly dropAfterStore: () => boolean;
+  /** Time allowed to receive a request body. */
+  readonly bodyDeadlineMs: number;
+}
+
+const BODY_TITLES = { 400: 'Invalid body', 408: 'Request timeout', 413: 'Payload too large' } as const;
+
+function refuseBody(ctx: ApiContext, body: Extract<JsonBody, { ok: false }>): void {
+  // On 408 and 413 the rest of the body is unread: close the connection rather than drain it.
+  const headers: Record<string, string> = body.status === 400 ? {} : { connection: 'close' };
+  sendProblem(ctx.res, body.status, BODY_TITLES[body.status], body.detail, headers);
 }
 
 const forbiddenRecipient = (key: SandboxKey, fc: string): boolean =>
@@ -42,8 +52,8 @@ const forbiddenRecipient = (key: SandboxKey, fc: string): boolean =>
  * @internal
  */
 export async function handleProfile(ctx: ApiContext): Promise<void> {
-  const body = await readJsonBody(ctx.req);
-  if (!body.ok) return sendProblem(ctx.res, body.status, 'Invalid body', 'The body is not valid JSON');
+  const body = await readJsonBody(ctx.req, ctx.bodyDeadlineMs);
+  if (!body.ok) return refuseBody(ctx, body);
   const fc = (body.value as { fiscal_code?: unknown } | undefined)?.fiscal_code;
   if (typeof fc !== 'string' || !FISCAL_CODE_PATTERN.test(fc)) {
     return sendProblem(ctx.res, 400, 'Invalid FiscalCodePayload', 'value at [root.fiscal_code] is not valid');
@@ -63,8 +73,8 @@ export async function handleProfile(ctx: ApiContext): Promise<void> {
  * @internal
  */
 export async function handleSubmit(ctx: ApiContext): Promise<void> {
-  const body = await readJsonBody(ctx.req);
-  if (!body.ok) return sendProblem(ctx.res, body.status, 'Invalid body', 'The body is not valid JSON');
+  const body = await readJsonBody(ctx.req, ctx.bodyDeadlineMs);
+  if (!body.ok) return refuseBody(ctx, body);
   const result = validateNewMessage(body.value, ctx.key);
   if ('status' in result) return sendProblem(ctx.res, result.status, result.title, result.detail);
   if (forbiddenRecipient(ctx.key, result.fiscalCode)) {

@@ -1,32 +1,75 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest request body the sandbox reads (1 MiB); a larger one gets 413.
+ * @internal
+ */
+export const SANDBOX_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Outcome of {@link readJsonBody}: the parsed value, or why it could not be read. @internal */
 export type JsonBody =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly status: 400 | 413 };
+  | { readonly ok: false; readonly status: 400 | 408 | 413; readonly detail: string };
 
 /**
- * Reads and parses a JSON request body (at most 1 MiB).
+ * Reads and parses a JSON request body, within a size cap and a deadline.
+ *
+ * @remarks
+ * A declared `content-length` over the cap is refused before reading; a body that grows past it
+ * stops being read. A body still incomplete after `deadlineMs` (a client sending a byte a second)
+ * gets 408. On 408 and 413 the rest of the body is left unread: answer with `connection: close`.
  * @param req - the request
- * @returns the parsed body, or the status to answer with
+ * @param deadlineMs - time allowed to receive the whole body
+ * @returns the parsed body, or the status and detail to answer with
  * @internal
  */
-export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413 };
-    chunks.push(chunk);
-  }
-  if (size === 0) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
-  } catch {
-    return { ok: false, status: 400 };
-  }
+export function readJsonBody(req: IncomingMessage, deadlineMs: number): Promise<JsonBody> {
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    detail: `The body is larger than the ${SANDBOX_MAX_BODY_BYTES}-byte limit`,
+  } as const;
+  if (Number(req.headers['content-length']) > SANDBOX_MAX_BODY_BYTES) return Promise.resolve(tooLarge);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: JsonBody): void => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+      if (!result.ok) req.pause();
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, status: 408, detail: `The body was not received within ${deadlineMs} ms` }),
+      deadlineMs,
+    );
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > SANDBOX_MAX_BODY_BYTES) finish(tooLarge);
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      if (size === 0) finish({ ok: true, value: undefined });
+      else {
+        try {
+          finish({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+        } catch {
+          finish({ ok: false, status: 400, detail: 'The body is not valid JSON' });
+        }
+      }
+    };
+    const onError = (): void => finish({ ok: false, status: 400, detail: 'The body could not be read' });
+    req.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
+
+/**
+ * Tells whether a host to bind is reachable only from this machine (`localhost`, `127.0.0.0/8`, `::1`).
+ * @param host - the `host` option
+ * @internal
+ */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host);
 }
 
 /**
@@ -58,11 +101,22 @@ export function sendJson(
  * @param status - HTTP status
  * @param title - short title
  * @param detail - explanation without personal data
+ * @param headers - extra headers
  * @internal
  */
-export function sendProblem(res: ServerResponse, status: number, title: string, detail: string): void {
+export function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify({ type: 'about:blank', title, status, detail });
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
