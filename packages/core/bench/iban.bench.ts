@@ -26,7 +26,8 @@ function pick(random: () => number, alphabet: string, length: number): string {
   return out;
 }
 
-// Italian CIN over ABI + CAB + account (core.md §3.1), written out here because the bench uses only the public API.
+// Italian CIN over ABI + CAB + account (Italian BBAN standard, 2003), written out here because the bench uses only
+// the public API.
 function cin(abiCabAccount: string): string {
   let sum = 0;
   for (let i = 0; i < 22; i++) {
@@ -106,7 +107,7 @@ function countValid(
 const ROUNDS = 5;
 
 // The machine is shared: run short rounds alternating the tasks and keep each task's best round
-// (as core.md §6 does with "best of 3"), so a burst of load does not decide the ratio.
+// (best of N, as packages/core/README.md reports), so a burst of load does not decide the ratio.
 async function compare(name: string, ibans: readonly string[]): Promise<void> {
   const tasks = [
     { name: '@civico/core isValidIban', check: isValidIban as (iban: string) => boolean },
@@ -153,7 +154,7 @@ export async function run(): Promise<void> {
   const random = prng(0x1ba4);
   await compare('IBAN: validate Italian IBANs', italianIbans(random));
   await compare('IBAN: validate mixed-country IBANs', mixedIbans(random));
-  // IT40S…: mod 97 passes, CIN wrong (core.md §3.1). Shows what mod-97-only validation lets through.
+  // IT40S…: mod 97 passes, CIN wrong (docs/core.md, IBAN). Shows what mod-97-only validation lets through.
   const wrongCin = 'IT40S0542811101000000123456';
   console.log(`\nmod-97-valid, CIN-invalid: @civico/core ${isValidIban(wrongCin)}, ibantools ${isValidIBAN(wrongCin)}`);
 }

@@ -26,7 +26,7 @@ const vectors = all.filter((v): v is CfVector => v.type.startsWith('codice_fisca
 const referenceDate = '2023-05-16';
 // Issues the fixture's "checksum" level covers: characters, omocode letters, month/place letter, check character.
 const CHECKSUM_ISSUES = new Set(['LENGTH', 'CHARSET', 'OMOCODE_CHAR', 'MONTH', 'PLACE_LETTER', 'CHECK_CHARACTER']);
-// Birthplace codes absent from the ANPR archive (reference §4.1: "D354 and B331 do not occur"):
+// Birthplace codes absent from the ANPR archive (ANPR_archivio_comuni.csv, 16 May 2023, has no D354 or B331 row):
 // core rejects an unknown comune code, which the fixture (built on checksums) cannot know.
 const UNKNOWN_COMUNE = new Set(['D354', 'B331']);
 // expectedValid: false because the place was not valid at birth: a warning in core, an issue with `strict`.

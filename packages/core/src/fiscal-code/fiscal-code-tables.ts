@@ -32,7 +32,8 @@ export const IS_LETTER = table(
   [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((ch): [string, number] => [ch, 1]),
 );
 
-// §1.4: the ODD value of a letter is its index in this string; a digit has the value of the letter in its column.
+// Check character (DM Finanze 23/12/1976): the ODD value of a letter is its index in this string; a digit has the
+// value of the letter in its column.
 const ODD_ORDER = 'BAKPLCQDREVOSFTGUHMINJWZYX';
 
 /** Check-character value at odd positions (indexes 0, 2, …, 14), -1 for other chars. @internal */

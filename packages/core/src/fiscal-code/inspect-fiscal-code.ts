@@ -153,7 +153,7 @@ export function inspectProvisional(s: string, sink?: IssueSink): boolean {
   return ok;
 }
 
-/** 7-bit omocodia mask: bit 0 = index 14 … bit 6 = index 6 (§1.5). @internal */
+/** 7-bit omocodia mask: bit 0 = index 14 … bit 6 = index 6 (as `FiscalCodeParseSuccess.omocodiaMask`). @internal */
 export function omocodiaMask(s: string): number {
   let mask = 0;
   for (let b = 0; b < 7; b++) if (IS_LETTER[s.charCodeAt(OMOCODE_INDEXES[b] ?? 0)] === 1) mask |= 1 << b;

@@ -22,7 +22,7 @@ export interface FiscalCodeIssue {
  *
  * @remarks
  * - `BIRTHPLACE_NOT_VALID_AT_BIRTH`: the comune or state code existed, but not on the birth date.
- *   The Agenzia delle Entrate has issued such codes, and the archive has gaps (§1.7 of the reference).
+ *   The Agenzia delle Entrate has issued such codes, and the ANPR archive has gaps (see `docs/core.md`).
  * - `UNKNOWN_FOREIGN_STATE`: a `Z` code missing from the (incomplete) list of foreign states.
  * - `OMOCODIA_NON_CANONICAL`: omocode letters not substituted right to left. Legal (AdE accepts
  *   them) but unusual.

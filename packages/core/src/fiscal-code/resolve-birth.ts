@@ -66,7 +66,7 @@ function isoDayOf(value: unknown): string | undefined {
 const digit = (s: string, i: number): number => DIGIT_VALUE[s.charCodeAt(i)] ?? 0;
 
 /**
- * Resolves century and birthplace of a structurally valid 16-character code (§1.6): candidates
+ * Resolves century and birthplace of a structurally valid 16-character code (`docs/core.md`): candidates
  * 20YY and 19YY that are real dates not after the reference day; prefer the most recent whose
  * birthplace was valid, else the most recent. `undefined` when every real candidate is after the
  * reference day (only possible with a reference day before 2000).

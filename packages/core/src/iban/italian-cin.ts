@@ -1,4 +1,4 @@
-// ODD values of the codice fiscale check-character algorithm (core.md §1.4), indexed by rank:
+// ODD values of the codice fiscale check-character algorithm (DM Finanze 23/12/1976), indexed by rank:
 // '0'–'9' → 0–9, 'A'–'Z' → 0–25 (a digit takes the value of the letter in its column).
 const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23] as const;
 

@@ -1,5 +1,5 @@
-// Letters without a Unicode decomposition need an explicit transliteration (core reference §1.2; ANPR's
-// DENOMTRASLITTERATA uses the same). Applied after NFD + upper-casing.
+// Letters without a Unicode decomposition need an explicit transliteration (the codice fiscale's name codes
+// drop diacritics, DM Finanze 23/12/1976; ANPR's DENOMTRASLITTERATA uses the same). Applied after NFD + upper-casing.
 const SPECIAL: Readonly<Record<string, string>> = {
   ß: 'SS',
   ẞ: 'SS',

@@ -63,7 +63,7 @@ export function elevenDigitIssue(code: ElevenDigitIssueCode): ElevenDigitIssue {
   return { code, message: MESSAGES[code] };
 }
 
-// Separators tolerated on input (core.md §2): ASCII space, '-', '.', ':' (nothing else is removed).
+// Separators tolerated on input (docs/core.md, partita IVA): ASCII space, '-', '.', ':' (nothing else is removed).
 const fold = asciiFolder({ separators: ' -.:', upper: true });
 const DIGITS_11 = /^[0-9]{11}$/;
 

@@ -64,7 +64,8 @@ export function inspectElevenDigitCode(
   const issues: ElevenDigitIssue[] = [];
   const warnings: ElevenDigitIssue[] = [];
   if (!hasValidElevenDigitCheck(code)) issues.push(elevenDigitIssue('INVALID_CHECK_DIGIT'));
-  // core.md §2: the official routine never rejects an all-zero progressive (a string identity bug); we do.
+  // Sogei's UCheckNum (AdE "Programma correttezza formale CF") never rejects an all-zero progressive
+  // (a string identity bug); we do.
   if (code.startsWith('0000000')) issues.push(elevenDigitIssue('ZERO_PROGRESSIVE'));
   const kind = classifyElevenDigitCode(code);
   if (kind === undefined && !code.startsWith('0000000')) {
