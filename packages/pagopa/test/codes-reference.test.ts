@@ -7,7 +7,8 @@ import {
   parseQrPayload,
 } from '../src/index.js';
 
-// Payloads decoded from pagoPA's reference notice renders. Their notice numbers start with the
+// Payloads decoded from pagoPA's reference notice renders (pagopa/pagopa-print-payment-notice-service,
+// integration-test/src/resources/scenario_ft_*.pdf). Their notice numbers start with the
 // dummy aux digit 4, which is not a pagoPA notice number: patched to 3 where a parse must succeed.
 interface Fixture {
   readonly qr: Readonly<Record<string, readonly string[]>>;
@@ -43,7 +44,7 @@ describe('parseQrPayload() on pagoPA reference renders', () => {
 });
 
 describe('parsePosteDataMatrixPayload() on pagoPA reference renders', () => {
-  it('decodes ft_13 page 2, rate 2, to the documented fields (reference §3.3)', () => {
+  it('decodes ft_13 page 2, rate 2, to the fields of the 256-character Poste layout', () => {
     const text = dmPayloads[0] ?? '';
     expect(text).toHaveLength(256);
     const parsed = parsePosteDataMatrixPayload(patchDm(text));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCheckoutLink } from './build-checkout-link.js';
 
 describe('buildCheckoutLink()', () => {
-  it('appends the 29-digit RptId to the Checkout host (reference §6.5)', () => {
+  it('appends the 29-digit RptId to the Checkout host (SANP, EC touch point integration with Checkout)', () => {
     expect(buildCheckoutLink({ noticeNumber: '3123 4567 8901 2345 45', ecFiscalCode: '01199250158' })).toBe(
       'https://checkout.pagopa.it/01199250158312345678901234545',
     );

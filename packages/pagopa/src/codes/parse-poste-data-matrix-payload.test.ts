@@ -4,7 +4,8 @@ import { errorOf } from '../../test/codes-error-of.js';
 import { buildPosteDataMatrixPayload, type PosteDataMatrixFields } from './build-poste-data-matrix-payload.js';
 import { PosteDataMatrixPayloadSchema, parsePosteDataMatrixPayload } from './parse-poste-data-matrix-payload.js';
 
-// pagopa reference §3.3 test vector.
+// Test vector of the 256-character Bollettino Postale PA layout, as pagoPA's notice generator builds it
+// (pagopa/pagopa-print-payment-notice-generator, TemplateDataMapper.java; GovPay's AvvisoPagamentoUtils.java agrees).
 const VECTOR: PosteDataMatrixFields = {
   noticeNumber: '312345678901234545',
   postalAccount: '12345678',

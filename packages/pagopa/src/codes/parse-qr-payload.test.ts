@@ -5,7 +5,7 @@ import { noticeCheckDigits } from '../notice-number/check-digits.js';
 import { buildQrPayload } from './build-qr-payload.js';
 import { parseQrPayload, QrPayloadSchema } from './parse-qr-payload.js';
 
-// Valid EC fiscal codes from pagopa reference §7.2.
+// EC fiscal codes with a valid check digit (partita IVA rule), as used in pagoPA examples and tests.
 const EC_CODES = ['01199250158', '00085240950', '03334231200', '99999000013', '80016350821', '12345678911'];
 const navArb = fc
   .tuple(fc.constantFrom('0', '2', '3'), fc.stringMatching(/^\d{15}$/))

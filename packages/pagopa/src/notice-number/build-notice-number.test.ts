@@ -12,7 +12,7 @@ describe('buildNoticeNumber()', () => {
     ['00', '0000000000001', '300000000000000104'],
     ['01', '0000000000001', '301000000000000144'],
     ['12', '3456789012345', '312345678901234545'],
-  ])('builds aux 3, segregation code %s, base %s as %s (reference §2.6)', (segregationCode, iuvBase, nav) => {
+  ])('builds aux 3, segregation code %s, base %s as %s (SACI mod-93 check digits)', (segregationCode, iuvBase, nav) => {
     expect(buildNoticeNumber({ segregationCode, iuvBase })).toBe(nav);
   });
 

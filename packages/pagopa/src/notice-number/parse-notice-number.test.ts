@@ -4,7 +4,7 @@ import { PagoPaError } from '../errors.js';
 import { noticeCheckDigits } from './check-digits.js';
 import { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './parse-notice-number.js';
 
-// pagopa reference §2.6: every vector satisfies mod 93.
+// Every vector satisfies the mod-93 check digits of pagoPA SACI (generazione dello IUV).
 const VALID_VECTORS = [
   { nav: '300000000000000104', iuv: '00000000000000104', aux: 3, code: '00' },
   { nav: '301000000000000144', iuv: '01000000000000144', aux: 3, code: '01' },
@@ -15,12 +15,13 @@ const VALID_VECTORS = [
   { nav: '013400000013900844', iuv: '400000013900844', aux: 0, code: '13' },
   { nav: '200000000000000103', iuv: '00000000000000103', aux: 2, code: undefined },
   { nav: '212345678901234544', iuv: '12345678901234544', aux: 2, code: undefined },
-  // §2.5: official examples with a correct check digit.
+  // pagoPA examples with a correct check digit (pagopa/io-pagopa-commons tests, pagopa/io-app Data Matrix test).
   { nav: '302032002700000251', iuv: '02032002700000251', aux: 3, code: '02' },
   { nav: '300715700000000032', iuv: '00715700000000032', aux: 3, code: '00' },
 ] as const;
 
-// §2.5: official examples whose check digits are wrong, with the expected ones.
+// pagoPA examples whose check digits are wrong, with the expected ones: checkout_v1.json and SANP primitives,
+// pagopa/pagopa-checkout-fe, pagopa/pagopa-debt-position and pagopa/io-pagopa-commons tests.
 const WRONG_CHECK_DIGITS = [
   ['302012387654312384', '86'],
   ['302012387654312385', '86'],
@@ -60,7 +61,7 @@ describe('parseNoticeNumber()', () => {
     });
   }
 
-  it('computes the worked example of the reference: P = 3123456789012345, P mod 93 = 45', () => {
+  it('computes a worked example: P = 3123456789012345, P mod 93 = 45', () => {
     expect(noticeCheckDigits('3123456789012345')).toBe('45');
   });
 
@@ -77,7 +78,7 @@ describe('parseNoticeNumber()', () => {
   });
 
   it.each([
-    ['aux digit 4 (reference renders)', '470000008800999051'],
+    ['aux digit 4 (pagoPA sample notices)', '470000008800999051'],
     ['17 digits', '31234567890123454'],
     ['19 digits', '3123456789012345451'],
     ['a letter', '31234567890123454A'],

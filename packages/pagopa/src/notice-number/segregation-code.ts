@@ -1,5 +1,6 @@
 /**
- * Segregation code rules (pagoPA SACI §2.2). Internal: never re-exported from the package index.
+ * Segregation code rules (pagoPA SACI, "Generazione dell'Identificativo Univoco di Versamento",
+ * https://docs.pagopa.it/saci/). Internal: never re-exported from the package index.
  */
 
 // Reserved by PagoPA S.p.A. for specific services: 47 Canone Unico, 81 PagoPA, 85 TARI/TEFA subsidiarity,

@@ -144,7 +144,8 @@ function buildLayout(spec: DataMatrixSpec): DataMatrixLayout {
   const rs = size / regions - 2; // data region side
   const n = rs * regions; // mapping matrix side
   const base = new Uint8Array(size * size);
-  // §5.1: each region has a solid L on its left and bottom edges and alternating modules on top and right.
+  // ISO/IEC 16022 §5.1: each region has a solid L on its left and bottom edges and alternating modules on top
+  // and right.
   const block = rs + 2;
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {

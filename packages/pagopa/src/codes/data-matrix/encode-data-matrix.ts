@@ -70,7 +70,7 @@ export function encodeDataMatrix(payload: string, options: EncodeDataMatrixOptio
       { field: 'payload' },
     );
   }
-  // §5.2.8: codeword i belongs to block i mod blocks; check codewords interleave the same way.
+  // ISO/IEC 16022 §5.2.8: codeword i belongs to block i mod blocks; check codewords interleave the same way.
   const all = new Uint8Array(spec.data + spec.ec);
   all.set(data);
   const ecPerBlock = spec.ec / spec.blocks;
