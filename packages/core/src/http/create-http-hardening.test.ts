@@ -199,6 +199,21 @@ describe('createHttp() body limit', () => {
     );
   });
 
+  it('fails closed on a limit or timeout that is not a positive number', async () => {
+    const baseUrl = 'http://127.0.0.1:9/api/';
+    for (const [options, field] of [
+      [{ maxBodyBytes: Number.NaN }, 'maxBodyBytes'],
+      [{ maxBodyBytes: 0 }, 'maxBodyBytes'],
+      [{ timeoutMs: -1 }, 'timeoutMs'],
+    ] as const) {
+      expect(() => createHttp({ baseUrl, ...options })).toThrow(
+        expect.objectContaining({ code: 'ERR_CORE_INVALID_CONFIG', field }),
+      );
+    }
+    const err = await failure(createHttp({ baseUrl }).request({ method: 'GET', path: 'x', maxBodyBytes: -5 }));
+    expect(err).toMatchObject({ code: 'ERR_CORE_INVALID_CONFIG', field: 'maxBodyBytes' });
+  });
+
   it('defaults to 1 MiB and drops an oversized body of a status error, keeping the status', async () => {
     expect(DEFAULT_MAX_BODY_BYTES).toBe(1_048_576);
     const baseUrl = await serve((_req, res) => {

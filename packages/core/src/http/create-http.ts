@@ -149,6 +149,13 @@ function networkError(error: unknown, ex: Exchange, reachedServer: boolean): Api
   });
 }
 
+// Fail closed: a limit that is not a positive number would disable the check (`size > NaN` is false).
+function positive(value: number | undefined, fallback: number, field: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  throw new CoreError('ERR_CORE_INVALID_CONFIG', `Invalid ${field}: must be a positive number`, { field });
+}
+
 /**
  * Creates the one HTTP wrapper civico clients use (over ky, with the runtime's `fetch`).
  *
@@ -161,6 +168,8 @@ function networkError(error: unknown, ex: Exchange, reachedServer: boolean): Api
  *
  * @param options - base URL, timeout, headers, fetch, body limit, secrets
  * @returns the wrapper
+ * @throws {@link CoreError} `ERR_CORE_INVALID_CONFIG` when `timeoutMs` or `maxBodyBytes` is not a
+ * positive number (a request's own `maxBodyBytes` is checked the same way).
  * @example
  * ```ts
  * import { createHttp } from '@civico/core/http';
@@ -170,8 +179,8 @@ function networkError(error: unknown, ex: Exchange, reachedServer: boolean): Api
  */
 export function createHttp(options: HttpOptions): Http {
   const requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const defaultMaxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
+  const defaultMaxBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
   const redactor = createRedactor(options.secrets);
   // The timeout is this wrapper's own (ky's stops at the response headers); retries are the caller's.
   const client = ky.create({
@@ -190,6 +199,7 @@ export function createHttp(options: HttpOptions): Http {
   });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
+    const maxBytes = positive(req.maxBodyBytes, defaultMaxBytes, 'maxBodyBytes');
     const outer = req.signal;
     if (outer?.aborted) throw outer.reason;
     const controller = new AbortController();
@@ -219,7 +229,6 @@ export function createHttp(options: HttpOptions): Http {
       } catch (error) {
         throw failure(error, !failedBeforeConnecting(error));
       }
-      const maxBytes = req.maxBodyBytes ?? defaultMaxBytes;
       let text: string | typeof BODY_TOO_LARGE | undefined;
       try {
         text = await readCappedText(response, maxBytes);
