@@ -108,7 +108,7 @@ describe('sendBulk()', () => {
     expect(s.ledger()).toHaveLength(3);
   });
 
-  it('reports an interrupted send as UNKNOWN and never resends it without a reconciler (io.md §5)', async () => {
+  it('reports an interrupted send as UNKNOWN and never resends it without a reconciler', async () => {
     const { s, client, journalPath } = await setup();
     const options = { template, campaign: 'c1', journalPath, poll };
     await collect(sendBulk(client, people(0), options));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCtaFrontMatter, buildPaymentMessage, createIoClient, type IoClient, IoError } from '../src/index.js';
 
-// Contract: the untouched public spec, outside the project (io.md §9). CI must have it.
+// Contract: the untouched public spec, outside the project (docs/io.md#contract-tests). CI must have it.
 const SPEC = fileURLToPath(new URL('../../../../shared/specs/io/io-services-api.yaml', import.meta.url));
 const HAVE_SPEC = existsSync(SPEC);
 const IN_CI = process.env.CI === 'true';
@@ -16,7 +16,7 @@ const CF = 'RSSMRA85T10A562S';
 const ULID = '01BX9NSMKVXXS5PSP2FATZMYYY';
 const MARKDOWN = 'La tua carta di identità scade tra 30 giorni. Prenota un appuntamento presso gli uffici comunali.';
 
-// io.md §9 quirk 6: FiscalCodeHash declares length 16 but a 64-hex pattern, so every valid feed
+// Spec defect (docs/io.md#sources): FiscalCodeHash declares length 16 but a 64-hex pattern, so every valid feed
 // violates it. Patch only that, and fail loudly if the spec changes under us.
 const HASH_QUIRK = '  FiscalCodeHash:\n    type: string\n    maxLength: 16\n    minLength: 16\n';
 
@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 function startPrism(spec: string, port: number): Promise<ChildProcess> {
   const bin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
   // --errors: invalid requests get 400/422 and response violations 500. -d: schema-generated
-  // bodies (the spec's examples are broken, io.md §9 quirk 5), seeded to be repeatable.
+  // bodies (the spec's examples are broken, docs/io.md#sources), seeded to be repeatable.
   const args = [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', '-d', '--seed', 'civico', spec];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {

@@ -89,7 +89,7 @@ describe('createIoSandbox()', () => {
     expect(s.ledger().map((e) => e.id)).toEqual([id]);
   });
 
-  it('moves messages to citizens without IO or who blocked the service to REJECTED (io.md §7)', async () => {
+  it('moves messages to citizens without IO or who blocked the service to REJECTED (process-message)', async () => {
     const s = await start({ processingDelayMs: 0 });
     const statuses: unknown[] = [];
     for (const fc of [BLOCKED, NOT_ON_IO]) {

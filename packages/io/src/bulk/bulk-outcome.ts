@@ -27,7 +27,7 @@ export interface BulkRecipient {
 }
 
 /**
- * Final state of a recipient in a bulk run (IO reference §5, §7).
+ * Final state of a recipient in a bulk run (`docs/io.md#bulk-sender`).
  *
  * - `PROCESSED`, `REJECTED`, `FAILED`: IO's final message status.
  * - `SENT`: accepted by IO; status not final when polling stopped (a re-run polls again).

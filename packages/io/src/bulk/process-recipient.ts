@@ -46,7 +46,7 @@ export function recipientRef(campaign: string, fiscalCode: string): string {
 }
 
 const FINAL = new Set<string>(['PROCESSED', 'REJECTED', 'FAILED']);
-// IO reference §5: 401 stops the batch; so does a journal failure.
+// A 401 (missing or invalid key) stops the batch; so does a journal failure.
 const FATAL = new Set<string>(['ERR_IO_UNAUTHORIZED', 'ERR_IO_JOURNAL_WRITE_FAILED']);
 const codeOf = (e: unknown): string => (IoError.isInstance(e) ? e.code : 'ERR_IO_UNEXPECTED');
 // A gateway 404 on a known route means a wrong base URL: every call would fail the same way.
@@ -148,7 +148,7 @@ export function createRecipientProcessor(ctx: RecipientContext) {
   // Runs inside one send slot, so pre-checks never run ahead of sends by more than `concurrency`
   // (a run killed early still sends), and the outcome record is queued before the slot is
   // released: the next intent cannot become durable before it, so a crash leaves at most
-  // `concurrency` sends in doubt (IO reference §5).
+  // `concurrency` sends in doubt (`docs/io.md#journal`).
   async function attempt(ref: string, message: Message, precheck: boolean): Promise<Attempt> {
     if (precheck) {
       const verdict = await checkProfile(message.fiscalCode);

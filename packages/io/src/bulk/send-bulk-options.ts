@@ -45,7 +45,7 @@ export const SendBulkOptionsSchema = z
       .default({ initialDelayMs: 1000, maxDelayMs: 60_000, maxWaitMs: 600_000 }),
     /**
      * Operator decision: resend recipients whose earlier send is `UNKNOWN` (accepting a possible
-     * duplicate, IO reference §5). Default false.
+     * duplicate: IO has no idempotency key, `docs/io.md#sources`). Default false.
      */
     resendUnknown: z.boolean().default(false),
   })
@@ -88,7 +88,7 @@ export type ReconcileResult =
 
 /**
  * Decides the fate of an in-doubt send. IO has no idempotency key and no way to list sent messages
- * (IO reference §5), so only an out-of-band source can answer (an operator's records, or the
+ * (`docs/io.md#sources`), so only an out-of-band source can answer (an operator's records, or the
  * sandbox ledger in tests); answer `unknown` when in doubt.
  * @group Bulk
  */

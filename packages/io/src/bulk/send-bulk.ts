@@ -25,7 +25,7 @@ import { type SendBulkOptions, SendBulkOptionsSchema } from './send-bulk-options
  * The journal makes the run resumable: run the same command after a crash or `kill -9` and
  * recipients already done are reported from the journal, sent ones are polled, and an intent
  * without an outcome is *in doubt*: it goes to `reconcile`, and without an answer it ends
- * `UNKNOWN`, never resent automatically (IO reference §5). Every record is checksummed and chained,
+ * `UNKNOWN`, never resent automatically (IO has no idempotency key). Every record is checksummed and chained,
  * and a tip records how far the journal got: a damaged journal is refused rather than resumed
  * (`docs/io.md#journal`). The journal file is created with its first record, so a run that fails
  * before writing anything leaves none behind. Input is streamed; memory holds one reference per

@@ -66,7 +66,7 @@ function statusError(status: number, body: unknown, notFound: IoErrorCode, cause
   const text = [problem.title, problem.detail].filter(Boolean).join(' ');
   let code: IoErrorCode = 'ERR_IO_UNEXPECTED_STATUS';
   let reason: string | undefined;
-  // A 4xx means IO acted on nothing; after a 5xx a send may still have been stored (io.md §5).
+  // A 4xx means IO acted on nothing; after a 5xx a send may still have been stored (`docs/io.md#handle-failures`).
   let outcome: IoOutcome = status < 500 ? 'rejected' : 'unknown';
   if (status === 400) code = 'ERR_IO_BAD_REQUEST';
   else if (status === 401) code = 'ERR_IO_UNAUTHORIZED';
@@ -148,7 +148,8 @@ export function classifyFailure(
     });
     return { error: ioError, retryAfterMs: undefined, pauseMs: undefined };
   }
-  // io.md §5: core marks failures before any connection (refused, DNS, connect timeout) as not having reached IO.
+  // Core marks failures before any connection (refused, DNS, connect timeout) as not having reached IO
+  // (`docs/io.md#handle-failures`).
   const notSent = error.code === 'ERR_CORE_HTTP_NETWORK' && !error.reachedServer;
   const timeout = error.code === 'ERR_CORE_HTTP_TIMEOUT';
   const ioError = new IoError(

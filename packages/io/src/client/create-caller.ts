@@ -23,7 +23,7 @@ export interface CallerSettings {
 }
 
 /**
- * Runs calls through the shared limiter, retrying only what is safe (io.md §5).
+ * Runs calls through the shared limiter, retrying only what is safe (`docs/io.md#handle-failures`).
  * @param settings - HTTP wrapper, limiter, clock and retry settings
  * @internal
  */

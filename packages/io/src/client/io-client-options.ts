@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter } from '../rate-limit/create-rate-limiter.js';
 
-/** IO's production endpoint, path prefix included (io.md §2). */
+/** IO's production endpoint, path prefix included (`host` and `basePath` of the IO Services API spec). */
 export const DEFAULT_IO_BASE_URL = 'https://api.io.pagopa.it/api/v1';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -31,7 +31,7 @@ export interface SentMessage {
 }
 
 /**
- * Processing status of a message; an open union (io.md §7).
+ * Processing status of a message; an open union (`MessageStatusValue` is an `x-extensible-enum` in IO's spec).
  * @group Clients
  */
 export type MessageStatus = 'ACCEPTED' | 'THROTTLED' | 'PROCESSED' | 'REJECTED' | 'FAILED' | (string & {});

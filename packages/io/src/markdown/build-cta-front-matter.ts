@@ -34,7 +34,7 @@ const CtaPairSchema = z.strictObject({
 });
 
 /**
- * Call-to-action buttons of a message: Italian required, English optional (io.md §8.1).
+ * Call-to-action buttons of a message: Italian required, English optional (`docs/io.md#sources`).
  * @group Schemas
  */
 export const CtaFrontMatterSchema = z.strictObject({

@@ -1,4 +1,4 @@
-// io.md §8.1, after pagopa/io-app ts/features/messages/utils/ctas.ts.
+// After pagopa/io-app ts/features/messages/utils/ctas.ts.
 const HANDLED_LINK = /^iohandledlink:\/\/(https?|sms|tel|mailto|copy):(.+)$/i;
 
 /**

@@ -22,7 +22,8 @@ function lintCta(cta: string | YamlMap | undefined, path: string, out: IoMarkdow
 }
 
 /**
- * Lints CTA front matter (io.md §8.1): `it` required, `cta_1` required per language, valid actions.
+ * Lints CTA front matter (as the IO app's `ctas.ts` reads it, `docs/io.md#sources`): `it` required, `cta_1`
+ * required per language, valid actions.
  * @param yaml - the text between the `---` lines
  * @internal
  */

@@ -200,7 +200,7 @@ function lintBody(tokens: readonly Token[], findings: IoMarkdownFinding[]): void
  * @remarks
  * Errors are what IO rejects (length outside 80–10 000) or what the app silently hides: CTA front
  * matter that does not parse, lacks `it` or `cta_1`, or has an action outside `iohandledlink://`
- * (http, https, sms, tel, mailto, copy), `ioit://` and `iosso://` (io.md §8). Warnings cover what
+ * (http, https, sms, tel, mailto, copy), `ioit://` and `iosso://` (`docs/io.md#sources`). Warnings cover what
  * renders poorly: headings past `###`, raw HTML, tables, strikethrough, links other than `https://`
  * and `ioit://`. Never throws, whatever the input, and returns in linear time before lexing what
  * the parser cannot handle quickly: text over 10 000 characters gets only the `length` error (it

@@ -123,7 +123,7 @@ function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, d
  *
  * @remarks
  * Takes the notice number, amount (integer cents) and due date from the notice; a `YYYY-MM-DD` due
- * date becomes the end of that day in Italy, in UTC (io.md §4.2). The payee is sent only with
+ * date becomes the end of that day in Italy, in UTC (`docs/io.md#send-a-pagopa-notice`). The payee is sent only with
  * `includePayee`. The default text names the creditor and the amount but no personal data.
  *
  * @param notice - a `Notice` from `@civico/pagopa` or `{ noticeNumber, amountCents, creditor, dueDate? }`

@@ -15,7 +15,7 @@ function offsetMs(instant: number): number {
  *
  * @remarks
  * "Pay by 16 December" means the end of that day in `Europe/Rome`: `2025-12-16T22:59:59Z` in winter,
- * `…T21:59:59Z` in summer. Midnight would show the previous day in the app (io.md §4.2).
+ * `…T21:59:59Z` in summer. Midnight would show the previous day in the app (`docs/io.md#sources`).
  *
  * @param date - the calendar day, `YYYY-MM-DD`
  * @returns the instant

@@ -1,6 +1,6 @@
 import { isValidNoticeNumber } from '@civico/pagopa';
 
-// io.md §4.1: the compact form IO's spec requires; pagoPA's own checks come on top.
+// The compact form IO's spec requires (`PaymentData.notice_number` pattern); pagoPA's own checks come on top.
 const NOTICE_NUMBER = /^[0123][0-9]{17}$/;
 
 /**

@@ -1,6 +1,6 @@
 import { isValidFiscalCode } from '@civico/core';
 
-// io.md §4.1: the pattern IO's server applies to a recipient (omocodia allowed).
+// The pattern IO's server applies to a recipient, `FiscalCode` of @pagopa/ts-commons (omocodia allowed).
 const PATTERN = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 // IO's documented test recipient, which no real-person check accepts (day 00).
 const IO_TEST_FISCAL_CODE = 'AAAAAA00A00A000A';
@@ -10,7 +10,7 @@ const IO_TEST_FISCAL_CODE = 'AAAAAA00A00A000A';
  *
  * @remarks
  * IO's server applies only the pattern and does not verify the 16th (check) character; checking it
- * with `@civico/core` catches typos before they become `REJECTED` messages (io.md §4.1). The IO
+ * with `@civico/core` catches typos before they become `REJECTED` messages (`docs/io.md#sources`). The IO
  * test code `AAAAAA00A00A000A` is accepted as a documented exception. Only the canonical form
  * (upper case, no spaces) passes: normalise user input first.
  * @param value - anything

@@ -4,10 +4,11 @@ import { isNoticeNumber } from './is-notice-number.js';
 import { isRecipientFiscalCode } from './is-recipient-fiscal-code.js';
 import { MESSAGE_LIMITS } from './message-limits.js';
 
-// io.md §4.2: the server takes YYYY-MM-DDTHH:MM:SS(.fff) with an optional zone; the spec asks for UTC.
+// `UTCISODateFromString` (@pagopa/ts-commons): the server takes YYYY-MM-DDTHH:MM:SS(.fff) with an optional zone;
+// the spec asks for UTC.
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-// io.md §4: the subject is the inbox title and may reach lock screens; keep personal data out.
+// The subject is the inbox title and may reach lock screens (IO Services API spec, `subject`); keep personal data out.
 const FISCAL_CODE_IN_TEXT = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/i;
 
 function isRealUtcTimestamp(value: string): boolean {
@@ -78,7 +79,7 @@ const MarkdownSchema = z
   // abort: an oversize body is refused before the linter reads it.
   .max(MESSAGE_LIMITS.markdownMax, { abort: true })
   .superRefine((markdown, ctx) => {
-    // io.md §8.1: the app silently hides broken CTAs, so they are errors here.
+    // The app silently hides broken CTAs (pagopa/io-app ctas.ts), so they are errors here.
     for (const finding of lintIoMarkdown(markdown).findings) {
       if (finding.severity === 'error' && finding.rule !== 'length') {
         const where = finding.path ? `${finding.path}: ` : '';
@@ -91,7 +92,7 @@ const MarkdownSchema = z
  * One IO message to one citizen, before it is sent.
  *
  * @remarks
- * Strict: unknown keys are rejected, because IO silently drops them (io.md §4). `invalidAfterDueDate`
+ * Strict: unknown keys are rejected, because IO silently drops them (`docs/io.md#sources`). `invalidAfterDueDate`
  * needs a `dueDate`.
  * @group Schemas
  */

@@ -1,5 +1,5 @@
 /**
- * Length limits of a message, in UTF-16 code units as IO's server counts them (io.md §4.1).
+ * Length limits of a message, in UTF-16 code units as IO's server counts them (`docs/io.md#sources`).
  * @group Schemas
  */
 export const MESSAGE_LIMITS = Object.freeze({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IoError } from '../errors.js';
 import { sleep } from './sleep.js';
 
-/** Default pace: IO's default tier allows 150 calls per 5 s (io.md §6). */
+/** Default pace: IO's default tier allows 150 calls per 5 s (`docs/io.md#sources`). */
 export const DEFAULT_REQUESTS_PER_SECOND = 30;
 
 /**
@@ -28,7 +28,7 @@ export interface RateLimiterOptions extends z.input<typeof RateLimiterOptionsSch
  * A pacer shared by every call of one or more IO clients.
  *
  * @remarks
- * IO counts every call of an institution's account against one budget (io.md §6), so one limiter
+ * IO counts every call of an institution's account against one budget (`docs/io.md#sources`), so one limiter
  * should serve all the services and workers of an institution: pass it to each client as
  * `rateLimiter`. A 429 pauses the limiter, so every caller waits, not only the one that was throttled.
  * @group Clients

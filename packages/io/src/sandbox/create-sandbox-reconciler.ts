@@ -17,7 +17,7 @@ export interface SandboxReconcilerOptions {
  *
  * @remarks
  * The real IO API cannot answer "was this message stored?" (no idempotency key, no listing:
- * IO reference §5), so against production an in-doubt send ends `UNKNOWN` for an operator. The
+ * `docs/io.md#sources`), so against production an in-doubt send ends `UNKNOWN` for an operator. The
  * sandbox can answer: this reconciler reads `GET /__sandbox/ledger?fiscal_code=…` (a sandbox-only
  * route, outside the IO contract) and matches the message by content hash. It answers `unknown`
  * when the sandbox cannot be reached.

@@ -15,7 +15,7 @@ export interface SandboxKey {
   readonly advanced: boolean;
   /** Payment ceiling in cents. */
   readonly maxAllowedPaymentAmount: number;
-  /** Test mode: only these recipients (IO reference §4.4), or every recipient when undefined. */
+  /** Test mode: only these recipients (the service's `authorized_recipients`), or every recipient when undefined. */
   readonly authorizedRecipients: ReadonlySet<string> | undefined;
 }
 
@@ -121,7 +121,7 @@ function toWire(entry: SandboxLedgerEntry, status: string): unknown {
 
 /**
  * `GET /messages/{fiscal_code}/{id}` (getMessage): only the sending service, only with the right
- * fiscal code; status moves ACCEPTED → PROCESSED or REJECTED (IO reference §7).
+ * fiscal code; status moves ACCEPTED → PROCESSED or REJECTED (`MessageStatusValue`, `docs/io.md#sources`).
  * @param ctx - request context
  * @param fiscalCode - path fiscal code
  * @param id - path message id

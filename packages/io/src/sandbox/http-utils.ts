@@ -96,7 +96,7 @@ export function sendJson(
 }
 
 /**
- * Answers with an RFC 7807 problem, the back end's error shape (IO reference §5).
+ * Answers with an RFC 7807 problem, the back end's error shape (`ProblemJson` in the IO Services API spec).
  * @param res - the response
  * @param status - HTTP status
  * @param title - short title

@@ -3,7 +3,7 @@ import { formatEuro } from '../message/format-italian.js';
 import { escapeHtml } from './http-utils.js';
 import type { SandboxLedgerEntry } from './sandbox-store.js';
 
-// IO reference §8: raw HTML is dropped by the app; links open only for https:// and ioit://.
+// pagopa/io-app IOMarkdown rules: raw HTML is dropped by the app; links open only for https:// and ioit://.
 const SAFE_LINK = /^(https:|ioit:)/i;
 const marked = new Marked({
   gfm: true,
@@ -17,7 +17,7 @@ const marked = new Marked({
   },
 });
 
-/** IO reference §8.1: CTA front matter is stripped before rendering. */
+/** CTA front matter is stripped before rendering (pagopa/io-app `ts/features/messages/utils/ctas.ts`). */
 function stripFrontMatter(markdown: string): string {
   if (!markdown.startsWith('---\n')) return markdown;
   const end = markdown.indexOf('\n---', 4);

@@ -25,7 +25,7 @@ export interface SandboxLedgerEntry extends AcceptedMessage {
   readonly serviceId: string;
   /** When the message was stored. */
   readonly createdAt: Date;
-  /** Final status the message reaches after processing (IO reference §7). */
+  /** Final status the message reaches after processing (`MessageStatusValue` in the IO Services API spec). */
   readonly finalStatus: 'PROCESSED' | 'REJECTED';
 }
 
@@ -81,7 +81,8 @@ export function createSandboxStore(options: SandboxStoreOptions): SandboxStore {
     profile,
     add(message, serviceId) {
       const createdAt = options.now();
-      // IO reference §7: no profile → REJECTED (USER_NOT_FOUND); blocked → REJECTED (SERVICE_NOT_ALLOWED).
+      // pagopa/io-messages process-message: no profile → REJECTED (USER_NOT_FOUND);
+      // blocked → REJECTED (SERVICE_NOT_ALLOWED).
       const p = profile(message.fiscalCode);
       const entry: SandboxLedgerEntry = {
         ...message,

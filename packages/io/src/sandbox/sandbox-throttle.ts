@@ -34,7 +34,7 @@ export interface SandboxThrottle {
 }
 
 /**
- * Creates the gateway limiter: a fixed window shared by every key (IO reference §6), answering
+ * Creates the gateway limiter: a fixed window shared by every key (IO's APIM policy, `docs/io.md#sources`), answering
  * 429 with `x-rate-limit-retry-after` until the window (or an injected period) ends.
  * @param options - the limit, the clock and the counters to update
  * @returns the limiter

@@ -1,4 +1,7 @@
-/** IO reference §4.1: the server's fiscal-code pattern (omocodia allowed, check character not verified). @internal */
+/**
+ * The server's fiscal-code pattern, `FiscalCode` of `@pagopa/ts-commons` (omocodia allowed, check character not
+ * verified). @internal
+ */
 export const FISCAL_CODE_PATTERN =
   /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 const NOTICE_NUMBER = /^[0123][0-9]{17}$/;
@@ -39,7 +42,7 @@ export interface RefusedMessage {
   readonly detail: string;
 }
 
-/** What a sending key may do (IO reference §2, §4.4). @internal */
+/** What a sending key may do (gateway groups checked by IO's send handler, `docs/io.md#sources`). @internal */
 export interface SenderPermissions {
   /** Group `ApiMessageWriteAdvanced`. */
   readonly advanced: boolean;
@@ -80,9 +83,9 @@ function checkPayment(raw: unknown, perms: SenderPermissions): RefusedMessage | 
  * Validates a `POST /messages` body as the IO back end does (exact codec: unknown keys dropped).
  *
  * @remarks
- * Lengths are UTF-16 code units like the server (IO reference §4.1); the fiscal code must be in
+ * Lengths are UTF-16 code units like the server (`docs/io.md#sources`); the fiscal code must be in
  * the body; ADVANCED, payee, third-party data and EU Covid certificates need permissions the
- * sandbox never grants but ADVANCED (§4.4).
+ * sandbox never grants but ADVANCED (IO's send handler, `docs/io.md#sources`).
  *
  * @param body - the parsed JSON body
  * @param perms - what the calling key may do
