@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks the documentation against the code, so what a reader copies works:
 // - every ```ts block in TSDoc comments (packages/*/src), docs/*.md and the package READMEs
-//   type-checks against the real API (STYLE §7);
+//   type-checks against the real API (docs/contributing.md);
 // - the ```ts runnable blocks of one Markdown file are one story: concatenated in order, they
 //   type-check as one program and then run (on the built packages, as a user's code would), and
 //   must exit 0 within a minute;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Reports source files over 400 lines and fails when a package's median non-test file reaches
-// 150 lines (STYLE §4.1). Generated tables (*.generated.ts) are exempt.
+// 150 lines (docs/contributing.md, "Rules that CI enforces"). Generated tables (*.generated.ts) are exempt.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 

@@ -20,7 +20,7 @@ import {
   parseQrPayload,
 } from '../src/index.js';
 
-// STYLE §5: only CivicoErrors leave the public API. Every entry point, fed anything, either
+// docs/errors.md: only CivicoErrors leave the public API. Every entry point, fed anything, either
 // returns or throws a PagoPaError.
 // biome-ignore lint/suspicious/noExplicitAny: the point is calling with values outside the types
 type Loose = (...args: any[]) => unknown;

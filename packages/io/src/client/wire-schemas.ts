@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Partial wire schemas (STYLE §4.3): only what the client reads, extensible enums kept as strings.
+// Partial wire schemas: only what the client reads, extensible enums kept as strings.
 
 /** @internal `CreatedMessage`, answer of `POST /messages`. */
 export const CreatedMessageWireSchema = z.object({ id: z.string().min(1) });
