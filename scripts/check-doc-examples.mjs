@@ -145,7 +145,13 @@ for (const { f, comment } of sources) {
       // One file per story; a line map turns a story line back into the Markdown line.
       const name = `story-${++n}.ts`;
       const lineMap = [];
-      const body = story.flatMap((b) => b.body.map((line, k) => (lineMap.push(b.start + 1 + k), line)));
+      const body = [];
+      for (const b of story) {
+        b.body.forEach((line, k) => {
+          lineMap.push(b.start + 1 + k);
+          body.push(line);
+        });
+      }
       writeFileSync(join(out, name), `${body.join('\n')}\nexport {};\n`);
       map.set(name, { file: relative(root, f), lineMap });
       stories.push({ name, file: relative(root, f), blocks: story.length });
