@@ -4,11 +4,14 @@ import { ApiCallError, type ApiCallErrorCode } from './errors/api-call-error.js'
 import type { CivicoError } from './errors/civico-error.js';
 import { CoreError, type CoreErrorCode } from './errors/core-error.js';
 import { type Iban, type IbanSchema, parseIban } from './iban/parse-iban.js';
-import { type EcFiscalCode, type EcFiscalCodeSchema, parseEcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
 import type { IpaCode, IpaCodeSchema } from './pa-codes/parse-ipa-code.js';
 import type { OfficeCode, OfficeCodeSchema } from './pa-codes/parse-office-code.js';
 import type { SdiCode, SdiCodeSchema } from './pa-codes/parse-sdi-code.js';
-import type { EntityFiscalCode, EntityFiscalCodeSchema } from './vat-number/parse-entity-fiscal-code.js';
+import {
+  type EntityFiscalCode,
+  type EntityFiscalCodeSchema,
+  parseEntityFiscalCode,
+} from './vat-number/parse-entity-fiscal-code.js';
 import { parseVatNumber, type VatNumber, type VatNumberSchema } from './vat-number/parse-vat-number.js';
 
 function handle(err: unknown): string {
@@ -56,21 +59,20 @@ describe('brands', () => {
     const vat: VatNumber = plain;
     // @ts-expect-error a plain string is not an Iban
     const iban: Iban = plain;
-    // @ts-expect-error a plain string is not an EcFiscalCode
-    const ec: EcFiscalCode = plain;
+    // @ts-expect-error a plain string is not an EntityFiscalCode
+    const ec: EntityFiscalCode = plain;
     // @ts-expect-error a VatNumber is not an Iban
     const crossed: Iban = parseVatNumber(plain);
     expectTypeOf([vat, iban, ec, crossed]).toBeArray();
     expectTypeOf(parseVatNumber(plain)).toExtend<string>();
     expectTypeOf(parseIban(plain)).toEqualTypeOf<Iban>();
-    expectTypeOf(parseEcFiscalCode(plain)).toEqualTypeOf<EcFiscalCode>();
+    expectTypeOf(parseEntityFiscalCode(plain, { checkDigit: 'warn' })).toEqualTypeOf<EntityFiscalCode>();
   });
 
   it('match the schemas outputs', () => {
     expectTypeOf<z.output<typeof VatNumberSchema>>().toEqualTypeOf<VatNumber>();
     expectTypeOf<z.output<typeof EntityFiscalCodeSchema>>().toEqualTypeOf<EntityFiscalCode>();
     expectTypeOf<z.output<typeof IbanSchema>>().toEqualTypeOf<Iban>();
-    expectTypeOf<z.output<typeof EcFiscalCodeSchema>>().toEqualTypeOf<EcFiscalCode>();
     expectTypeOf<z.output<typeof IpaCodeSchema>>().toEqualTypeOf<IpaCode>();
     expectTypeOf<z.output<typeof OfficeCodeSchema>>().toEqualTypeOf<OfficeCode>();
     expectTypeOf<z.output<typeof SdiCodeSchema>>().toEqualTypeOf<SdiCode>();

@@ -16,19 +16,21 @@ export type {
   DecodeFiscalCodeOptions,
 } from './fiscal-code/decode-fiscal-code.js';
 export { decodeFiscalCode } from './fiscal-code/decode-fiscal-code.js';
+export type { FiscalCodeIssueCode } from './fiscal-code/fiscal-code-checks.js';
 export type { FiscalCode } from './fiscal-code/fiscal-code-schema.js';
 export { FiscalCodeSchema } from './fiscal-code/fiscal-code-schema.js';
-export type { FiscalCodeIssueCode } from './fiscal-code/inspect-fiscal-code.js';
-export { assertFiscalCode, isValidFiscalCode } from './fiscal-code/is-valid-fiscal-code.js';
-export { normalizeOmocodia, omocodiaVariants } from './fiscal-code/omocodia.js';
 export type {
   FiscalCodeIssue,
-  FiscalCodeParseFailure,
-  FiscalCodeParseResult,
-  FiscalCodeParseSuccess,
   FiscalCodeWarning,
-  ParseFiscalCodeOptions,
-} from './fiscal-code/parse-fiscal-code.js';
+  InspectFiscalCodeFailure,
+  InspectFiscalCodeOptions,
+  InspectFiscalCodeResult,
+  InspectFiscalCodeSuccess,
+} from './fiscal-code/inspect-fiscal-code.js';
+export { inspectFiscalCode } from './fiscal-code/inspect-fiscal-code.js';
+export { isValidFiscalCode } from './fiscal-code/is-valid-fiscal-code.js';
+export { normalizeOmocodia, omocodiaVariants } from './fiscal-code/omocodia.js';
+export type { ParseFiscalCodeOptions } from './fiscal-code/parse-fiscal-code.js';
 export { parseFiscalCode } from './fiscal-code/parse-fiscal-code.js';
 export { formatIban } from './iban/format-iban.js';
 export type { ItalianIbanParts } from './iban/get-italian-iban-parts.js';
@@ -37,17 +39,25 @@ export type { IbanIssue, IbanIssueCode, InspectIbanResult } from './iban/inspect
 export { inspectIban } from './iban/inspect-iban.js';
 export type { Iban } from './iban/parse-iban.js';
 export { IbanSchema, isValidIban, parseIban } from './iban/parse-iban.js';
-export type { InspectEcFiscalCodeResult } from './pa-codes/inspect-ec-fiscal-code.js';
-export { inspectEcFiscalCode } from './pa-codes/inspect-ec-fiscal-code.js';
-export type { PaCodeIssue, PaCodeIssueCode } from './pa-codes/pa-code-issue.js';
-export type { EcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
-export { EcFiscalCodeSchema, isValidEcFiscalCode, parseEcFiscalCode } from './pa-codes/parse-ec-fiscal-code.js';
+export type { InspectPaCodeResult, PaCodeIssue, PaCodeIssueCode } from './pa-codes/pa-code-issue.js';
 export type { IpaCode } from './pa-codes/parse-ipa-code.js';
-export { IpaCodeSchema, isValidIpaCode, parseIpaCode } from './pa-codes/parse-ipa-code.js';
+export { IpaCodeSchema, inspectIpaCode, isValidIpaCode, parseIpaCode } from './pa-codes/parse-ipa-code.js';
 export type { OfficeCode } from './pa-codes/parse-office-code.js';
-export { isValidOfficeCode, OfficeCodeSchema, parseOfficeCode } from './pa-codes/parse-office-code.js';
+export {
+  inspectOfficeCode,
+  isValidOfficeCode,
+  OfficeCodeSchema,
+  parseOfficeCode,
+} from './pa-codes/parse-office-code.js';
 export type { SdiCode, SdiCodeKind } from './pa-codes/parse-sdi-code.js';
-export { getSdiCodeKind, isValidSdiCode, parseSdiCode, SdiCodeSchema } from './pa-codes/parse-sdi-code.js';
+export {
+  getSdiCodeKind,
+  inspectSdiCode,
+  isValidSdiCode,
+  parseSdiCode,
+  SdiCodeSchema,
+} from './pa-codes/parse-sdi-code.js';
+export type { ParseFieldOptions } from './parse-field-options.js';
 export type { FindMunicipalitiesOptions } from './territory/find-municipalities.js';
 export { findMunicipalities } from './territory/find-municipalities.js';
 export type { ForeignState } from './territory/foreign-state.js';
@@ -61,7 +71,11 @@ export type { Municipality, TerritoryQueryOptions } from './territory/municipali
 export type { Region } from './territory/regions.js';
 export { getRegion, listRegions } from './territory/regions.js';
 export type { ElevenDigitCodeKind, ElevenDigitIssue, ElevenDigitIssueCode } from './vat-number/eleven-digit-code.js';
-export type { ElevenDigitCodeOptions, InspectElevenDigitCodeResult } from './vat-number/inspect-eleven-digit-code.js';
+export type {
+  ElevenDigitCodeOptions,
+  EntityFiscalCodeOptions,
+  InspectElevenDigitCodeResult,
+} from './vat-number/inspect-eleven-digit-code.js';
 export type { EntityFiscalCode, InspectEntityFiscalCodeResult } from './vat-number/parse-entity-fiscal-code.js';
 export {
   EntityFiscalCodeSchema,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFiscalCode, normalizeOmocodia, parseFiscalCode } from '../src/index.js';
+import { decodeFiscalCode, inspectFiscalCode, normalizeOmocodia } from '../src/index.js';
 
 interface CfVector {
   readonly type: string;
@@ -42,7 +42,7 @@ describe('codice fiscale test vectors (test/fixtures/core-test-vectors.json)', (
   for (const v of vectors) {
     const place = v.decode?.place ?? '';
     it(`${v.value}: ${v.source}`, () => {
-      const result = parseFiscalCode(v.value, { referenceDate });
+      const result = inspectFiscalCode(v.value, { referenceDate });
       const checksumOk = result.issues.every((i) => !CHECKSUM_ISSUES.has(i.code));
       expect(checksumOk).toBe(v.expectedValidChecksum);
 
@@ -51,7 +51,7 @@ describe('codice fiscale test vectors (test/fixtures/core-test-vectors.json)', (
       } else if (PLACE_SOFT.has(v.value)) {
         expect(result.ok).toBe(true);
         expect(result.warnings.map((w) => w.code)).toContain('BIRTHPLACE_NOT_VALID_AT_BIRTH');
-        expect(parseFiscalCode(v.value, { referenceDate, strict: true }).ok).toBe(false);
+        expect(inspectFiscalCode(v.value, { referenceDate, strict: true }).ok).toBe(false);
       } else {
         expect(result.ok).toBe(v.expectedValid ?? v.expectedValidChecksum);
       }

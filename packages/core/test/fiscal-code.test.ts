@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertFiscalCode,
   CoreError,
   decodeFiscalCode,
   FiscalCodeSchema,
+  inspectFiscalCode,
   isValidFiscalCode,
   normalizeOmocodia,
   omocodiaVariants,
@@ -11,9 +11,9 @@ import {
 } from '../src/index.js';
 
 const referenceDate = '2026-01-01';
-const issueCodes = (v: unknown) => parseFiscalCode(v, { referenceDate }).issues.map((i) => i.code);
+const issueCodes = (v: unknown) => inspectFiscalCode(v, { referenceDate }).issues.map((i) => i.code);
 
-describe('parseFiscalCode()', () => {
+describe('inspectFiscalCode()', () => {
   it.each([
     ['CSTNGL22I10D086I', 'MONTH'],
     ['FOXDRA26C24H872A', 'CHECK_CHARACTER'],
@@ -42,7 +42,7 @@ describe('parseFiscalCode()', () => {
   it.each(['RSSMRA00B29H501Y', 'RSSMRA80A41H501Y', 'rssmra80a01h501u', ' RSS MRA 80A01 H501U ', 'RSSMRA-80A01-H501U'])(
     'accepts %s and normalises it',
     (code) => {
-      const result = parseFiscalCode(code, { referenceDate });
+      const result = inspectFiscalCode(code, { referenceDate });
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.value).toMatch(/^[A-Z0-9]{16}$/);
     },
@@ -64,14 +64,14 @@ describe('parseFiscalCode()', () => {
   });
 
   it('reports every issue, not just the first, without echoing the code', () => {
-    const result = parseFiscalCode('CC0FBA85X00L219P', { referenceDate });
+    const result = inspectFiscalCode('CC0FBA85X00L219P', { referenceDate });
     expect(result.issues.map((i) => i.code)).toEqual(['CHARSET', 'MONTH', 'CHECK_CHARACTER', 'DAY']);
     for (const i of result.issues) expect(i.message).not.toContain('CC0FBA');
   });
 
   it('never throws on non-string input and reports NOT_A_STRING', () => {
     for (const v of [undefined, null, 42, {}, [], Symbol('x'), 10n]) {
-      expect(parseFiscalCode(v)).toMatchObject({ ok: false, kind: null, issues: [{ code: 'NOT_A_STRING' }] });
+      expect(inspectFiscalCode(v)).toMatchObject({ ok: false, kind: null, issues: [{ code: 'NOT_A_STRING' }] });
     }
   });
 
@@ -87,15 +87,15 @@ describe('parseFiscalCode()', () => {
     ['RCCLGU63T27I560K'],
     ['GSTPPP99C06D620V'],
   ])('accepts AdE-issued %s whose birthplace was not valid at birth, with a warning (an issue when strict)', (code) => {
-    const result = parseFiscalCode(code, { referenceDate });
+    const result = inspectFiscalCode(code, { referenceDate });
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => w.code)).toEqual(['BIRTHPLACE_NOT_VALID_AT_BIRTH']);
-    expect(parseFiscalCode(code, { referenceDate, strict: true }).ok).toBe(false);
+    expect(inspectFiscalCode(code, { referenceDate, strict: true }).ok).toBe(false);
   });
 
   it('warns about foreign-state codes missing from the list (Z201, Z202)', () => {
     for (const code of ['CCCFBA75D03Z201F', 'CCCFBA75D03Z202K']) {
-      const result = parseFiscalCode(code, { referenceDate });
+      const result = inspectFiscalCode(code, { referenceDate });
       expect(result.ok).toBe(true);
       expect(result.warnings.map((w) => w.code)).toEqual(['UNKNOWN_FOREIGN_STATE']);
     }
@@ -103,50 +103,59 @@ describe('parseFiscalCode()', () => {
 
   it('warns about omocodia outside the right-to-left order, and accepts it', () => {
     for (const code of ['CNTFNC84R44H5L1E', 'CNTPTR60C29H5L1W']) {
-      const result = parseFiscalCode(code, { referenceDate });
+      const result = inspectFiscalCode(code, { referenceDate });
       expect(result).toMatchObject({ ok: true, omocodiaMask: 2 });
       expect(result.warnings.map((w) => w.code)).toEqual(['OMOCODIA_NON_CANONICAL']);
     }
-    expect(parseFiscalCode('CCCFBA85DLPLNMVL', { referenceDate }).warnings).toEqual([]);
+    expect(inspectFiscalCode('CCCFBA85DLPLNMVL', { referenceDate }).warnings).toEqual([]);
   });
 
   it('handles 11-digit provisional codes', () => {
-    expect(parseFiscalCode('00743110157')).toMatchObject({ ok: true, kind: 'provisional' });
-    expect(parseFiscalCode('00743110158')).toMatchObject({ ok: false, issues: [{ code: 'CHECK_CHARACTER' }] });
-    expect(parseFiscalCode('00000000000')).toMatchObject({ ok: false, issues: [{ code: 'ZERO_PROGRESSIVE' }] });
-    expect(parseFiscalCode('0074311015A')).toMatchObject({ ok: false, kind: 'provisional' });
+    expect(inspectFiscalCode('00743110157')).toMatchObject({ ok: true, kind: 'provisional' });
+    expect(inspectFiscalCode('00743110158')).toMatchObject({ ok: false, issues: [{ code: 'CHECK_CHARACTER' }] });
+    expect(inspectFiscalCode('00000000000')).toMatchObject({ ok: false, issues: [{ code: 'ZERO_PROGRESSIVE' }] });
+    expect(inspectFiscalCode('0074311015A')).toMatchObject({ ok: false, kind: 'provisional' });
   });
 
   it('reads null options as no options instead of throwing a TypeError', () => {
     const noOptions = null as unknown as undefined;
-    expect(parseFiscalCode('RSSMRA80A01H501U', noOptions)).toMatchObject({ ok: true, value: 'RSSMRA80A01H501U' });
+    expect(inspectFiscalCode('RSSMRA80A01H501U', noOptions)).toMatchObject({ ok: true, value: 'RSSMRA80A01H501U' });
     expect(decodeFiscalCode('RSSMRA80A01H501U', noOptions)).toMatchObject({ birthDate: '1980-01-01', sex: 'M' });
   });
 
   it('throws ERR_CORE_INVALID_DATE for a bad referenceDate option', () => {
-    expect(() => parseFiscalCode('RSSMRA80A01H501U', { referenceDate: '2020-02-30' })).toThrow(
+    expect(() => inspectFiscalCode('RSSMRA80A01H501U', { referenceDate: '2020-02-30' })).toThrow(
       expect.objectContaining({ code: 'ERR_CORE_INVALID_DATE' }),
     );
   });
 });
 
 describe('isValidFiscalCode()', () => {
-  it('accepts only the canonical form', () => {
+  it('accepts what parseFiscalCode normalises and returns a plain boolean', () => {
     expect(isValidFiscalCode('RSSMRA80A01H501U')).toBe(true);
-    expect(isValidFiscalCode('rssmra80a01h501u')).toBe(false);
-    expect(isValidFiscalCode(' RSSMRA80A01H501U')).toBe(false);
+    expect(isValidFiscalCode('rssmra80a01h501u')).toBe(true);
+    expect(isValidFiscalCode(' RSSMRA80A01H501U ')).toBe(true);
+    expect(isValidFiscalCode('RSSMRA80A01H501U\t')).toBe(false);
     expect(isValidFiscalCode(12345678901)).toBe(false);
+  });
+
+  it('follows the options like parseFiscalCode, and a bad referenceDate is false, not a throw', () => {
+    expect(isValidFiscalCode('RSSMRA80A01H501U', { referenceDate: '1979-01-01' })).toBe(false);
+    expect(() => parseFiscalCode('RSSMRA80A01H501U', { referenceDate: '1979-01-01' })).toThrow(
+      expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE', field: 'fiscalCode' }),
+    );
+    expect(isValidFiscalCode('RSSMRA80A01H501U', { referenceDate: 'not a date' })).toBe(false);
   });
 });
 
-describe('assertFiscalCode()', () => {
+describe('parseFiscalCode()', () => {
   it('returns the normalised code', () => {
-    expect(assertFiscalCode(' rssmra80a01h501u ')).toBe('RSSMRA80A01H501U');
+    expect(parseFiscalCode(' rssmra80a01h501u ')).toBe('RSSMRA80A01H501U');
   });
 
   it('throws ERR_CORE_INVALID_FISCAL_CODE with the field and no personal data', () => {
     try {
-      assertFiscalCode('RSSMRA80A01H501X', 'payer.fiscalCode');
+      parseFiscalCode('RSSMRA80A01H501X', { field: 'payer.fiscalCode' });
       expect.unreachable();
     } catch (err) {
       expect(CoreError.isInstance(err)).toBe(true);

@@ -26,7 +26,7 @@ const territoryOptions = hostile({ objects: [DATES, { at: '1900-06-30', province
 const fcOptions = hostile({
   objects: [{ referenceDate: '2025-01-01' }, { referenceDate: '2025-01-01', strict: true }],
 });
-const elevenOptions = hostile({ objects: [{ strict: true }, { strict: false }] });
+const elevenOptions = hostile({ objects: [{ strict: true }, { strict: false }, { checkDigit: 'warn' }] });
 const person = hostile({
   objects: [
     { surname: 'Rossi', name: 'Mario', sex: 'M', birthDate: '1985-12-10', birthPlace: 'Roma' },
@@ -115,11 +115,11 @@ export const CORE_ENTRY_POINTS: readonly E[] = [
   }),
   typed('computeFiscalCode', person),
   typed('decodeFiscalCode', cf, fcOptions),
-  typed('assertFiscalCode', cf, hostile({ strings: ['payer.fiscalCode'] })),
+  typed('parseFiscalCode', cf, hostile({ objects: [{ field: 'payer.fiscalCode' }, { referenceDate: '2025-01-01' }] })),
   total('isValidFiscalCode', cf),
   typed('normalizeOmocodia', cf),
   typed('omocodiaVariants', cf),
-  typed('parseFiscalCode', cf, fcOptions),
+  typed('inspectFiscalCode', cf, fcOptions),
   ...schema('FiscalCodeSchema', FISCAL_CODES),
   typed('formatIban', iban),
   typed('getItalianIbanParts', iban),
@@ -127,16 +127,15 @@ export const CORE_ENTRY_POINTS: readonly E[] = [
   total('isValidIban', iban),
   typed('parseIban', iban),
   ...schema('IbanSchema', IBANS),
-  total('inspectEcFiscalCode', eleven),
-  total('isValidEcFiscalCode', eleven),
-  typed('parseEcFiscalCode', eleven),
-  ...schema('EcFiscalCodeSchema', ELEVEN_DIGITS),
+  total('inspectIpaCode', paCode),
   total('isValidIpaCode', paCode),
   typed('parseIpaCode', paCode),
   ...schema('IpaCodeSchema', PA_CODES),
+  total('inspectOfficeCode', paCode),
   total('isValidOfficeCode', paCode),
   typed('parseOfficeCode', paCode),
   ...schema('OfficeCodeSchema', PA_CODES),
+  total('inspectSdiCode', paCode),
   total('isValidSdiCode', paCode),
   typed('parseSdiCode', paCode),
   typed('getSdiCodeKind', paCode),

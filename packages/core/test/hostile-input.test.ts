@@ -54,12 +54,12 @@ const ENTRIES: readonly Entry[] = [
   },
   two('typed', 'computeFiscalCode'),
   two('typed', 'decodeFiscalCode'),
-  two('typed', 'assertFiscalCode'),
+  two('typed', 'parseFiscalCode'),
   one('total', 'isValidFiscalCode'),
   one('typed', 'normalizeOmocodia'),
   one('typed', 'omocodiaVariants'),
-  one('total', 'parseFiscalCode'),
-  { name: 'parseFiscalCode(options)', kind: 'typed', call: (a, b) => Core.parseFiscalCode(a, b as never) },
+  one('total', 'inspectFiscalCode'),
+  { name: 'inspectFiscalCode(options)', kind: 'typed', call: (a, b) => Core.inspectFiscalCode(a, b as never) },
   ...schema('FiscalCodeSchema'),
   one('typed', 'formatIban'),
   one('typed', 'getItalianIbanParts'),
@@ -67,16 +67,15 @@ const ENTRIES: readonly Entry[] = [
   one('total', 'isValidIban'),
   one('typed', 'parseIban'),
   ...schema('IbanSchema'),
-  one('total', 'inspectEcFiscalCode'),
-  one('total', 'isValidEcFiscalCode'),
-  one('typed', 'parseEcFiscalCode'),
-  ...schema('EcFiscalCodeSchema'),
+  one('total', 'inspectIpaCode'),
   one('total', 'isValidIpaCode'),
   one('typed', 'parseIpaCode'),
   ...schema('IpaCodeSchema'),
+  one('total', 'inspectOfficeCode'),
   one('total', 'isValidOfficeCode'),
   one('typed', 'parseOfficeCode'),
   ...schema('OfficeCodeSchema'),
+  one('total', 'inspectSdiCode'),
   one('total', 'isValidSdiCode'),
   one('typed', 'parseSdiCode'),
   one('typed', 'getSdiCodeKind'),
@@ -195,8 +194,8 @@ const IDENTIFIERS: readonly Identifier[] = [
   {
     name: 'fiscal code',
     valid: fiscalCodeArb,
-    isValid: (v) => Core.parseFiscalCode(v).ok,
-    parse: Core.assertFiscalCode,
+    isValid: Core.isValidFiscalCode,
+    parse: Core.parseFiscalCode,
     schema: Core.FiscalCodeSchema,
   },
   { name: 'IBAN', valid: anyIban, isValid: Core.isValidIban, parse: Core.parseIban, schema: Core.IbanSchema },
@@ -215,11 +214,12 @@ const IDENTIFIERS: readonly Identifier[] = [
     schema: Core.EntityFiscalCodeSchema,
   },
   {
-    name: 'EC fiscal code',
+    name: 'entity fiscal code of a pagoPA creditor',
     valid: digits(11),
-    isValid: Core.isValidEcFiscalCode,
-    parse: Core.parseEcFiscalCode,
-    schema: Core.EcFiscalCodeSchema,
+    isValid: (v) => Core.isValidEntityFiscalCode(v, { checkDigit: 'warn' }),
+    parse: (v) => Core.parseEntityFiscalCode(v, { checkDigit: 'warn' }),
+    // No exported schema takes options: a refinement on the isValid form, as docs/core.md suggests.
+    schema: z.string().refine((v) => Core.isValidEntityFiscalCode(v, { checkDigit: 'warn' })),
   },
   {
     name: 'codice IPA',
@@ -319,7 +319,7 @@ describe('fiscal code look-alikes', () => {
     ['RSSMRA80A01H501U\t', 16],
     ['RSSMRA80A01H5\u00a001U', 13],
   ])('reports %j as CHARSET at index %i', (input, index) => {
-    const result = Core.parseFiscalCode(input, { referenceDate: '2025-01-01' });
+    const result = Core.inspectFiscalCode(input, { referenceDate: '2025-01-01' });
     expect(result.ok).toBe(false);
     expect(result.issues).toContainEqual(expect.objectContaining({ code: 'CHARSET', index }));
   });
@@ -328,8 +328,8 @@ describe('fiscal code look-alikes', () => {
     expect('RSſMRA80A01H501U'.toUpperCase()).toBe('RSSMRA80A01H501U');
     expect(Core.isValidFiscalCode('RSSMRA80A01H501U')).toBe(true);
     for (const v of ['RSſMRA80A01H501U', 'rsſmra80a01h501u', 'RßMRA80A01H501U']) {
-      expect(Core.parseFiscalCode(v).ok).toBe(false);
-      expect(() => Core.assertFiscalCode(v)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE' }));
+      expect(Core.inspectFiscalCode(v).ok).toBe(false);
+      expect(() => Core.parseFiscalCode(v)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE' }));
       expect(() => Core.decodeFiscalCode(v)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE' }));
       expect(() => Core.normalizeOmocodia(v)).toThrow(
         expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE' }),
@@ -362,7 +362,7 @@ describe('referenceDate', () => {
     expect(() => Core.decodeFiscalCode('RSSMRA80A01H501U', { referenceDate: '0001-01-01' })).toThrow(
       expect.objectContaining({ code: 'ERR_CORE_INVALID_DATE', field: 'referenceDate' }),
     );
-    expect(() => Core.parseFiscalCode('RSSMRA80A01H501U', { referenceDate: new Date('9999-01-01') })).toThrow(
+    expect(() => Core.inspectFiscalCode('RSSMRA80A01H501U', { referenceDate: new Date('9999-01-01') })).toThrow(
       expect.objectContaining({ code: 'ERR_CORE_INVALID_DATE', field: 'referenceDate' }),
     );
   });
@@ -384,7 +384,7 @@ describe('referenceDate', () => {
         } else if (decoded === undefined) {
           // In the window, only a code whose every birth date is later is refused, and parse agrees.
           expect(refused).toMatchObject({ code: 'ERR_CORE_INVALID_FISCAL_CODE' });
-          const issues = Core.parseFiscalCode(code, { referenceDate }).issues.map((i) => i.code);
+          const issues = Core.inspectFiscalCode(code, { referenceDate }).issues.map((i) => i.code);
           expect(issues).toEqual(['BIRTH_AFTER_REFERENCE_DATE']);
         } else {
           expect(decoded.birthDate <= day).toBe(true);
@@ -399,7 +399,7 @@ describe('referenceDate', () => {
     expect(() => Core.decodeFiscalCode('RSSMRA80A01H501U', { referenceDate: '1950-01-01' })).toThrow(
       expect.objectContaining({ code: 'ERR_CORE_INVALID_FISCAL_CODE' }),
     );
-    expect(Core.parseFiscalCode('RSSMRA80A01H501U', { referenceDate: '1950-01-01' })).toMatchObject({
+    expect(Core.inspectFiscalCode('RSSMRA80A01H501U', { referenceDate: '1950-01-01' })).toMatchObject({
       ok: false,
       issues: [{ code: 'BIRTH_AFTER_REFERENCE_DATE', index: 6 }],
     });
@@ -520,9 +520,9 @@ const HUGE_INPUT_HEAP_MB = 512;
 
 /** What each call of test/helpers/huge-input-worker.mjs must answer for every oversized string. */
 const HUGE_EXPECTED: Readonly<Record<string, unknown>> = {
-  parseFiscalCode: { returned: { ok: false, normalized: null, issues: ['LENGTH'] } },
+  inspectFiscalCode: { returned: { ok: false, normalized: null, issues: ['LENGTH'] } },
   isValidFiscalCode: { returned: false },
-  assertFiscalCode: { code: 'ERR_CORE_INVALID_FISCAL_CODE' },
+  parseFiscalCode: { code: 'ERR_CORE_INVALID_FISCAL_CODE' },
   FiscalCodeSchema: { returned: false },
   decodeFiscalCode: { code: 'ERR_CORE_INVALID_FISCAL_CODE' },
   normalizeOmocodia: { code: 'ERR_CORE_INVALID_FISCAL_CODE' },
@@ -533,8 +533,10 @@ const HUGE_EXPECTED: Readonly<Record<string, unknown>> = {
   parseIban: { code: 'ERR_CORE_INVALID_IBAN' },
   inspectVatNumber: { returned: { ok: false, issues: [expect.objectContaining({ code: 'INVALID_LENGTH' })] } },
   isValidVatNumber: { returned: false },
-  parseEntityFiscalCode: { code: 'ERR_CORE_INVALID_VAT_NUMBER' },
-  inspectEcFiscalCode: { returned: { ok: false, issues: [expect.objectContaining({ code: 'INVALID_LENGTH' })] } },
+  parseEntityFiscalCode: { code: 'ERR_CORE_INVALID_ENTITY_FISCAL_CODE' },
+  'inspectEntityFiscalCode(checkDigit: warn)': {
+    returned: { ok: false, issues: [expect.objectContaining({ code: 'INVALID_LENGTH' })] },
+  },
   parseIpaCode: { code: 'ERR_CORE_INVALID_IPA_CODE' },
   isValidOfficeCode: { returned: false },
   parseSdiCode: { code: 'ERR_CORE_INVALID_SDI_CODE' },

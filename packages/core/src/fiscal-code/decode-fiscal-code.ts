@@ -6,11 +6,11 @@ import { formatDayNumber } from '../territory/day-number.js';
 import { type ForeignState, foreignStateByNumber } from '../territory/foreign-state.js';
 import { type Municipality, toMunicipality } from '../territory/municipality.js';
 import { belfioreOfSlot, getMunicipalityIndex } from '../territory/territory-index.js';
+import { omocodiaMask } from './fiscal-code-checks.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
-import { omocodiaMask } from './inspect-fiscal-code.js';
+import { type FiscalCodeWarning, normalizeFiscalCodeInput, warning } from './inspect-fiscal-code.js';
 import { isValidPersonalCode } from './is-valid-personal-code.js';
 import { normalizeOmocodia } from './omocodia.js';
-import { type FiscalCodeWarning, normalizeFiscalCodeInput, warning } from './parse-fiscal-code.js';
 import { referenceDay, resolveBirth } from './resolve-birth.js';
 
 /**
@@ -118,7 +118,7 @@ function nearestRecord(slot: number, day: number): number {
  * at the time) or foreign state the code denoted on the birth date.
  *
  * Decoding needs only the structural checks: a birthplace missing from the data gives
- * `birthplace.kind === 'unknown'` and a warning instead of an error (use {@link parseFiscalCode} to
+ * `birthplace.kind === 'unknown'` and a warning instead of an error (use {@link inspectFiscalCode} to
  * validate).
  *
  * The decoded birth date is never after `referenceDate`: a code whose every possible birth date is

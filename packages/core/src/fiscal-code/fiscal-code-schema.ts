@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { checkNormalized, normalizeFiscalCodeInput } from './parse-fiscal-code.js';
+import { checkNormalized, normalizeFiscalCodeInput } from './inspect-fiscal-code.js';
 
 /**
  * Zod schema of a codice fiscale: accepts a string that is valid once normalised and outputs the
  * canonical, branded {@link FiscalCode}.
  *
  * @remarks
- * Same hard checks as {@link parseFiscalCode} (16-character personal or 11-digit provisional code);
+ * Accepts exactly what {@link parseFiscalCode} accepts without options (16-character personal or 11-digit provisional code);
  * warnings are ignored. The issue message never contains the input.
  * @example
  * ```ts
@@ -26,7 +26,7 @@ export const FiscalCodeSchema = z
 /**
  * A checked codice fiscale in canonical form (upper case, no separators): a 16-character personal
  * code (possibly omocodic) or an 11-digit provisional code. Obtain one from
- * {@link assertFiscalCode}, {@link FiscalCodeSchema}, {@link isValidFiscalCode} or {@link parseFiscalCode}.
+ * {@link parseFiscalCode} or {@link FiscalCodeSchema} (or `value` of a successful {@link inspectFiscalCode}).
  * @group Identifiers
  */
 export type FiscalCode = z.output<typeof FiscalCodeSchema>;

@@ -1,161 +1,223 @@
-import { comuneSlotExists } from '../territory/birthplace-lookup.js';
-import {
-  checkCharCode,
-  DIGIT_VALUE,
-  IS_LETTER,
-  MONTH_OF_LETTER,
-  OMOCODE_INDEXES,
-  PLACE_LETTER_INDEX,
-} from './fiscal-code-tables.js';
-import { isValidPersonalCode } from './is-valid-personal-code.js';
+import { asciiFolder, firstNonAsciiIndex, isOverLong } from '../internal/fold-ascii.js';
+import { lenientOptions } from '../internal/read-options.js';
+import { type FiscalCodeIssueCode, inspectPersonal, inspectProvisional, omocodiaMask } from './fiscal-code-checks.js';
+import type { FiscalCode } from './fiscal-code-schema.js';
+import { referenceDay, resolveBirth } from './resolve-birth.js';
 
 /**
- * Why a codice fiscale is invalid.
- *
- * @remarks
- * - `NOT_A_STRING`: the input is not a string.
- * - `LENGTH`: not 16 characters (nor 11 digits) after normalisation.
- * - `CHARSET`: a character outside what its position allows (letters at 1–6 and 16, digits or
- *   omocode letters at the date and place digits), or, whatever the length, a character outside
- *   printable ASCII (look-alike letters, tabs, line breaks, NBSP and other invisible characters).
- * - `OMOCODE_CHAR`: a letter other than `L M N P Q R S T U V` where a digit is expected.
- * - `MONTH`: the 9th character is not a month letter (`A B C D E H L M P R S T`).
- * - `DAY`: day 0, 32–40 or above 71.
- * - `DATE`: no century gives a real calendar date (`B30`, `B29` in a non-leap year).
- * - `PLACE_LETTER`: the 12th character is not `A`–`I`, `L`, `M` or `Z`.
- * - `PLACE_000`: birthplace digits `000` (after de-omocoding).
- * - `CHECK_CHARACTER`: the 16th character (or 11th digit) is not the computed one.
- * - `UNKNOWN_BIRTHPLACE`: a comune code that never existed in the ANPR archive.
- * - `ZERO_PROGRESSIVE`: an 11-digit code whose first 7 digits are all zero.
- * - `BIRTH_AFTER_REFERENCE_DATE`: every real birth date the code can encode (19YY, 20YY) is after
- *   the `referenceDate` given to {@link parseFiscalCode} (never with the default, today).
- * - `BIRTHPLACE_NOT_VALID_AT_BIRTH`, `UNKNOWN_FOREIGN_STATE`: warnings, issues only with `strict`.
+ * One reason a codice fiscale is invalid. Messages never echo the code.
  * @group Identifiers
  */
-export type FiscalCodeIssueCode =
-  | 'NOT_A_STRING'
-  | 'LENGTH'
-  | 'CHARSET'
-  | 'OMOCODE_CHAR'
-  | 'MONTH'
-  | 'DAY'
-  | 'DATE'
-  | 'PLACE_LETTER'
-  | 'PLACE_000'
-  | 'CHECK_CHARACTER'
-  | 'UNKNOWN_BIRTHPLACE'
-  | 'ZERO_PROGRESSIVE'
-  | 'BIRTH_AFTER_REFERENCE_DATE'
-  | 'BIRTHPLACE_NOT_VALID_AT_BIRTH'
-  | 'UNKNOWN_FOREIGN_STATE';
-
-/** Receives each issue found; `index` is the 0-based character index, when one is to blame. @internal */
-export type IssueSink = (code: FiscalCodeIssueCode, index?: number) => void;
-
-// Character class by index: 0 letter, 1 digit or omocode letter, 2 month letter, 3 place letter.
-const CLASS = [0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1, 3, 1, 1, 1, 0] as const;
+export interface FiscalCodeIssue {
+  /** Stable issue code. */
+  readonly code: FiscalCodeIssueCode;
+  /** 0-based index of the offending character in the normalised code, when one is to blame. */
+  readonly index?: number;
+  /** English explanation, without personal data. */
+  readonly message: string;
+}
 
 /**
- * Runs the hard checks on a 16-character upper-case string. Without `sink` it delegates to the
- * allocation-free {@link isValidPersonalCode}; with one it reports every issue (same verdict, which
- * the agreement property tests check).
- * `checkPlace: false` skips the archive look-up (structural checks only).
- * @returns whether no issue was found
+ * Something worth knowing that does not make the code invalid.
+ *
+ * @remarks
+ * - `BIRTHPLACE_NOT_VALID_AT_BIRTH`: the comune or state code existed, but not on the birth date.
+ *   The Agenzia delle Entrate has issued such codes, and the ANPR archive has gaps (see `docs/core.md`).
+ * - `UNKNOWN_FOREIGN_STATE`: a `Z` code missing from the (incomplete) list of foreign states.
+ * - `OMOCODIA_NON_CANONICAL`: omocode letters not substituted right to left. Legal (AdE accepts
+ *   them) but unusual.
+ * - `CENTURY_AMBIGUOUS` (decode only): more than one century fits the date and birthplace.
+ * - `UNKNOWN_BIRTHPLACE` (decode only; an issue for {@link inspectFiscalCode}): comune code not in the archive.
+ * @group Identifiers
+ */
+export interface FiscalCodeWarning {
+  /** Stable warning code. */
+  readonly code:
+    | 'BIRTHPLACE_NOT_VALID_AT_BIRTH'
+    | 'UNKNOWN_FOREIGN_STATE'
+    | 'UNKNOWN_BIRTHPLACE'
+    | 'OMOCODIA_NON_CANONICAL'
+    | 'CENTURY_AMBIGUOUS';
+  /** English explanation, without personal data. */
+  readonly message: string;
+}
+
+/**
+ * A code that passed every hard check.
+ * @group Identifiers
+ */
+export interface InspectFiscalCodeSuccess {
+  /** Discriminant. */
+  readonly ok: true;
+  /** `personal`: the 16-character code; `provisional`: an 11-digit code awaiting a personal one. */
+  readonly kind: 'personal' | 'provisional';
+  /** The normalised code (upper case, spaces, `-` and `.` removed). */
+  readonly value: FiscalCode;
+  /** Omocodia mask: bit 0 = 15th character … bit 6 = 7th; 0 when none (and for provisional codes). */
+  readonly omocodiaMask: number;
+  /** Always empty. */
+  readonly issues: readonly [];
+  /** Soft findings. */
+  readonly warnings: readonly FiscalCodeWarning[];
+}
+
+/**
+ * A code that failed at least one hard check.
+ * @group Identifiers
+ */
+export interface InspectFiscalCodeFailure {
+  /** Discriminant. */
+  readonly ok: false;
+  /** Kind guessed from the length, `null` when neither 16 nor 11 characters (or not a string). */
+  readonly kind: 'personal' | 'provisional' | null;
+  /** The normalised input, `null` when it is not a string or is longer than `CORE_LIMITS.maxInputLength`. */
+  readonly normalized: string | null;
+  /** Every issue found, at least one. */
+  readonly issues: readonly FiscalCodeIssue[];
+  /** Soft findings (only computed for otherwise valid codes, so usually empty). */
+  readonly warnings: readonly FiscalCodeWarning[];
+}
+
+/**
+ * Result of {@link inspectFiscalCode}.
+ * @group Identifiers
+ */
+export type InspectFiscalCodeResult = InspectFiscalCodeSuccess | InspectFiscalCodeFailure;
+
+/**
+ * Options of {@link inspectFiscalCode}.
+ * @group Identifiers
+ */
+export interface InspectFiscalCodeOptions {
+  /**
+   * Day the century is resolved against (births cannot be later): `YYYY-MM-DD` or a `Date` (its
+   * UTC day), from `CORE_LIMITS.minReferenceDate` to `CORE_LIMITS.maxReferenceDate`. Defaults to
+   * today in the earliest time zone (UTC+14), read from the clock at the call, so a birth today
+   * anywhere is never in the future.
+   */
+  readonly referenceDate?: string | Date | undefined;
+  /** Treat the birthplace warnings (`BIRTHPLACE_NOT_VALID_AT_BIRTH`, `UNKNOWN_FOREIGN_STATE`) as issues. */
+  readonly strict?: boolean | undefined;
+}
+
+const MESSAGES: Readonly<Record<FiscalCodeIssueCode | FiscalCodeWarning['code'], string>> = {
+  NOT_A_STRING: 'The fiscal code is not a string.',
+  LENGTH: 'A fiscal code has 16 characters (or 11 digits for a provisional code).',
+  CHARSET: 'A character is not allowed at its position (or is not printable ASCII).',
+  OMOCODE_CHAR: 'Only digits or the omocodia letters L, M, N, P, Q, R, S, T, U, V are allowed at this position.',
+  MONTH: 'The month letter must be one of A B C D E H L M P R S T.',
+  DAY: 'The day must be 1-31 (men) or 41-71 (women).',
+  DATE: 'The birth date does not exist in any century.',
+  PLACE_LETTER: 'The birthplace code must start with A-I, L, M or Z.',
+  PLACE_000: 'The birthplace digits cannot be 000.',
+  CHECK_CHARACTER: 'The check character does not match.',
+  UNKNOWN_BIRTHPLACE: 'The birthplace code is not a known comune.',
+  ZERO_PROGRESSIVE: 'A provisional code cannot have an all-zero progressive number.',
+  BIRTH_AFTER_REFERENCE_DATE: 'Every birth date the code can encode is after the reference date.',
+  BIRTHPLACE_NOT_VALID_AT_BIRTH: 'The birthplace code was not in use on the birth date.',
+  UNKNOWN_FOREIGN_STATE: 'The foreign-state code is not in the list of known states.',
+  OMOCODIA_NON_CANONICAL: 'Omocodia letters are not substituted right to left.',
+  CENTURY_AMBIGUOUS: 'More than one century fits the birth date and birthplace.',
+};
+
+/** Canonical right-to-left omocodia masks (0, 1, 3, …, 127). */
+const isCanonicalMask = (mask: number): boolean => (mask & (mask + 1)) === 0;
+
+/**
+ * ASCII spaces, `-` and `.` removed, `a`–`z` upper-cased, nothing else touched (so look-alike
+ * letters and exotic whitespace stay and fail the character checks). Over-long input is returned
+ * as it is, for the length check to reject without a scan.
  * @internal
  */
-export function inspectPersonal(s: string, sink?: IssueSink, checkPlace = true): boolean {
-  if (sink === undefined) return isValidPersonalCode(s, checkPlace);
-  let ok = true;
-  const report: IssueSink = (code, index) => {
-    ok = false;
-    sink(code, index);
+export const normalizeFiscalCodeInput = (input: string): string => (isOverLong(input) ? input : fold(input));
+const fold = asciiFolder({ separators: ' -.', upper: true });
+
+/** Runs the hard checks on a normalised string; `sink` receives every issue. @internal */
+export function checkNormalized(s: string, sink?: (code: FiscalCodeIssueCode, index?: number) => void): boolean {
+  if (s.length === 16) return inspectPersonal(s, sink);
+  if (s.length === 11) return inspectProvisional(s, sink);
+  sink?.('LENGTH');
+  // Name the pasted invisible or look-alike character too, not only the length it changed.
+  const odd = sink === undefined || isOverLong(s) ? -1 : firstNonAsciiIndex(s);
+  if (odd >= 0) sink?.('CHARSET', odd);
+  return false;
+}
+
+/** Builds a warning. @internal */
+export function warning(code: FiscalCodeWarning['code']): FiscalCodeWarning {
+  return { code, message: MESSAGES[code] };
+}
+
+/**
+ * Checks a codice fiscale (16-character personal or 11-digit provisional) and explains the result.
+ *
+ * @remarks
+ * Never throws on any `input`. The input is normalised: ASCII spaces, `-` and `.` are removed and
+ * `a`–`z` upper-cased; `O` is never read as `0`. Nothing else is folded or removed: look-alike
+ * letters (`ſ`, `ı`, full-width letters) and other whitespace or invisible characters (tab, line
+ * break, NBSP, U+2028, U+3000, U+FEFF) stay and are reported as `CHARSET` at their index. Input
+ * longer than `CORE_LIMITS.maxInputLength` is a `LENGTH` issue, found without a scan. Hard checks, each reported as a {@link FiscalCodeIssue}: length and
+ * characters per position, omocode letters, month letter, day, calendar date (in any century),
+ * birthplace letter and `000`, check character, and a comune code unknown to the ANPR archive.
+ * Birthplace-versus-date and unusual omocodia are {@link FiscalCodeWarning}s, since the Agenzia delle
+ * Entrate has issued such codes. Provisional codes get the Luhn check and a non-zero progressive.
+ * With an early `referenceDate`, a code whose every possible birth date (19YY, 20YY) is later gets
+ * the issue `BIRTH_AFTER_REFERENCE_DATE`.
+ *
+ * @throws {@link CoreError} `ERR_CORE_INVALID_DATE` (`field: 'referenceDate'`) only for a bad
+ * `options.referenceDate`: not a calendar date, or outside `CORE_LIMITS.minReferenceDate` …
+ * `CORE_LIMITS.maxReferenceDate` (never for the input).
+ * @example
+ * ```ts
+ * import { inspectFiscalCode } from '@civico/core';
+ * const result = inspectFiscalCode(' rssmra80a01h501u ');
+ * if (result.ok) console.log(result.value); // 'RSSMRA80A01H501U'
+ * else console.log(result.issues.map((i) => i.code));
+ * ```
+ * {@link parseFiscalCode} and {@link isValidFiscalCode} accept exactly the codes this reports `ok`.
+ * @param input - anything
+ * @param options - reference date and strictness
+ * @group Identifiers
+ */
+export function inspectFiscalCode(input: unknown, options: InspectFiscalCodeOptions = {}): InspectFiscalCodeResult {
+  if (typeof input !== 'string') {
+    return { ok: false, kind: null, normalized: null, issues: [issue('NOT_A_STRING')], warnings: [] };
+  }
+  // Plain JS callers may pass `null` or a non-object: it means no options, not a TypeError.
+  const { referenceDate, strict } = lenientOptions(options, ['referenceDate', 'strict']);
+  // The reference date is checked whatever the input, so a bad option never hides behind bad input.
+  const refDay = referenceDay(referenceDate);
+  if (isOverLong(input)) {
+    return { ok: false, kind: null, normalized: null, issues: [issue('LENGTH')], warnings: [] };
+  }
+  const s = normalizeFiscalCodeInput(input);
+  const kind = s.length === 16 ? 'personal' : s.length === 11 ? 'provisional' : null;
+  const issues: FiscalCodeIssue[] = [];
+  checkNormalized(s, (code, index) => issues.push(issue(code, index)));
+  const warnings: FiscalCodeWarning[] = [];
+  const birth = issues.length === 0 && kind === 'personal' ? resolveBirth(s, refDay) : undefined;
+  if (issues.length === 0 && kind === 'personal' && birth === undefined)
+    issues.push(issue('BIRTH_AFTER_REFERENCE_DATE', 6));
+  if (birth !== undefined) {
+    const placeCode = birth.stateNum >= 0 && !birth.placeKnown ? 'UNKNOWN_FOREIGN_STATE' : undefined;
+    const soft = placeCode ?? (birth.placeValid ? undefined : 'BIRTHPLACE_NOT_VALID_AT_BIRTH');
+    if (soft !== undefined) {
+      if (strict === true) issues.push(issue(soft, 11));
+      else warnings.push(warning(soft));
+    }
+    if (!isCanonicalMask(omocodiaMask(s))) warnings.push(warning('OMOCODIA_NON_CANONICAL'));
+  }
+  if (issues.length > 0) return { ok: false, kind, normalized: s, issues, warnings };
+  return {
+    ok: true,
+    kind: kind ?? 'personal',
+    value: s as FiscalCode,
+    omocodiaMask: kind === 'personal' ? omocodiaMask(s) : 0,
+    issues: [],
+    warnings,
   };
-  let alnum = true; // every char in [A-Z0-9]: the check character is computable
-  let dayOk = true; // day chars readable
-  let yearMonthOk = true; // year and month chars readable
-  let placeOk = true;
-  for (let i = 0; i < 16; i++) {
-    const c = s.charCodeAt(i);
-    const cls = CLASS[i] ?? 0;
-    let bad = false;
-    if (cls === 0) bad = IS_LETTER[c] !== 1;
-    else if (cls === 1) bad = (DIGIT_VALUE[c] ?? -1) < 0;
-    else if (cls === 2) bad = MONTH_OF_LETTER[c] === 0 || c > 127;
-    else bad = (PLACE_LETTER_INDEX[c] ?? -1) < 0;
-    if (!bad) continue;
-    const letter = IS_LETTER[c] === 1;
-    const digit = c >= 48 && c <= 57;
-    if (!letter && !digit) alnum = false;
-    if (i === 9 || i === 10) dayOk = false;
-    if (i >= 6 && i <= 8) yearMonthOk = false;
-    if (i >= 11 && i <= 14) placeOk = false;
-    if (!letter || cls === 0) report('CHARSET', i);
-    else if (cls === 1) report('OMOCODE_CHAR', i);
-    else report(cls === 2 ? 'MONTH' : 'PLACE_LETTER', i);
-  }
-  if (alnum && checkCharCode(s) !== s.charCodeAt(15)) {
-    report('CHECK_CHARACTER', 15);
-  }
-  if (dayOk) {
-    const dayRaw = (DIGIT_VALUE[s.charCodeAt(9)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(10)] ?? 0);
-    const day = dayRaw > 40 ? dayRaw - 40 : dayRaw;
-    if (day < 1 || day > 31) {
-      report('DAY', 9);
-    } else if (yearMonthOk) {
-      const month = MONTH_OF_LETTER[s.charCodeAt(8)] ?? 0;
-      const yy = (DIGIT_VALUE[s.charCodeAt(6)] ?? 0) * 10 + (DIGIT_VALUE[s.charCodeAt(7)] ?? 0);
-      // Valid if any century gives a real date: 29 February needs yy % 4 === 0 (2000 is leap).
-      const max =
-        month === 2 ? (yy % 4 === 0 ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-      if (day > max) {
-        report('DATE', 9);
-      }
-    }
-  }
-  if (placeOk) {
-    const num =
-      (DIGIT_VALUE[s.charCodeAt(12)] ?? 0) * 100 +
-      (DIGIT_VALUE[s.charCodeAt(13)] ?? 0) * 10 +
-      (DIGIT_VALUE[s.charCodeAt(14)] ?? 0);
-    const letter = PLACE_LETTER_INDEX[s.charCodeAt(11)] ?? 0;
-    if (num === 0) {
-      report('PLACE_000', 12);
-    } else if (checkPlace && letter !== 11 && !comuneSlotExists(letter * 1000 + num)) {
-      report('UNKNOWN_BIRTHPLACE', 11);
-    }
-  }
-  return ok;
 }
 
-/**
- * Checks an 11-digit provisional codice fiscale: digits, Luhn check digit, non-zero progressive.
- * @internal
- */
-export function inspectProvisional(s: string, sink?: IssueSink): boolean {
-  let sum = 0;
-  for (let i = 0; i < 11; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) {
-      sink?.('CHARSET', i);
-      return false;
-    }
-    if (i < 10) sum += i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2;
-  }
-  let ok = true;
-  if ((10 - (sum % 10)) % 10 !== s.charCodeAt(10) - 48) {
-    ok = false;
-    sink?.('CHECK_CHARACTER', 10);
-  }
-  if (s.startsWith('0000000')) {
-    sink?.('ZERO_PROGRESSIVE', 0);
-    ok = false;
-  }
-  return ok;
-}
-
-/** 7-bit omocodia mask: bit 0 = index 14 … bit 6 = index 6 (as `FiscalCodeParseSuccess.omocodiaMask`). @internal */
-export function omocodiaMask(s: string): number {
-  let mask = 0;
-  for (let b = 0; b < 7; b++) if (IS_LETTER[s.charCodeAt(OMOCODE_INDEXES[b] ?? 0)] === 1) mask |= 1 << b;
-  return mask;
+function issue(code: FiscalCodeIssueCode, index?: number): FiscalCodeIssue {
+  return index === undefined ? { code, message: MESSAGES[code] } : { code, index, message: MESSAGES[code] };
 }

@@ -1,9 +1,9 @@
 import { CoreError } from '../errors/core-error.js';
 import { requireString } from '../internal/require-string.js';
+import { inspectPersonal } from './fiscal-code-checks.js';
 import type { FiscalCode } from './fiscal-code-schema.js';
 import { checkCharCode, DIGIT_VALUE, OMOCODE_INDEXES, OMOCODE_LETTERS } from './fiscal-code-tables.js';
-import { inspectPersonal } from './inspect-fiscal-code.js';
-import { normalizeFiscalCodeInput } from './parse-fiscal-code.js';
+import { normalizeFiscalCodeInput } from './inspect-fiscal-code.js';
 
 /** Normalises and structurally checks a 16-character code; the birthplace is not looked up. */
 function structural(code: unknown): string {

@@ -22,13 +22,18 @@ export interface PaCodeIssue {
   readonly message: string;
 }
 
-/** Outcome of an internal PA-code check. @internal */
-export type PaCodeCheck<T> =
+/**
+ * Result of {@link inspectIpaCode}, {@link inspectOfficeCode} and {@link inspectSdiCode}: the
+ * canonical code, or why it was rejected. These codes have no soft findings, so no `warnings`.
+ * @typeParam T - the branded code type
+ * @group Identifiers
+ */
+export type InspectPaCodeResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly PaCodeIssue[] };
 
 /** @internal */
-export function paCodeFailure(code: PaCodeIssueCode, message: string): PaCodeCheck<never> {
+export function paCodeFailure(code: PaCodeIssueCode, message: string): InspectPaCodeResult<never> {
   return { ok: false, issues: [{ code, message }] };
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CoreError } from '../errors/core-error.js';
 import { firstNonAsciiIndex, isOverLong, trimAsciiSpaces } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import { NOT_A_STRING, NOT_ASCII, type PaCodeCheck, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
+import { type ParseFieldOptions, readParseOptions, throwParseIssue } from '../parse-field-options.js';
+import { type InspectPaCodeResult, NOT_A_STRING, NOT_ASCII, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
 
 /**
  * A codice IPA: the identifier of an entity in the IPA index (`Codice_IPA`, e.g. `c_h501`), trimmed.
@@ -16,7 +16,22 @@ export type IpaCode = string & z.$brand<'IpaCode'>;
 const IPA_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const MAX_LENGTH = 50;
 
-function checkIpaCode(value: unknown): PaCodeCheck<IpaCode> {
+/**
+ * Checks a codice IPA and reports the result without throwing.
+ *
+ * @remarks
+ * The one implementation behind {@link parseIpaCode}, {@link isValidIpaCode} and {@link IpaCodeSchema}.
+ * @param value - anything
+ * @returns `{ ok: true, value }` with the canonical code, or `{ ok: false, issues }`
+ * @example
+ * ```ts
+ * import { inspectIpaCode } from '@civico/core';
+ * const result = inspectIpaCode(' c_h501 ');
+ * if (result.ok) console.log(result.value); // 'c_h501'
+ * ```
+ * @group Identifiers
+ */
+export function inspectIpaCode(value: unknown): InspectPaCodeResult<IpaCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
   if (isOverLong(value)) return TOO_LONG;
   const code = trimAsciiSpaces(value);
@@ -40,7 +55,7 @@ function checkIpaCode(value: unknown): PaCodeCheck<IpaCode> {
  * ```
  * @group Schemas
  */
-export const IpaCodeSchema = z.string().transform(identifierTransform(checkIpaCode)).brand<'IpaCode'>();
+export const IpaCodeSchema = z.string().transform(identifierTransform(inspectIpaCode)).brand<'IpaCode'>();
 
 /**
  * Checks the shape of a codice IPA (the entity code of the IPA index) and returns it branded.
@@ -51,10 +66,11 @@ export const IpaCodeSchema = z.string().transform(identifierTransform(checkIpaCo
  * look it up on indicepa.gov.it for that. Case is preserved: IPA codes are case-sensitive in practice.
  * Only ASCII spaces are trimmed: tabs, line breaks and other invisible characters are rejected.
  *
- * @param value - the candidate, e.g. `'c_h501'`
+ * @param value - the candidate (anything), e.g. `'c_h501'`
+ * @param options - `field`, the input's name reported in the error (default `'ipaCode'`)
  * @returns the trimmed code
  * @throws {@link CoreError} `ERR_CORE_INVALID_IPA_CODE` when the shape is wrong;
- *   `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { parseIpaCode } from '@civico/core';
@@ -62,12 +78,11 @@ export const IpaCodeSchema = z.string().transform(identifierTransform(checkIpaCo
  * ```
  * @group Identifiers
  */
-export function parseIpaCode(value: string): IpaCode {
-  const result = checkIpaCode(value);
+export function parseIpaCode(value: unknown, options?: ParseFieldOptions): IpaCode {
+  const { field } = readParseOptions(options, [], 'ipaCode');
+  const result = inspectIpaCode(value);
   if (result.ok) return result.value;
-  const issue = result.issues[0];
-  if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
-  throw new CoreError('ERR_CORE_INVALID_IPA_CODE', `Invalid codice IPA: ${issue?.message ?? 'invalid value'}`);
+  return throwParseIssue('ERR_CORE_INVALID_IPA_CODE', 'codice IPA', result.issues, field);
 }
 
 /**
@@ -83,5 +98,5 @@ export function parseIpaCode(value: string): IpaCode {
  * @group Identifiers
  */
 export function isValidIpaCode(value: unknown): boolean {
-  return checkIpaCode(value).ok;
+  return inspectIpaCode(value).ok;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CoreError } from '../errors/core-error.js';
 import { firstNonAsciiIndex, isOverLong, upperAscii } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import { NOT_A_STRING, NOT_ASCII, type PaCodeCheck, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
+import { type ParseFieldOptions, readParseOptions, throwParseIssue } from '../parse-field-options.js';
+import { type InspectPaCodeResult, NOT_A_STRING, NOT_ASCII, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
 
 /**
  * A Codice Univoco Ufficio (`Codice_uni_uo`, e.g. `UFE6RW`): 6 upper-case letters or digits.
@@ -13,8 +13,22 @@ export type OfficeCode = string & z.$brand<'OfficeCode'>;
 
 const OFFICE_CODE = /^[A-Z0-9]{6}$/;
 
-/** Trims ASCII spaces, upper-cases `a`–`z` and checks a Codice Univoco Ufficio. @internal */
-export function checkOfficeCode(value: unknown): PaCodeCheck<OfficeCode> {
+/**
+ * Checks a office code and reports the result without throwing.
+ *
+ * @remarks
+ * The one implementation behind {@link parseOfficeCode}, {@link isValidOfficeCode} and {@link OfficeCodeSchema}.
+ * @param value - anything
+ * @returns `{ ok: true, value }` with the canonical code, or `{ ok: false, issues }`
+ * @example
+ * ```ts
+ * import { inspectOfficeCode } from '@civico/core';
+ * const result = inspectOfficeCode('ufe6rw');
+ * if (result.ok) console.log(result.value); // 'UFE6RW'
+ * ```
+ * @group Identifiers
+ */
+export function inspectOfficeCode(value: unknown): InspectPaCodeResult<OfficeCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
   if (isOverLong(value)) return TOO_LONG;
   const code = upperAscii(value);
@@ -36,7 +50,7 @@ export function checkOfficeCode(value: unknown): PaCodeCheck<OfficeCode> {
  * ```
  * @group Schemas
  */
-export const OfficeCodeSchema = z.string().transform(identifierTransform(checkOfficeCode)).brand<'OfficeCode'>();
+export const OfficeCodeSchema = z.string().transform(identifierTransform(inspectOfficeCode)).brand<'OfficeCode'>();
 
 /**
  * Checks a Codice Univoco Ufficio, the 6-character code that routes e-invoices to a public
@@ -47,10 +61,11 @@ export const OfficeCodeSchema = z.string().transform(identifierTransform(checkOf
  * whitespace are rejected), then requires 6 letters or digits. There is no check character, so this
  * cannot tell a typo from a real office: look the code up in IPA (`Codice_uni_uo`).
  *
- * @param value - the candidate
+ * @param value - the candidate (anything)
+ * @param options - `field`, the input's name reported in the error (default `'officeCode'`)
  * @returns the canonical code
  * @throws {@link CoreError} `ERR_CORE_INVALID_OFFICE_CODE` when the shape is wrong;
- *   `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { parseOfficeCode } from '@civico/core';
@@ -58,12 +73,11 @@ export const OfficeCodeSchema = z.string().transform(identifierTransform(checkOf
  * ```
  * @group Identifiers
  */
-export function parseOfficeCode(value: string): OfficeCode {
-  const result = checkOfficeCode(value);
+export function parseOfficeCode(value: unknown, options?: ParseFieldOptions): OfficeCode {
+  const { field } = readParseOptions(options, [], 'officeCode');
+  const result = inspectOfficeCode(value);
   if (result.ok) return result.value;
-  const issue = result.issues[0];
-  if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
-  throw new CoreError('ERR_CORE_INVALID_OFFICE_CODE', `Invalid office code: ${issue?.message ?? 'invalid value'}`);
+  return throwParseIssue('ERR_CORE_INVALID_OFFICE_CODE', 'office code', result.issues, field);
 }
 
 /**
@@ -79,5 +93,5 @@ export function parseOfficeCode(value: string): OfficeCode {
  * @group Identifiers
  */
 export function isValidOfficeCode(value: unknown): boolean {
-  return checkOfficeCode(value).ok;
+  return inspectOfficeCode(value).ok;
 }

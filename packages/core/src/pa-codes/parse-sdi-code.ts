@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { CoreError } from '../errors/core-error.js';
 import { firstNonAsciiIndex, isOverLong, upperAscii } from '../internal/fold-ascii.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import {
-  NOT_A_STRING,
-  NOT_ASCII,
-  type PaCodeCheck,
-  type PaCodeIssue,
-  paCodeFailure,
-  TOO_LONG,
-} from './pa-code-issue.js';
-import { checkOfficeCode } from './parse-office-code.js';
+import { type ParseFieldOptions, readParseOptions, throwParseIssue } from '../parse-field-options.js';
+import { type InspectPaCodeResult, NOT_A_STRING, NOT_ASCII, paCodeFailure, TOO_LONG } from './pa-code-issue.js';
+import { inspectOfficeCode } from './parse-office-code.js';
 
 /**
  * An SDI recipient code (FatturaPA `CodiceDestinatario`), upper-case: 7 characters for private
@@ -33,12 +26,27 @@ export type SdiCodeKind = 'public-administration' | 'private' | 'no-channel' | '
 
 const PRIVATE_CODE = /^[A-Z0-9]{7}$/;
 
-function checkSdiCode(value: unknown): PaCodeCheck<SdiCode> {
+/**
+ * Checks a SDI recipient code and reports the result without throwing.
+ *
+ * @remarks
+ * The one implementation behind {@link parseSdiCode}, {@link isValidSdiCode} and {@link SdiCodeSchema}.
+ * @param value - anything
+ * @returns `{ ok: true, value }` with the canonical code, or `{ ok: false, issues }`
+ * @example
+ * ```ts
+ * import { inspectSdiCode } from '@civico/core';
+ * const result = inspectSdiCode('m5uxcr1');
+ * if (result.ok) console.log(result.value); // 'M5UXCR1'
+ * ```
+ * @group Identifiers
+ */
+export function inspectSdiCode(value: unknown): InspectPaCodeResult<SdiCode> {
   if (typeof value !== 'string') return NOT_A_STRING;
   if (isOverLong(value)) return TOO_LONG;
   const code = upperAscii(value);
   if (firstNonAsciiIndex(code) >= 0) return NOT_ASCII;
-  if (code.length === 6) return checkOfficeCode(code) as PaCodeCheck<string> as PaCodeCheck<SdiCode>;
+  if (code.length === 6) return inspectOfficeCode(code) as InspectPaCodeResult<string> as InspectPaCodeResult<SdiCode>;
   if (code.length !== 7) return paCodeFailure('INVALID_LENGTH', 'An SDI recipient code has 7 characters (6 for a PA)');
   if (!PRIVATE_CODE.test(code)) {
     return paCodeFailure('INVALID_CHARACTERS', 'An SDI recipient code has only letters and digits');
@@ -56,7 +64,7 @@ function checkSdiCode(value: unknown): PaCodeCheck<SdiCode> {
  * ```
  * @group Schemas
  */
-export const SdiCodeSchema = z.string().transform(identifierTransform(checkSdiCode)).brand<'SdiCode'>();
+export const SdiCodeSchema = z.string().transform(identifierTransform(inspectSdiCode)).brand<'SdiCode'>();
 
 /**
  * Checks an SDI recipient code (FatturaPA `CodiceDestinatario`) and returns it branded.
@@ -67,10 +75,11 @@ export const SdiCodeSchema = z.string().transform(identifierTransform(checkSdiCo
  * values `0000000` and `XXXXXXX`) or 6 (the Codice Univoco Ufficio of a public administration).
  * There is no check character. Use {@link getSdiCodeKind} to tell the cases apart.
  *
- * @param value - the candidate
+ * @param value - the candidate (anything)
+ * @param options - `field`, the input's name reported in the error (default `'sdiCode'`)
  * @returns the canonical code
  * @throws {@link CoreError} `ERR_CORE_INVALID_SDI_CODE` when the shape is wrong;
- *   `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { parseSdiCode } from '@civico/core';
@@ -78,16 +87,11 @@ export const SdiCodeSchema = z.string().transform(identifierTransform(checkSdiCo
  * ```
  * @group Identifiers
  */
-export function parseSdiCode(value: string): SdiCode {
-  const result = checkSdiCode(value);
+export function parseSdiCode(value: unknown, options?: ParseFieldOptions): SdiCode {
+  const { field } = readParseOptions(options, [], 'sdiCode');
+  const result = inspectSdiCode(value);
   if (result.ok) return result.value;
-  return throwSdiIssue(result.issues);
-}
-
-function throwSdiIssue(issues: readonly PaCodeIssue[]): never {
-  const issue = issues[0];
-  if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
-  throw new CoreError('ERR_CORE_INVALID_SDI_CODE', `Invalid SDI recipient code: ${issue?.message ?? 'invalid value'}`);
+  return throwParseIssue('ERR_CORE_INVALID_SDI_CODE', 'SDI recipient code', result.issues, field);
 }
 
 /**
@@ -103,7 +107,7 @@ function throwSdiIssue(issues: readonly PaCodeIssue[]): never {
  * @group Identifiers
  */
 export function isValidSdiCode(value: unknown): boolean {
-  return checkSdiCode(value).ok;
+  return inspectSdiCode(value).ok;
 }
 
 /**
@@ -123,8 +127,8 @@ export function isValidSdiCode(value: unknown): boolean {
  * @group Identifiers
  */
 export function getSdiCodeKind(code: SdiCode): SdiCodeKind {
-  const result = checkSdiCode(code);
-  if (!result.ok) return throwSdiIssue(result.issues);
+  const result = inspectSdiCode(code);
+  if (!result.ok) return throwParseIssue('ERR_CORE_INVALID_SDI_CODE', 'SDI recipient code', result.issues, 'code');
   return kindOf(result.value);
 }
 

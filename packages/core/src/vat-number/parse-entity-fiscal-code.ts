@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { identifierTransform } from '../internal/identifier-transform.js';
+import { type ParseFieldOptions, readParseOptions, throwParseIssue } from '../parse-field-options.js';
 import {
-  type ElevenDigitCodeOptions,
+  type EntityFiscalCodeOptions,
   type InspectElevenDigitCodeResult,
   inspectElevenDigitCode,
 } from './inspect-eleven-digit-code.js';
-import { throwElevenDigitIssues } from './parse-vat-number.js';
 
 /**
- * A checked 11-digit codice fiscale of an entity (company, association, public body), canonical.
- * Obtain one from {@link parseEntityFiscalCode} or {@link EntityFiscalCodeSchema}.
+ * A checked 11-digit codice fiscale of an entity (company, association, public body, pagoPA
+ * creditor), canonical. Obtain one from {@link parseEntityFiscalCode} or {@link EntityFiscalCodeSchema}.
  * @group Identifiers
  */
 export type EntityFiscalCode = string & z.$brand<'EntityFiscalCode'>;
@@ -38,18 +38,24 @@ export type InspectEntityFiscalCodeResult = InspectElevenDigitCodeResult<EntityF
  * import { inspectEntityFiscalCode } from '@civico/core';
  * const result = inspectEntityFiscalCode('80123450589');
  * if (result.ok) console.log(result.kind); // 'cf-ente'
+ * const creditor = inspectEntityFiscalCode('00743110158', { checkDigit: 'warn' });
+ * if (creditor.ok) console.log(creditor.warnings.map((w) => w.code)); // ['INVALID_CHECK_DIGIT']
  * ```
  * @group Identifiers
  */
 export function inspectEntityFiscalCode(
   value: unknown,
-  options?: ElevenDigitCodeOptions,
+  options?: EntityFiscalCodeOptions,
 ): InspectEntityFiscalCodeResult {
-  return inspectElevenDigitCode(value, options) as InspectEntityFiscalCodeResult;
+  return inspectElevenDigitCode(value, options, true) as InspectEntityFiscalCodeResult;
 }
 
 /**
  * Zod schema of an entity codice fiscale: normalises to 11 digits, checks, brands.
+ *
+ * @remarks
+ * Accepts what {@link parseEntityFiscalCode} accepts without options. For a pagoPA creditor, build
+ * your own refinement on {@link isValidEntityFiscalCode} with `checkDigit: 'warn'`.
  *
  * @example
  * ```ts
@@ -69,22 +75,28 @@ export const EntityFiscalCodeSchema = z
  * @remarks
  * Same checks as {@link inspectEntityFiscalCode}; warnings are dropped.
  *
- * @param value - the candidate
- * @param options - `strict` to reject unknown office codes
+ * @param value - the candidate (anything)
+ * @param options - `strict` to reject unknown office codes; `checkDigit: 'warn'` for a pagoPA
+ *   creditor; `field`, the input's name reported in the error (default `'entityFiscalCode'`)
  * @returns the canonical 11-digit code
- * @throws {@link CoreError} `ERR_CORE_INVALID_VAT_NUMBER` when a check fails (the code shares the
- *   partita IVA algorithm); `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_ENTITY_FISCAL_CODE` when a check fails;
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { parseEntityFiscalCode } from '@civico/core';
  * const cf = parseEntityFiscalCode(' 80123450589 ');
+ * const creditor = parseEntityFiscalCode('00743110158', { checkDigit: 'warn', field: 'ecFiscalCode' });
  * ```
  * @group Identifiers
  */
-export function parseEntityFiscalCode(value: string, options?: ElevenDigitCodeOptions): EntityFiscalCode {
-  const result = inspectEntityFiscalCode(value, options);
+export function parseEntityFiscalCode(
+  value: unknown,
+  options?: EntityFiscalCodeOptions & ParseFieldOptions,
+): EntityFiscalCode {
+  const { field, strict, checkDigit } = readParseOptions(options, ['strict', 'checkDigit'], 'entityFiscalCode');
+  const result = inspectEntityFiscalCode(value, { strict, checkDigit });
   if (result.ok) return result.value;
-  return throwElevenDigitIssues(result.issues, 'entity fiscal code');
+  return throwParseIssue('ERR_CORE_INVALID_ENTITY_FISCAL_CODE', 'entity fiscal code', result.issues, field);
 }
 
 /**
@@ -95,15 +107,16 @@ export function parseEntityFiscalCode(value: string, options?: ElevenDigitCodeOp
  * input may still need normalising.
  *
  * @param value - anything
- * @param options - `strict` to reject unknown office codes
+ * @param options - `strict` to reject unknown office codes; `checkDigit: 'warn'` for a pagoPA creditor
  * @returns true when {@link parseEntityFiscalCode} would succeed
  * @example
  * ```ts
  * import { isValidEntityFiscalCode } from '@civico/core';
  * isValidEntityFiscalCode('80123450589'); // true
+ * isValidEntityFiscalCode('00743110158', { checkDigit: 'warn' }); // true: a pagoPA creditor
  * ```
  * @group Identifiers
  */
-export function isValidEntityFiscalCode(value: unknown, options?: ElevenDigitCodeOptions): boolean {
-  return inspectElevenDigitCode(value, options).ok;
+export function isValidEntityFiscalCode(value: unknown, options?: EntityFiscalCodeOptions): boolean {
+  return inspectElevenDigitCode(value, options, true).ok;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { CoreError } from '../errors/core-error.js';
 import { identifierTransform } from '../internal/identifier-transform.js';
-import type { ElevenDigitIssue } from './eleven-digit-code.js';
+import { type ParseFieldOptions, readParseOptions, throwParseIssue } from '../parse-field-options.js';
 import {
   type ElevenDigitCodeOptions,
   type InspectElevenDigitCodeResult,
@@ -45,7 +44,7 @@ export type InspectVatNumberResult = InspectElevenDigitCodeResult<VatNumber>;
  * @group Identifiers
  */
 export function inspectVatNumber(value: unknown, options?: ElevenDigitCodeOptions): InspectVatNumberResult {
-  return inspectElevenDigitCode(value, options) as InspectVatNumberResult;
+  return inspectElevenDigitCode(value, options, false) as InspectVatNumberResult;
 }
 
 /**
@@ -66,24 +65,18 @@ export function inspectVatNumber(value: unknown, options?: ElevenDigitCodeOption
  */
 export const VatNumberSchema = z.string().transform(identifierTransform(inspectVatNumber)).brand<'VatNumber'>();
 
-/** @internal */
-export function throwElevenDigitIssues(issues: readonly ElevenDigitIssue[], label: string): never {
-  const issue = issues[0];
-  if (issue?.code === 'INVALID_TYPE') throw new CoreError('ERR_CORE_INVALID_INPUT', issue.message);
-  throw new CoreError('ERR_CORE_INVALID_VAT_NUMBER', `Invalid ${label}: ${issue?.message ?? 'invalid value'}`);
-}
-
 /**
  * Checks an Italian partita IVA and returns it in canonical form as a branded value.
  *
  * @remarks
  * Same checks as {@link inspectVatNumber}; warnings are dropped (call that function to see them).
  *
- * @param value - the candidate, e.g. `'IT 00743110157'`
- * @param options - `strict` to reject unknown office codes
+ * @param value - the candidate (anything), e.g. `'IT 00743110157'`
+ * @param options - `strict` to reject unknown office codes; `field`, the input's name reported in
+ *   the error (default `'vatNumber'`)
  * @returns the 11-digit partita IVA
  * @throws {@link CoreError} `ERR_CORE_INVALID_VAT_NUMBER` when a check fails;
- *   `ERR_CORE_INVALID_INPUT` when the value is not a string.
+ *   `ERR_CORE_INVALID_INPUT` when the value is not a string. Both carry `field`.
  * @example
  * ```ts
  * import { parseVatNumber } from '@civico/core';
@@ -91,10 +84,11 @@ export function throwElevenDigitIssues(issues: readonly ElevenDigitIssue[], labe
  * ```
  * @group Identifiers
  */
-export function parseVatNumber(value: string, options?: ElevenDigitCodeOptions): VatNumber {
-  const result = inspectVatNumber(value, options);
+export function parseVatNumber(value: unknown, options?: ElevenDigitCodeOptions & ParseFieldOptions): VatNumber {
+  const { field, strict } = readParseOptions(options, ['strict'], 'vatNumber');
+  const result = inspectVatNumber(value, { strict });
   if (result.ok) return result.value;
-  return throwElevenDigitIssues(result.issues, 'partita IVA');
+  return throwParseIssue('ERR_CORE_INVALID_VAT_NUMBER', 'partita IVA', result.issues, field);
 }
 
 /**
@@ -116,5 +110,5 @@ export function parseVatNumber(value: string, options?: ElevenDigitCodeOptions):
  * @group Identifiers
  */
 export function isValidVatNumber(value: unknown, options?: ElevenDigitCodeOptions): boolean {
-  return inspectElevenDigitCode(value, options).ok;
+  return inspectElevenDigitCode(value, options, false).ok;
 }

@@ -9,12 +9,12 @@ const core = await import(new URL('../../src/index.ts', import.meta.url).href);
 
 /** Calls with one huge string `s`; each returns a small, clonable summary of the answer. */
 const CALLS = {
-  parseFiscalCode: (s) => {
-    const r = core.parseFiscalCode(s);
+  inspectFiscalCode: (s) => {
+    const r = core.inspectFiscalCode(s);
     return { ok: r.ok, normalized: r.normalized, issues: r.issues.map((i) => i.code) };
   },
   isValidFiscalCode: (s) => core.isValidFiscalCode(s),
-  assertFiscalCode: (s) => core.assertFiscalCode(s),
+  parseFiscalCode: (s) => core.parseFiscalCode(s),
   FiscalCodeSchema: (s) => core.FiscalCodeSchema.safeParse(s).success,
   decodeFiscalCode: (s) => core.decodeFiscalCode(s),
   normalizeOmocodia: (s) => core.normalizeOmocodia(s),
@@ -28,7 +28,7 @@ const CALLS = {
   inspectVatNumber: (s) => core.inspectVatNumber(s),
   isValidVatNumber: (s) => core.isValidVatNumber(s),
   parseEntityFiscalCode: (s) => core.parseEntityFiscalCode(s),
-  inspectEcFiscalCode: (s) => core.inspectEcFiscalCode(s),
+  'inspectEntityFiscalCode(checkDigit: warn)': (s) => core.inspectEntityFiscalCode(s, { checkDigit: 'warn' }),
   parseIpaCode: (s) => core.parseIpaCode(s),
   isValidOfficeCode: (s) => core.isValidOfficeCode(s),
   parseSdiCode: (s) => core.parseSdiCode(s),

@@ -1,4 +1,4 @@
-import type { EcFiscalCode } from '@civico/core';
+import type { EntityFiscalCode } from '@civico/core';
 import { checkEcFiscalCode } from '../codes/payload-fields.js';
 import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
 
@@ -10,7 +10,7 @@ export interface BuildCheckoutLinkOptions {
   /** 18-digit notice number (codice avviso); spaces are removed. */
   readonly noticeNumber: string;
   /** The creditor entity's 11-digit fiscal code. */
-  readonly ecFiscalCode: string | EcFiscalCode;
+  readonly ecFiscalCode: string | EntityFiscalCode;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { EcFiscalCode } from '@civico/core';
+import type { EntityFiscalCode } from '@civico/core';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
 import { postalAccountField } from './parse-postal-account.js';
@@ -17,7 +17,7 @@ export interface PosteDataMatrixFields {
   /** Amount in integer euro cents, 1 … 9,999,999,999 (10 digits in the payload). */
   readonly amountCents: number;
   /** The creditor entity's 11-digit fiscal code. */
-  readonly ecFiscalCode: string | EcFiscalCode;
+  readonly ecFiscalCode: string | EntityFiscalCode;
   /** The debtor's fiscal code: 16 characters (person) or 11 digits (entity); omit it when unknown (16 spaces). */
   readonly debtorFiscalCode?: string | undefined;
   /** The debtor's name; folded to 40 ASCII upper-case characters. */

@@ -1,4 +1,4 @@
-import type { EcFiscalCode } from '@civico/core';
+import type { EntityFiscalCode } from '@civico/core';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
 import { checkAmountCents, checkEcFiscalCode } from './payload-fields.js';
@@ -11,7 +11,7 @@ export interface QrPayloadFields {
   /** 18-digit notice number (codice avviso); spaces are removed. */
   readonly noticeNumber: string;
   /** The creditor entity's 11-digit fiscal code. */
-  readonly ecFiscalCode: string | EcFiscalCode;
+  readonly ecFiscalCode: string | EntityFiscalCode;
   /** Amount in integer euro cents, 1 … 99,999,999,999. */
   readonly amountCents: number;
 }

@@ -1,4 +1,4 @@
-import type { EcFiscalCode } from '@civico/core';
+import type { EntityFiscalCode } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
@@ -19,7 +19,7 @@ export interface ParsedPosteDataMatrixPayload {
   /** Amount in integer euro cents. */
   readonly amountCents: number;
   /** The creditor entity's fiscal code. */
-  readonly ecFiscalCode: EcFiscalCode;
+  readonly ecFiscalCode: EntityFiscalCode;
   /** The debtor's fiscal code, trailing spaces removed; `undefined` when the field is blank. */
   readonly debtorFiscalCode: string | undefined;
   /** The debtor's name, trailing spaces removed. */

@@ -1,4 +1,4 @@
-import type { EcFiscalCode } from '@civico/core';
+import type { EntityFiscalCode } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
@@ -18,7 +18,7 @@ export interface ParsedQrPayload {
   /** The notice number. */
   readonly noticeNumber: NoticeNumber;
   /** The creditor entity's fiscal code. */
-  readonly ecFiscalCode: EcFiscalCode;
+  readonly ecFiscalCode: EntityFiscalCode;
   /** Amount in integer euro cents. */
   readonly amountCents: number;
   /** `CHECK_DIGIT_MISMATCH`, `DEPRECATED_AUX_DIGIT`, `EC_FISCAL_CODE_CHECK`, `AMOUNT_OVER_TEN_DIGITS`. */

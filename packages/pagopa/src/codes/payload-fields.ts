@@ -2,7 +2,7 @@
  * Field checks shared by the payload builders and parsers.
  * Internal: never re-exported from the package index.
  */
-import { type EcFiscalCode, inspectEcFiscalCode } from '@civico/core';
+import { type EntityFiscalCode, inspectEntityFiscalCode } from '@civico/core';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
 import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
 import { type ParsedNoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
@@ -34,7 +34,7 @@ export function amountWarnings(cents: number, field: string): IdentifierWarning[
 /** @internal Result of {@link checkEcFiscalCode}. */
 export interface CheckedEcFiscalCode {
   /** The 11-digit code. */
-  readonly value: EcFiscalCode;
+  readonly value: EntityFiscalCode;
   /** Checksum and office warnings from `@civico/core`. */
   readonly warnings: IdentifierWarning[];
 }
@@ -52,7 +52,9 @@ export function checkEcFiscalCode(
   strict: boolean,
 ): CheckedEcFiscalCode {
   const result =
-    strict && (typeof value !== 'string' || !/^\d{11}$/.test(value)) ? undefined : inspectEcFiscalCode(value);
+    strict && (typeof value !== 'string' || !/^\d{11}$/.test(value))
+      ? undefined
+      : inspectEntityFiscalCode(value, { checkDigit: 'warn' });
   if (!result?.ok) {
     throw new PagoPaError(code, "The creditor's fiscal code must have 11 digits", { field });
   }

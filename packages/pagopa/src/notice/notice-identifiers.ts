@@ -1,4 +1,4 @@
-import { isValidEcFiscalCode, isValidFiscalCode } from '@civico/core';
+import { isValidEntityFiscalCode, isValidFiscalCode, parseEntityFiscalCode, parseFiscalCode } from '@civico/core';
 import { z } from 'zod';
 import { isValidPostalAccount, parsePostalAccount } from '../codes/parse-postal-account.js';
 import { isValidNoticeNumber } from '../notice-number/parse-notice-number.js';
@@ -10,17 +10,20 @@ export const NoticeNumberFieldSchema = z
   .transform((value) => value.replace(/ /g, ''))
   .refine((value) => isValidNoticeNumber(value), 'must be an 18-digit pagoPA notice number');
 
-/** @internal The creditor entity's 11-digit fiscal code. */
+// pagoPA SACI: a creditor is identified by the code it was registered with, so a wrong check digit is no error.
+const CREDITOR = { checkDigit: 'warn' } as const;
+
+/** @internal The creditor entity's 11-digit fiscal code, canonical. */
 export const EcFiscalCodeFieldSchema = z
   .string()
-  .transform((value) => value.trim())
-  .refine((value) => isValidEcFiscalCode(value), 'must be an 11-digit entity fiscal code');
+  .refine((value) => isValidEntityFiscalCode(value, CREDITOR), 'must be an 11-digit entity fiscal code')
+  .transform((value): string => parseEntityFiscalCode(value, CREDITOR));
 
-/** @internal A debtor's fiscal code: 16-character personal code or 11-digit code, upper-cased. */
+/** @internal A debtor's fiscal code: 16-character personal code or 11-digit code, canonical (ASCII upper case). */
 export const DebtorFiscalCodeFieldSchema = z
   .string()
-  .transform((value) => value.trim().toUpperCase())
-  .refine((value) => isValidFiscalCode(value), 'must be a valid codice fiscale');
+  .refine((value) => isValidFiscalCode(value), 'must be a valid codice fiscale')
+  .transform((value): string => parseFiscalCode(value));
 
 // Poste: the Data Matrix carries the account as 12 digits, left-padded with zeros.
 /** @internal A BancoPosta account number or postal IBAN, as the 12-digit account. */
