@@ -25,7 +25,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 // base64, base64url and hex, each also as a JSON string literal (one and two levels deep).
 function encodings(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  const base64 = btoa(String.fromCharCode(...bytes));
+  // Buffer, not btoa(String.fromCharCode(...bytes)): a spread of a long key overflows the stack.
+  const base64 = Buffer.from(bytes).toString('base64');
   const forms = new Set([
     secret,
     encodeURIComponent(secret),

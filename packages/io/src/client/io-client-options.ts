@@ -4,6 +4,10 @@ import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter } from '../rate-limit/cre
 /** IO's production endpoint, path prefix included (`host` and `basePath` of the IO Services API spec). */
 export const DEFAULT_IO_BASE_URL = 'https://api.io.pagopa.it/api/v1';
 
+// IO subscription keys are 32 hex characters; the cap keeps a pasted file or blob out of headers
+// and bounds the work of redacting the key from server texts.
+const IO_API_KEY_MAX_LENGTH = 256;
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -16,7 +20,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export const IoClientOptionsSchema = z.object({
   /** The service's use key (`Ocp-Apim-Subscription-Key`). Never logged or exposed. */
-  apiKey: z.string().regex(/^[\x21-\x7e]+$/, { message: 'must be a non-empty printable ASCII string' }),
+  apiKey: z
+    .string()
+    .max(IO_API_KEY_MAX_LENGTH, { message: `must be at most ${IO_API_KEY_MAX_LENGTH} characters` })
+    .regex(/^[\x21-\x7e]+$/, { message: 'must be a non-empty printable ASCII string' }),
   /** Base URL with the path prefix (default `https://api.io.pagopa.it/api/v1`). */
   baseUrl: z
     .string()
