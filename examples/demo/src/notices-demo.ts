@@ -1,7 +1,8 @@
 // Part 2: @civico/pagopa — render the official PDF notice for every variant.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildCheckoutLink, formatNoticeNumber, renderNotice } from '@civico/pagopa';
+import { formatNoticeNumber } from '@civico/core';
+import { buildCheckoutLink, renderNotice } from '@civico/pagopa';
 import { SAMPLE_NOTICE, SAMPLE_NOTICES } from './sample-notices.js';
 
 /** Renders one PDF per sample notice into `outDir`; returns the printed lines. */

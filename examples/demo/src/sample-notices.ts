@@ -1,6 +1,7 @@
 // The sample notices of the demo: one per layout variant of the official pagoPA notice.
 import { readFileSync } from 'node:fs';
-import { createIuvGenerator, type NoticeInput, type RenderNoticeOptions } from '@civico/pagopa';
+import { createIuvGenerator } from '@civico/core';
+import type { NoticeInput, RenderNoticeOptions } from '@civico/pagopa';
 
 // A comune issues notice numbers from its own database counter: the generator turns sequence n into
 // an IUV that cannot collide with any other (segregation code 01, year + 9-digit sequence).

@@ -39,6 +39,35 @@ export type { IbanIssue, IbanIssueCode, InspectIbanResult } from './iban/inspect
 export { inspectIban } from './iban/inspect-iban.js';
 export type { Iban } from './iban/parse-iban.js';
 export { IbanSchema, isValidIban, parseIban } from './iban/parse-iban.js';
+export type {
+  FromSequenceOptions,
+  GeneratedIuv,
+  IuvGenerator,
+  IuvGeneratorOptions,
+} from './iuv/create-iuv-generator.js';
+export { createIuvGenerator, IuvGeneratorOptionsSchema } from './iuv/create-iuv-generator.js';
+export type { InspectIuvResult, Iuv, IuvIssueCode } from './iuv/parse-iuv.js';
+export { IuvSchema, inspectIuv, isValidIuv, parseIuv } from './iuv/parse-iuv.js';
+export type {
+  ApplicationNoticeNumberParts,
+  BuildNoticeNumberOptions,
+  SegregationNoticeNumberParts,
+} from './notice-number/build-notice-number.js';
+export { buildNoticeNumber } from './notice-number/build-notice-number.js';
+export { formatNoticeNumber } from './notice-number/format-notice-number.js';
+export type {
+  InspectNoticeNumberResult,
+  NoticeNumberFinding,
+  NoticeNumberIssueCode,
+  NoticeNumberParts,
+  NoticeNumberWarningCode,
+} from './notice-number/inspect-notice-number.js';
+export { inspectNoticeNumber } from './notice-number/inspect-notice-number.js';
+export type { IuvToNoticeNumberOptions } from './notice-number/iuv-to-notice-number.js';
+export { iuvToNoticeNumber } from './notice-number/iuv-to-notice-number.js';
+export { noticeNumberToIuv } from './notice-number/notice-number-to-iuv.js';
+export type { AuxDigit, NoticeNumber } from './notice-number/parse-notice-number.js';
+export { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './notice-number/parse-notice-number.js';
 export type { InspectPaCodeResult, PaCodeIssue, PaCodeIssueCode } from './pa-codes/pa-code-issue.js';
 export type { IpaCode } from './pa-codes/parse-ipa-code.js';
 export { IpaCodeSchema, inspectIpaCode, isValidIpaCode, parseIpaCode } from './pa-codes/parse-ipa-code.js';

@@ -1,6 +1,6 @@
 // The hostile harness's table for @civico/core: one entry per public function, schema method and error-class
 // guard of src/index.ts. It runs in the test (arbitraries) and in the worker (calls); see test-support/hostile/.
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import { z } from 'zod';
 import { entry, type HostileEntryPoint, isBoolean, withSecond } from '../../../test-support/hostile/entry-point.js';
 import { hostile } from '../../../test-support/hostile/hostile-arbitraries.js';
@@ -14,6 +14,8 @@ export const FISCAL_CODES = ['RSSMRA85T10A562S', 'RSSMRA80A01H501U', 'BNCLRA70E4
 export const IBANS = ['IT60X0542811101000000123456', 'IT60 X054 2811 1010 0000 0123 456'];
 export const ELEVEN_DIGITS = ['01199250158', '80012345678', '00000000000'];
 const PA_CODES = ['c_h501', 'UFABCD', '0000000', 'ABC1234'];
+export const NOTICE_NUMBERS = ['312345678901234545', '012345678901234542', '3123 4567 8901 2345 45'];
+export const IUVS = ['12345678901234545', '01202500000004228', '400000013900844'];
 const PLACES = ['Roma', 'Reggio nell’Emilia', 'Forlì-Cesena', 'H501', 'A562', 'Z404', '058091', '12'];
 const DATES = { at: '2020-01-01' };
 
@@ -151,6 +153,59 @@ export const CORE_ENTRY_POINTS: readonly E[] = [
   typed('listProvinces', territoryOptions, undefined, { limitMs: TERRITORY_LIST_LIMIT_MS }),
   typed('getRegion', place),
   typed('listRegions', hostile()),
+  total('inspectNoticeNumber', hostile({ strings: NOTICE_NUMBERS })),
+  total('isValidNoticeNumber', hostile({ strings: NOTICE_NUMBERS })),
+  typed('parseNoticeNumber', hostile({ strings: NOTICE_NUMBERS }), hostile({ objects: [{ field: 'noticeNumber' }] })),
+  ...schema('NoticeNumberSchema', NOTICE_NUMBERS),
+  typed('formatNoticeNumber', hostile({ strings: NOTICE_NUMBERS })),
+  typed('noticeNumberToIuv', hostile({ strings: NOTICE_NUMBERS })),
+  typed(
+    'buildNoticeNumber',
+    hostile({
+      objects: [
+        { segregationCode: '12', iuvBase: '3456789012345' },
+        { auxDigit: 0, applicationCode: '12', iuvBase: '3456789012345' },
+      ],
+    }),
+  ),
+  total('inspectIuv', hostile({ strings: IUVS })),
+  total('isValidIuv', hostile({ strings: IUVS })),
+  typed('parseIuv', hostile({ strings: IUVS }), hostile({ objects: [{ field: 'iuv' }] })),
+  ...schema('IuvSchema', IUVS),
+  typed(
+    'iuvToNoticeNumber',
+    hostile({ strings: IUVS }),
+    hostile({ objects: [{ auxDigit: 0, applicationCode: '12' }, { auxDigit: 3 }] }),
+  ),
+  typed(
+    'createIuvGenerator',
+    hostile({
+      objects: [
+        { segregationCode: '01', scheme: 'year-sequence' },
+        { segregationCode: '99', scheme: 'sequence', allowReservedSegregationCode: true },
+      ],
+    }),
+  ),
+  entry({
+    name: 'createIuvGenerator().fromSequence',
+    covers: 'createIuvGenerator',
+    subject: fc.oneof(
+      hostile(),
+      fc.constantFrom<HostileSpec>({ k: 'value', v: 42 }, { k: 'value', v: 2n ** 200n }, { k: 'value', v: -1 }),
+    ),
+    args: withSecond(hostile({ objects: [{ year: 2025 }, { year: 1e9 }] })),
+    call: (m, [seq, opts]) =>
+      m
+        .createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' })
+        .fromSequence(seq as number, opts as { year: number }),
+  }),
+  entry({
+    name: 'IuvGeneratorOptionsSchema.safeParse',
+    covers: 'IuvGeneratorOptionsSchema',
+    subject: hostile({ objects: [{ segregationCode: '01', scheme: 'year-sequence' }] }),
+    kind: 'total',
+    call: (m, [v]) => m.IuvGeneratorOptionsSchema.safeParse(v),
+  }),
   total('inspectEntityFiscalCode', eleven, elevenOptions),
   total('isValidEntityFiscalCode', eleven, elevenOptions),
   typed('parseEntityFiscalCode', eleven, elevenOptions),

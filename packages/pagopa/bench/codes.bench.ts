@@ -1,13 +1,9 @@
 // Barcode encoding: symbols per second for the QR code (version 4-M, byte mode) and the Poste
 // Data Matrix (48 × 48), against the qrcode and bwip-js packages producing the same symbol as a
 // module matrix (no rendering on either side).
-import {
-  buildNoticeNumber,
-  buildPosteDataMatrixPayload,
-  buildQrPayload,
-  encodeDataMatrix,
-  encodeQrCode,
-} from '@civico/pagopa';
+
+import { buildNoticeNumber } from '@civico/core';
+import { buildPosteDataMatrixPayload, buildQrPayload, encodeDataMatrix, encodeQrCode } from '@civico/pagopa';
 import bwipjs from 'bwip-js';
 import QRCode from 'qrcode';
 import { Bench, type Task } from 'tinybench';

@@ -19,9 +19,11 @@ describe('PAGOPA_ERROR_CODES', () => {
 
 describe('PagoPaError', () => {
   it('is recognised by isInstance and keeps code and field', () => {
-    const err = new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'An IUV has 15 or 17 digits', { field: 'iuv' });
+    const err = new PagoPaError('ERR_PAGOPA_INVALID_NOTICE_NUMBER', 'A notice number has 18 digits', {
+      field: 'noticeNumber',
+    });
     expect(PagoPaError.isInstance(err)).toBe(true);
     expect(PagoPaError.isInstance(new Error('x'))).toBe(false);
-    expect(err).toMatchObject({ code: 'ERR_PAGOPA_INVALID_IUV', field: 'iuv', name: 'PagoPaError' });
+    expect(err).toMatchObject({ code: 'ERR_PAGOPA_INVALID_NOTICE_NUMBER', field: 'noticeNumber', name: 'PagoPaError' });
   });
 });

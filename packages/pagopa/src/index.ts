@@ -10,6 +10,7 @@ export { buildQrPayload } from './codes/build-qr-payload.js';
 export type { DataMatrixSize } from './codes/data-matrix/data-matrix-sizes.js';
 export type { EncodeDataMatrixOptions } from './codes/data-matrix/encode-data-matrix.js';
 export { encodeDataMatrix } from './codes/data-matrix/encode-data-matrix.js';
+export type { IdentifierWarning, IdentifierWarningCode } from './codes/identifier-warning.js';
 export type { PostalAccount } from './codes/parse-postal-account.js';
 export { isValidPostalAccount, PostalAccountSchema, parsePostalAccount } from './codes/parse-postal-account.js';
 export type { ParsedPosteDataMatrixPayload } from './codes/parse-poste-data-matrix-payload.js';
@@ -19,15 +20,6 @@ export { parseQrPayload, QrPayloadSchema } from './codes/parse-qr-payload.js';
 export { encodeQrCode } from './codes/qr/encode-qr-code.js';
 export type { PagoPaErrorCode } from './errors.js';
 export { PAGOPA_ERROR_CODES, PagoPaError } from './errors.js';
-export type {
-  FromSequenceOptions,
-  GeneratedIuv,
-  IuvGenerator,
-  IuvGeneratorOptions,
-} from './iuv/create-iuv-generator.js';
-export { createIuvGenerator, IuvGeneratorOptionsSchema } from './iuv/create-iuv-generator.js';
-export type { Iuv } from './iuv/parse-iuv.js';
-export { IuvSchema, isValidIuv, parseIuv } from './iuv/parse-iuv.js';
 export { LOGO_LIMITS } from './logo/logo-limits.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
@@ -56,19 +48,6 @@ export type { NoticeZodSchema } from './notice/notice-schema.js';
 export { createNoticeSchema, NoticeSchema } from './notice/notice-schema.js';
 export type { ParseNoticeOptions } from './notice/parse-notice.js';
 export { parseNotice } from './notice/parse-notice.js';
-export type {
-  ApplicationNoticeNumberParts,
-  BuildNoticeNumberOptions,
-  SegregationNoticeNumberParts,
-} from './notice-number/build-notice-number.js';
-export { buildNoticeNumber } from './notice-number/build-notice-number.js';
-export { formatNoticeNumber } from './notice-number/format-notice-number.js';
-export type { IdentifierWarning, IdentifierWarningCode } from './notice-number/identifier-warning.js';
-export type { IuvToNoticeNumberOptions } from './notice-number/iuv-to-notice-number.js';
-export { iuvToNoticeNumber } from './notice-number/iuv-to-notice-number.js';
-export { noticeNumberToIuv } from './notice-number/notice-number-to-iuv.js';
-export type { AuxDigit, NoticeNumber, ParsedNoticeNumber } from './notice-number/parse-notice-number.js';
-export { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './notice-number/parse-notice-number.js';
 export { renderNotice, renderNoticeStream } from './render/render-notice.js';
 export type { RenderNoticeOptions } from './render/render-notice-options.js';
 export { RenderNoticeOptionsSchema } from './render/render-notice-options.js';

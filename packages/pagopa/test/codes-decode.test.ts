@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildNoticeNumber } from '@civico/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type BitMatrix,
-  buildNoticeNumber,
   buildPosteDataMatrixPayload,
   buildQrPayload,
   type DataMatrixSize,

@@ -93,38 +93,8 @@ export const PAGOPA_ENTRY_POINTS: readonly E[] = [
     call: (m, [v]) => m.PagoPaError.isInstance(v),
     check: isBoolean,
   }),
-  fn(
-    'createIuvGenerator',
-    hostile({
-      objects: [
-        { segregationCode: '01', scheme: 'year-sequence' },
-        { segregationCode: '99', scheme: 'sequence', allowReservedSegregationCode: true },
-      ],
-    }),
-  ),
-  entry({
-    name: 'createIuvGenerator().fromSequence',
-    covers: 'createIuvGenerator',
-    subject: fc.oneof(
-      hostile(),
-      fc.constantFrom<HostileSpec>({ k: 'value', v: 42 }, { k: 'value', v: 2n ** 200n }, { k: 'value', v: -1 }),
-    ),
-    args: withSecond(hostile({ objects: [{ year: 2025 }, { year: 1e9 }] })),
-    call: (m, [seq, opts]) =>
-      m
-        .createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' })
-        .fromSequence(seq as number, opts as { year: number }),
-  }),
-  ...schema('IuvGeneratorOptionsSchema', [], [{ segregationCode: '01', scheme: 'year-sequence' }]),
   fn('encodeQrCode', hostile({ strings: [QR, 'x'] })),
-  fn('formatNoticeNumber', hostile({ strings: NOTICE_NUMBERS })),
-  fn('isValidIuv', hostile({ strings: IUVS }), { total: true }),
-  fn('isValidNoticeNumber', hostile({ strings: NOTICE_NUMBERS }), { total: true }),
-  fn('noticeNumberToIuv', hostile({ strings: NOTICE_NUMBERS })),
-  fn('parseIuv', hostile({ strings: IUVS })),
   fn('parsePosteDataMatrixPayload', hostile({ strings: [POSTE_DM] })),
-  ...schema('IuvSchema', IUVS),
-  ...schema('NoticeNumberSchema', NOTICE_NUMBERS),
   ...schema('PosteDataMatrixPayloadSchema', [POSTE_DM]),
   ...schema('QrPayloadSchema', [QR]),
 ];

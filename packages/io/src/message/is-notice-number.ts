@@ -1,4 +1,4 @@
-import { isValidNoticeNumber } from '@civico/pagopa';
+import { isValidNoticeNumber } from '@civico/core';
 
 // The compact form IO's spec requires (`PaymentData.notice_number` pattern); pagoPA's own checks come on top.
 const NOTICE_NUMBER = /^[0123][0-9]{17}$/;

@@ -1,6 +1,6 @@
 import type { EntityFiscalCode } from '@civico/core';
+import { parseNoticeNumberField } from '../codes/notice-number-field.js';
 import { checkEcFiscalCode } from '../codes/payload-fields.js';
-import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
 
 /**
  * Options of {@link buildCheckoutLink}.

@@ -1,6 +1,6 @@
 import type { EntityFiscalCode } from '@civico/core';
 import { PagoPaError } from '../errors.js';
-import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
+import { parseNoticeNumberField } from './notice-number-field.js';
 import { postalAccountField } from './parse-postal-account.js';
 import { checkAmountCents, checkEcFiscalCode, MAX_TEN_DIGIT_CENTS } from './payload-fields.js';
 import { foldPosteText, POSTE_FIELDS } from './poste-data-matrix-layout.js';

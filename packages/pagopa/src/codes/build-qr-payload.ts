@@ -1,6 +1,6 @@
 import type { EntityFiscalCode } from '@civico/core';
 import { PagoPaError } from '../errors.js';
-import { parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
+import { parseNoticeNumberField } from './notice-number-field.js';
 import { checkAmountCents, checkEcFiscalCode } from './payload-fields.js';
 
 /**

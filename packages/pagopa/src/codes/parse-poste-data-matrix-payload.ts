@@ -1,8 +1,7 @@
-import type { EntityFiscalCode } from '@civico/core';
+import type { EntityFiscalCode, NoticeNumber } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
-import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
-import type { NoticeNumber } from '../notice-number/parse-notice-number.js';
+import type { IdentifierWarning } from './identifier-warning.js';
 import type { PostalAccount } from './parse-postal-account.js';
 import { readPayloadEcFiscalCode, readPayloadNoticeNumber } from './payload-fields.js';
 import { POSTE_FIELDS, POSTE_LITERALS, POSTE_PAYLOAD_LENGTH } from './poste-data-matrix-layout.js';

@@ -1,8 +1,7 @@
-import type { EntityFiscalCode } from '@civico/core';
+import type { EntityFiscalCode, NoticeNumber } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
-import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
-import type { NoticeNumber } from '../notice-number/parse-notice-number.js';
+import type { IdentifierWarning } from './identifier-warning.js';
 import {
   amountWarnings,
   MAX_AMOUNT_CENTS,

@@ -4,8 +4,8 @@
  */
 import { type EntityFiscalCode, inspectEntityFiscalCode } from '@civico/core';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
-import type { IdentifierWarning } from '../notice-number/identifier-warning.js';
-import { type ParsedNoticeNumber, parseNoticeNumberField } from '../notice-number/parse-notice-number.js';
+import type { IdentifierWarning } from './identifier-warning.js';
+import { type NoticeNumberField, parseNoticeNumberField } from './notice-number-field.js';
 
 /** Largest amount in cents the library accepts: 999,999,999.99 € (11 digits). */
 export const MAX_AMOUNT_CENTS = 99_999_999_999;
@@ -70,7 +70,7 @@ export function checkEcFiscalCode(
 export type PayloadFailure = (message: string, field?: string, cause?: unknown) => never;
 
 /** @internal Reads the 18-digit notice number of a scanned payload (QR or Data Matrix). */
-export function readPayloadNoticeNumber(nav: string, fail: PayloadFailure): ParsedNoticeNumber {
+export function readPayloadNoticeNumber(nav: string, fail: PayloadFailure): NoticeNumberField {
   if (!/^\d{18}$/.test(nav)) fail('The notice number must have 18 digits', 'noticeNumber');
   try {
     return parseNoticeNumberField(nav, 'noticeNumber');

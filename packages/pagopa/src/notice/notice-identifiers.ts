@@ -1,14 +1,20 @@
-import { isValidEntityFiscalCode, isValidFiscalCode, parseEntityFiscalCode, parseFiscalCode } from '@civico/core';
+import {
+  isValidEntityFiscalCode,
+  isValidFiscalCode,
+  isValidNoticeNumber,
+  parseEntityFiscalCode,
+  parseFiscalCode,
+  parseNoticeNumber,
+} from '@civico/core';
 import { z } from 'zod';
 import { isValidPostalAccount, parsePostalAccount } from '../codes/parse-postal-account.js';
-import { isValidNoticeNumber } from '../notice-number/parse-notice-number.js';
 
 // pagoPA SACI: a wrong check digit is only a warning per the validation policy, so it is not rejected here.
 /** @internal The 18-digit notice number (codice avviso), spaces stripped. */
 export const NoticeNumberFieldSchema = z
   .string()
-  .transform((value) => value.replace(/ /g, ''))
-  .refine((value) => isValidNoticeNumber(value), 'must be an 18-digit pagoPA notice number');
+  .refine((value) => isValidNoticeNumber(value), 'must be an 18-digit pagoPA notice number')
+  .transform((value): string => parseNoticeNumber(value));
 
 // pagoPA SACI: a creditor is identified by the code it was registered with, so a wrong check digit is no error.
 const CREDITOR = { checkDigit: 'warn' } as const;

@@ -1,4 +1,5 @@
-import { PagoPaError } from '../errors.js';
+import { CoreError } from '../errors/core-error.js';
+import { readOptions } from '../internal/read-options.js';
 import { parseIuv } from '../iuv/parse-iuv.js';
 import type { AuxDigit, NoticeNumber } from './parse-notice-number.js';
 
@@ -24,34 +25,35 @@ export interface IuvToNoticeNumberOptions {
  * @param iuv - the IUV (15 or 17 digits)
  * @param options - aux digit and application code
  * @returns the 18-digit notice number
- * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_IUV` when the IUV is malformed or its length does
+ * @throws {@link CoreError} `ERR_CORE_INVALID_IUV` when the IUV is malformed or its length does
  *   not match `auxDigit` (`field: 'auxDigit'`), or the application code is missing or malformed
  *   (`field: 'applicationCode'`).
  * @example
  * ```ts
- * import { iuvToNoticeNumber } from '@civico/pagopa';
+ * import { iuvToNoticeNumber } from '@civico/core';
  * iuvToNoticeNumber('12345678901234545'); // '312345678901234545'
  * iuvToNoticeNumber('400000013900844', { applicationCode: '13' }); // '013400000013900844'
  * ```
  * @group Identifiers
  */
-export function iuvToNoticeNumber(iuv: string, options: IuvToNoticeNumberOptions = {}): NoticeNumber {
+export function iuvToNoticeNumber(iuv: string, options?: IuvToNoticeNumberOptions): NoticeNumber {
   const value = parseIuv(iuv);
-  const auxDigit = options?.auxDigit ?? (value.length === 15 ? 0 : 3);
+  const read = readOptions(options, ['auxDigit', 'applicationCode']);
+  const auxDigit: unknown = read.auxDigit ?? (value.length === 15 ? 0 : 3);
   if (auxDigit === 0) {
     if (value.length !== 15) {
-      throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'Aux digit 0 needs a 15-digit IUV', { field: 'auxDigit' });
+      throw new CoreError('ERR_CORE_INVALID_IUV', 'Aux digit 0 needs a 15-digit IUV', { field: 'auxDigit' });
     }
-    const code = options?.applicationCode;
+    const code = read.applicationCode;
     if (typeof code !== 'string' || !/^\d{2}$/.test(code)) {
-      throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'A 15-digit IUV needs a 2-digit application code', {
+      throw new CoreError('ERR_CORE_INVALID_IUV', 'A 15-digit IUV needs a 2-digit application code', {
         field: 'applicationCode',
       });
     }
     return `0${code}${value}` as NoticeNumber;
   }
-  if (value.length !== 17 || ![1, 2, 3].includes(auxDigit)) {
-    throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'Aux digits 1, 2 and 3 need a 17-digit IUV', {
+  if (value.length !== 17 || (auxDigit !== 1 && auxDigit !== 2 && auxDigit !== 3)) {
+    throw new CoreError('ERR_CORE_INVALID_IUV', 'Aux digits 1, 2 and 3 need a 17-digit IUV', {
       field: 'auxDigit',
     });
   }

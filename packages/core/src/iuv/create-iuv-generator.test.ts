@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorOf } from '../../test/codes-error-of.js';
-import { parseNoticeNumber } from '../notice-number/parse-notice-number.js';
+import { errorOf } from '../../test/helpers/error-of.js';
+import { inspectNoticeNumber } from '../notice-number/inspect-notice-number.js';
 import { createIuvGenerator } from './create-iuv-generator.js';
 
 describe('createIuvGenerator()', () => {
@@ -23,15 +23,15 @@ describe('createIuvGenerator()', () => {
     expect(gen.maxSequence).toBe(999_999_999n);
   });
 
-  it('throws ERR_PAGOPA_IUV_SEQUENCE_OVERFLOW past the digits available', () => {
+  it('throws ERR_CORE_IUV_SEQUENCE_OVERFLOW past the digits available', () => {
     const yearly = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' });
     expect(yearly.fromSequence(999_999_999, { year: 2025 }).iuvBase).toBe('2025999999999');
     expect(errorOf(() => yearly.fromSequence(1_000_000_000, { year: 2025 }))).toMatchObject({
-      code: 'ERR_PAGOPA_IUV_SEQUENCE_OVERFLOW',
+      code: 'ERR_CORE_IUV_SEQUENCE_OVERFLOW',
       field: 'sequence',
     });
     const plain = createIuvGenerator({ segregationCode: '01', scheme: 'sequence' });
-    expect(errorOf(() => plain.fromSequence(10n ** 13n))).toMatchObject({ code: 'ERR_PAGOPA_IUV_SEQUENCE_OVERFLOW' });
+    expect(errorOf(() => plain.fromSequence(10n ** 13n))).toMatchObject({ code: 'ERR_CORE_IUV_SEQUENCE_OVERFLOW' });
   });
 
   it.each([
@@ -40,10 +40,10 @@ describe('createIuvGenerator()', () => {
     ['sequence', Number.NaN, undefined],
     ['year', 1, undefined],
     ['year', 1, 25],
-  ] as const)('rejects a bad %s with ERR_PAGOPA_INVALID_IUV', (field, sequence, year) => {
+  ] as const)('rejects a bad %s with ERR_CORE_INVALID_IUV', (field, sequence, year) => {
     const gen = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' });
     const error = errorOf(() => gen.fromSequence(sequence, field === 'year' ? { year } : { year: 2025 }));
-    expect(error).toMatchObject({ code: 'ERR_PAGOPA_INVALID_IUV', field });
+    expect(error).toMatchObject({ code: 'ERR_CORE_INVALID_IUV', field });
   });
 
   it('refuses a year in the sequence scheme', () => {
@@ -55,9 +55,9 @@ describe('createIuvGenerator()', () => {
     ['segregationCode', { segregationCode: '99', scheme: 'sequence' }],
     ['segregationCode', { segregationCode: '7', scheme: 'sequence' }],
     ['scheme', { segregationCode: '01', scheme: 'random' }],
-  ])('throws ERR_PAGOPA_INVALID_CONFIG at construction naming %s', (field, options) => {
+  ])('throws ERR_CORE_INVALID_CONFIG at construction naming %s', (field, options) => {
     const error = errorOf(() => createIuvGenerator(options as Parameters<typeof createIuvGenerator>[0]));
-    expect(error).toMatchObject({ code: 'ERR_PAGOPA_INVALID_CONFIG', field });
+    expect(error).toMatchObject({ code: 'ERR_CORE_INVALID_CONFIG', field });
   });
 
   it('gives distinct IUVs to distinct (year, sequence) pairs, all passing mod 93 (property)', () => {
@@ -68,7 +68,7 @@ describe('createIuvGenerator()', () => {
         const a = gen.fromSequence(s1, { year: y1 });
         const b = gen.fromSequence(s2, { year: y2 });
         expect(a.iuv === b.iuv).toBe(y1 === y2 && s1 === s2);
-        expect(parseNoticeNumber(a.noticeNumber).checkDigitValid).toBe(true);
+        expect(inspectNoticeNumber(a.noticeNumber)).toMatchObject({ ok: true, checkDigitValid: true });
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
-import { parseOptions } from '@civico/core';
 import { z } from 'zod';
-import { PagoPaError } from '../errors.js';
+import { CoreError } from '../errors/core-error.js';
+import { parseOptions } from '../errors/parse-options.js';
 import { buildNoticeNumber } from '../notice-number/build-notice-number.js';
 import type { NoticeNumber } from '../notice-number/parse-notice-number.js';
 import { segregationCodeProblem } from '../notice-number/segregation-code.js';
@@ -11,16 +11,38 @@ import type { Iuv } from './parse-iuv.js';
  * segregation code (2 digits, 00–49, not reserved unless allowed) and the scheme.
  * @group Schemas
  */
-export const IuvGeneratorOptionsSchema: z.ZodType<IuvGeneratorOptions> = z
-  .object({
-    segregationCode: z.string(),
-    scheme: z.enum(['sequence', 'year-sequence']),
-    allowReservedSegregationCode: z.boolean().optional(),
-  })
-  .superRefine((options, ctx) => {
-    const problem = segregationCodeProblem(options.segregationCode, options.allowReservedSegregationCode === true);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['segregationCode'] });
-  });
+export const IuvGeneratorOptionsSchema: z.ZodType<IuvGeneratorOptions> = z.preprocess(
+  readGeneratorOptions,
+  z
+    .object({
+      segregationCode: z.string(),
+      scheme: z.enum(['sequence', 'year-sequence']),
+      allowReservedSegregationCode: z.boolean().optional(),
+    })
+    .superRefine((options, ctx) => {
+      const problem = segregationCodeProblem(options.segregationCode, options.allowReservedSegregationCode === true);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['segregationCode'] });
+    }),
+);
+
+/**
+ * Reads the options once into a plain object, so a getter or Proxy that throws is a failed parse
+ * (the object is replaced by `null`), never a foreign throwable.
+ */
+function readGeneratorOptions(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  try {
+    if (Array.isArray(value)) return value;
+    const o = value as Partial<Record<keyof IuvGeneratorOptions, unknown>>;
+    return {
+      segregationCode: o.segregationCode,
+      scheme: o.scheme,
+      allowReservedSegregationCode: o.allowReservedSegregationCode,
+    };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Options of {@link createIuvGenerator}.
@@ -78,8 +100,8 @@ export interface IuvGenerator {
    * @param sequence - a non-negative integer from the caller's counter, never reused
    * @param options - the year, for the `year-sequence` scheme
    * @returns the IUV, notice number and base
-   * @throws {@link PagoPaError} `ERR_PAGOPA_IUV_SEQUENCE_OVERFLOW` when `sequence` exceeds
-   *   `maxSequence`; `ERR_PAGOPA_INVALID_IUV` when `sequence` is not a non-negative integer
+   * @throws {@link CoreError} `ERR_CORE_IUV_SEQUENCE_OVERFLOW` when `sequence` exceeds
+   *   `maxSequence`; `ERR_CORE_INVALID_IUV` when `sequence` is not a non-negative integer
    *   (`field: 'sequence'`) or `year` is missing, unexpected or not 1000–9999 (`field: 'year'`).
    */
   fromSequence(sequence: number | bigint, options?: FromSequenceOptions): GeneratedIuv;
@@ -99,11 +121,11 @@ export interface IuvGenerator {
  *
  * @param options - segregation code and scheme
  * @returns the generator
- * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` with `field` when an option is invalid,
+ * @throws {@link CoreError} `ERR_CORE_INVALID_CONFIG` with `field` when an option is invalid,
  *   including a reserved or out-of-range segregation code.
  * @example
  * ```ts
- * import { createIuvGenerator } from '@civico/pagopa';
+ * import { createIuvGenerator } from '@civico/core';
  * const iuvs = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' });
  * const { iuv, noticeNumber } = iuvs.fromSequence(42, { year: 2025 });
  * // iuv '01202500000004228', noticeNumber '301202500000004228'
@@ -111,7 +133,7 @@ export interface IuvGenerator {
  * @group Identifiers
  */
 export function createIuvGenerator(options: IuvGeneratorOptions): IuvGenerator {
-  const config = parseOptions(IuvGeneratorOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const config = parseOptions(IuvGeneratorOptionsSchema, options, CoreError, 'ERR_CORE_INVALID_CONFIG');
   const yearly = config.scheme === 'year-sequence';
   const digits = yearly ? 9 : 13;
   const maxSequence = 10n ** BigInt(digits) - 1n;
@@ -120,14 +142,14 @@ export function createIuvGenerator(options: IuvGeneratorOptions): IuvGenerator {
     const valid =
       typeof sequence === 'bigint' ? sequence >= 0n : Number.isSafeInteger(sequence) && (sequence as number) >= 0;
     if (!valid) {
-      throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'The sequence must be a non-negative integer', {
+      throw new CoreError('ERR_CORE_INVALID_IUV', 'The sequence must be a non-negative integer', {
         field: 'sequence',
       });
     }
     const n = BigInt(sequence);
     if (n > maxSequence) {
-      throw new PagoPaError(
-        'ERR_PAGOPA_IUV_SEQUENCE_OVERFLOW',
+      throw new CoreError(
+        'ERR_CORE_IUV_SEQUENCE_OVERFLOW',
         `The ${config.scheme} scheme holds at most ${digits} sequence digits`,
         { field: 'sequence' },
       );
@@ -136,13 +158,13 @@ export function createIuvGenerator(options: IuvGeneratorOptions): IuvGenerator {
     if (yearly) {
       const year = opts?.year;
       if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999) {
-        throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'The year-sequence scheme needs a 4-digit year', {
+        throw new CoreError('ERR_CORE_INVALID_IUV', 'The year-sequence scheme needs a 4-digit year', {
           field: 'year',
         });
       }
       prefix = String(year);
     } else if (opts?.year !== undefined) {
-      throw new PagoPaError('ERR_PAGOPA_INVALID_IUV', 'The sequence scheme takes no year', { field: 'year' });
+      throw new CoreError('ERR_CORE_INVALID_IUV', 'The sequence scheme takes no year', { field: 'year' });
     }
     const iuvBase = prefix + n.toString().padStart(digits, '0');
     const noticeNumber = buildNoticeNumber({

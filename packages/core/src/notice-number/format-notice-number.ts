@@ -9,14 +9,14 @@ import { parseNoticeNumber } from './parse-notice-number.js';
  *
  * @param value - the notice number, with or without spaces
  * @returns the grouped form
- * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_NOTICE_NUMBER` like {@link parseNoticeNumber}.
+ * @throws {@link CoreError} `ERR_CORE_INVALID_NOTICE_NUMBER` or `ERR_CORE_INVALID_INPUT` like {@link parseNoticeNumber}.
  * @example
  * ```ts
- * import { formatNoticeNumber } from '@civico/pagopa';
+ * import { formatNoticeNumber } from '@civico/core';
  * formatNoticeNumber('312345678901234545'); // '3123 4567 8901 2345 45'
  * ```
  * @group Identifiers
  */
 export function formatNoticeNumber(value: string): string {
-  return parseNoticeNumber(value).value.replace(/(\d{4})(?=\d)/g, '$1 ');
+  return parseNoticeNumber(value).replace(/(\d{4})(?=\d)/g, '$1 ');
 }

@@ -1,4 +1,5 @@
-import { PagoPaError } from '../errors.js';
+import { CoreError } from '../errors/core-error.js';
+import { readOptions } from '../internal/read-options.js';
 import { noticeCheckDigits } from './check-digits.js';
 import type { NoticeNumber } from './parse-notice-number.js';
 import { segregationCodeProblem } from './segregation-code.js';
@@ -37,8 +38,17 @@ export interface ApplicationNoticeNumberParts {
  */
 export type BuildNoticeNumberOptions = SegregationNoticeNumberParts | ApplicationNoticeNumberParts;
 
+const PART_NAMES = [
+  'auxDigit',
+  'segregationCode',
+  'applicationCode',
+  'iuvBase',
+  'allowReservedSegregationCode',
+] as const;
+type PartName = (typeof PART_NAMES)[number];
+
 function fail(field: string, message: string): never {
-  throw new PagoPaError('ERR_PAGOPA_INVALID_NOTICE_NUMBER', message, { field });
+  throw new CoreError('ERR_CORE_INVALID_NOTICE_NUMBER', message, { field });
 }
 
 /**
@@ -51,19 +61,21 @@ function fail(field: string, message: string): never {
  * `auxDigit: 0` and an application code. Aux digits 1 and 2 are never generated (pagoPA SACI).
  * Uniqueness of the base is the caller's job: see {@link createIuvGenerator}.
  *
- * @param options - the parts
+ * @param parts - the parts
  * @returns the 18-digit notice number
- * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_NOTICE_NUMBER` with `field` set to
+ * @throws {@link CoreError} `ERR_CORE_INVALID_NOTICE_NUMBER` with `field` set to
  *   `segregationCode`, `applicationCode`, `iuvBase` or `auxDigit` when a part is malformed or not allowed.
  * @example
  * ```ts
- * import { buildNoticeNumber } from '@civico/pagopa';
+ * import { buildNoticeNumber } from '@civico/core';
  * const nav = buildNoticeNumber({ segregationCode: '12', iuvBase: '3456789012345' }); // '312345678901234545'
  * ```
  * @group Identifiers
  */
-export function buildNoticeNumber(options: BuildNoticeNumberOptions): NoticeNumber {
-  if (typeof options !== 'object' || options === null) fail('options', 'The notice number parts must be an object');
+export function buildNoticeNumber(parts: BuildNoticeNumberOptions): NoticeNumber {
+  if (typeof parts !== 'object' || parts === null) fail('options', 'The notice number parts must be an object');
+  // Each part is read once (a getter or Proxy that throws becomes ERR_CORE_INVALID_INPUT with its name).
+  const options: Partial<Record<PartName, unknown>> = readOptions(parts as Record<PartName, unknown>, PART_NAMES);
   if (typeof options.iuvBase !== 'string' || !/^\d{13}$/.test(options.iuvBase)) {
     fail('iuvBase', 'The IUV base has 13 digits');
   }

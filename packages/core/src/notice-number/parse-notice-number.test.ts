@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PagoPaError } from '../errors.js';
+import { CoreError } from '../errors/core-error.js';
 import { noticeCheckDigits } from './check-digits.js';
+import { inspectNoticeNumber, type NoticeNumberParts } from './inspect-notice-number.js';
 import { isValidNoticeNumber, NoticeNumberSchema, parseNoticeNumber } from './parse-notice-number.js';
+
+/** The parts of a well-formed notice number (the test fails when inspectNoticeNumber rejects it). */
+function parts(value: string): NoticeNumberParts {
+  const result = inspectNoticeNumber(value);
+  if (!result.ok) expect.unreachable(`rejected: ${result.issues[0]?.code}`);
+  return result as NoticeNumberParts;
+}
 
 // Every vector satisfies the mod-93 check digits of pagoPA SACI (generazione dello IUV).
 const VALID_VECTORS = [
@@ -39,10 +47,10 @@ const navArb = fc
   .tuple(fc.constantFrom('0', '2', '3'), fc.stringMatching(/^\d{15}$/))
   .map(([aux, body]) => aux + body + noticeCheckDigits(aux + body));
 
-describe('parseNoticeNumber()', () => {
+describe('inspectNoticeNumber()', () => {
   for (const v of VALID_VECTORS) {
     it(`splits ${v.nav} (aux ${v.aux}) and finds its check digits valid`, () => {
-      const parsed = parseNoticeNumber(v.nav);
+      const parsed = parts(v.nav);
       expect(parsed.value).toBe(v.nav);
       expect(parsed.auxDigit).toBe(v.aux);
       expect(parsed.iuv).toBe(v.iuv);
@@ -54,7 +62,7 @@ describe('parseNoticeNumber()', () => {
 
   for (const [nav, expected] of WRONG_CHECK_DIGITS) {
     it(`accepts the official example ${nav} with a CHECK_DIGIT_MISMATCH warning (expected ${expected})`, () => {
-      const parsed = parseNoticeNumber(nav);
+      const parsed = parts(nav);
       expect(parsed.checkDigitValid).toBe(false);
       expect(parsed.expectedCheckDigits).toBe(expected);
       expect(parsed.warnings.map((w) => w.code)).toContain('CHECK_DIGIT_MISMATCH');
@@ -65,12 +73,15 @@ describe('parseNoticeNumber()', () => {
     expect(noticeCheckDigits('3123456789012345')).toBe('45');
   });
 
-  it('strips the spaces of the printed form', () => {
-    expect(parseNoticeNumber('3123 4567 8901 2345 45').value).toBe('312345678901234545');
+  it('strips the ASCII spaces of the printed form, and only those', () => {
+    expect(parts('3123 4567 8901 2345 45').value).toBe('312345678901234545');
+    for (const odd of ['3123\t4567890123454 5', '312345678901234545\n', '3123\u00a04567890123454 5']) {
+      expect(inspectNoticeNumber(odd)).toMatchObject({ ok: false, issues: [{ code: 'INVALID_CHARACTERS' }] });
+    }
   });
 
   it('has no check digits for aux 1 and does not warn about them', () => {
-    const parsed = parseNoticeNumber('112345678901234567');
+    const parsed = parts('112345678901234567');
     expect(parsed.checkDigits).toBeUndefined();
     expect(parsed.checkDigitValid).toBe(true);
     expect(parsed.iuvBase).toBe('12345678901234567');
@@ -84,10 +95,18 @@ describe('parseNoticeNumber()', () => {
     ['a letter', '31234567890123454A'],
     ['an empty string', ''],
     ['non-ASCII digits', '٣١٢٣٤٥٦٧٨٩٠١٢٣٤٥٤٥'],
-  ])('throws ERR_PAGOPA_INVALID_NOTICE_NUMBER on %s', (_label, value) => {
+  ])('throws ERR_CORE_INVALID_NOTICE_NUMBER with the field on %s', (_label, value) => {
     expect(() => parseNoticeNumber(value)).toThrow(
-      expect.objectContaining({ code: 'ERR_PAGOPA_INVALID_NOTICE_NUMBER' }) as Error,
+      expect.objectContaining({ code: 'ERR_CORE_INVALID_NOTICE_NUMBER', field: 'noticeNumber' }) as Error,
     );
+    expect(() => parseNoticeNumber(value, { field: 'payments.0.noticeNumber' })).toThrow(
+      expect.objectContaining({ field: 'payments.0.noticeNumber' }) as Error,
+    );
+  });
+
+  it('parseNoticeNumber returns the branded compact value, check digit kept', () => {
+    expect(parseNoticeNumber('3020 1238 7654 3123 84')).toBe('302012387654312384');
+    expect(() => parseNoticeNumber(42)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_INPUT' }) as Error);
   });
 
   it('does not echo the value in the error message', () => {
@@ -95,7 +114,7 @@ describe('parseNoticeNumber()', () => {
       parseNoticeNumber('99999999999999999X');
       expect.unreachable();
     } catch (error) {
-      expect(PagoPaError.isInstance(error)).toBe(true);
+      expect(CoreError.isInstance(error)).toBe(true);
       expect((error as Error).message).not.toContain('99999');
     }
   });
@@ -103,7 +122,7 @@ describe('parseNoticeNumber()', () => {
   it('finds generated check digits valid (property)', () => {
     fc.assert(
       fc.property(navArb, (nav) => {
-        expect(parseNoticeNumber(nav).checkDigitValid).toBe(true);
+        expect(parts(nav).checkDigitValid).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -115,7 +134,7 @@ describe('parseNoticeNumber()', () => {
       fc.property(navArb, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 9 }), (nav, i, delta) => {
         const digit = (Number(nav[i]) + delta) % 10;
         const mutated = nav.slice(0, i) + digit + nav.slice(i + 1);
-        expect(parseNoticeNumber(mutated).checkDigitValid).toBe(false);
+        expect(parts(mutated).checkDigitValid).toBe(false);
       }),
       { numRuns: 200 },
     );
@@ -126,7 +145,7 @@ describe('parseNoticeNumber()', () => {
       fc.property(navArb, fc.integer({ min: 16, max: 17 }), fc.integer({ min: 1, max: 9 }), (nav, i, delta) => {
         const digit = (Number(nav[i]) + delta) % 10;
         const mutated = nav.slice(0, i) + digit + nav.slice(i + 1);
-        expect(parseNoticeNumber(mutated).checkDigitValid).toBe(false);
+        expect(parts(mutated).checkDigitValid).toBe(false);
       }),
       { numRuns: 200 },
     );
@@ -143,7 +162,7 @@ describe('isValidNoticeNumber()', () => {
     );
   });
 
-  it('agrees with parseNoticeNumber and NoticeNumberSchema', () => {
+  it('agrees with parseNoticeNumber, inspectNoticeNumber and NoticeNumberSchema', () => {
     const candidate = fc.oneof(fc.string(), fc.stringMatching(/^[0-9 ]{16,22}$/), navArb);
     fc.assert(
       fc.property(candidate, (v) => {
@@ -154,6 +173,7 @@ describe('isValidNoticeNumber()', () => {
           parsed = false;
         }
         expect(isValidNoticeNumber(v)).toBe(parsed);
+        expect(inspectNoticeNumber(v).ok).toBe(parsed);
         expect(NoticeNumberSchema.safeParse(v).success).toBe(parsed);
       }),
       { numRuns: 300 },

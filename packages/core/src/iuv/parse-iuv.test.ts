@@ -8,9 +8,9 @@ describe('parseIuv()', () => {
   });
 
   it.each([['1234567890123454'], ['123456789012345456'], ['1234567890123454X'], ['']])(
-    'throws ERR_PAGOPA_INVALID_IUV on %j',
+    'throws ERR_CORE_INVALID_IUV on %j',
     (value) => {
-      expect(() => parseIuv(value)).toThrow(expect.objectContaining({ code: 'ERR_PAGOPA_INVALID_IUV' }) as Error);
+      expect(() => parseIuv(value)).toThrow(expect.objectContaining({ code: 'ERR_CORE_INVALID_IUV' }) as Error);
     },
   );
 
