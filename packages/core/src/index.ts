@@ -8,6 +8,10 @@ export type { CoreErrorCode } from './errors/core-error.js';
 export { CORE_ERROR_CODES, CoreError } from './errors/core-error.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
 export { parseOptions } from './errors/parse-options.js';
+export { plainObject } from './errors/plain-object.js';
+export type { ReadFieldsOptions } from './errors/read-fields.js';
+export { readFields } from './errors/read-fields.js';
+export { safeParseInput } from './errors/safe-parse-input.js';
 export type { ComputeFiscalCodeInput, ComputeFiscalCodeOptions } from './fiscal-code/compute-fiscal-code.js';
 export { computeFiscalCode } from './fiscal-code/compute-fiscal-code.js';
 export type {

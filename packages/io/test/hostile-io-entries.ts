@@ -166,6 +166,61 @@ export const IO_ENTRY_POINTS: readonly E[] = [
   ...schema('RateLimiterOptionsSchema', [], [{ requestsPerSecond: 5 }]),
   ...schema('RecipientFiscalCodeSchema', [FC]),
   ...schema('SendBulkOptionsSchema', [], [BULK_OPTIONS]),
+  fn('buildCtaFrontMatter', hostile({ objects: [CTA] })),
+  fn('buildPaymentMessage', hostile({ objects: [NOTICE] }), {
+    second: hostile({ objects: [{ fiscalCode: 'RSSMRA80A01H501U', instalment: 1, invalidAfterDueDate: true }] }),
+  }),
+  fn('compileTemplate', hostile({ objects: [TEMPLATE] })),
+  entry({
+    name: 'compileTemplate().render',
+    covers: 'compileTemplate',
+    subject: hostile({ objects: [{ nome: 'Mario', anno: '2025' }] }),
+    call: (m, [values]) => m.compileTemplate(TEMPLATE).render(values as Record<string, string>),
+  }),
+  method('sendMessage', hostile({ objects: [MESSAGE, PAYMENT_MESSAGE] })),
+  method('getMessageStatus', hostile({ objects: [{ fiscalCode: FC, messageId: '01HZX3Q0Y2R5V8K9M4N6P7T1W2' }] })),
+  entry({
+    name: 'createRateLimiter().acquire',
+    covers: 'createRateLimiter',
+    subject: hostile(),
+    call: (m, [signal]) => m.createRateLimiter({ requestsPerSecond: 1000 }).acquire(signal as AbortSignal),
+  }),
+  fn('endOfDayInRome', hostile({ strings: ['2025-12-31', '2025-03-30', '2025-10-26'] })),
+  fn('isValidMessage', hostile({ objects: [MESSAGE, PAYMENT_MESSAGE] }), { total: true }),
+  fn('parseMessage', hostile({ objects: [MESSAGE, PAYMENT_MESSAGE] })),
+  fn('lintIoMarkdown', hostile({ strings: [MARKDOWN, MESSAGE.markdown] })),
+  entry({
+    name: 'sendBulk',
+    covers: 'sendBulk',
+    subject: hostile({ objects: [RECIPIENTS] }),
+    args: (s) =>
+      fc.oneof(
+        fc.tuple(s, fc.constant(val(BULK_OPTIONS))),
+        fc.tuple(fc.constant(val(RECIPIENTS)), hostile({ objects: [BULK_OPTIONS] })),
+      ),
+    limitMs: CLIENT_CALL_LIMIT_MS,
+    numRuns: 12,
+    call: (m, [recipients, options], ctx) =>
+      m.sendBulk(clientFor(m, 'sandbox', ctx), asyncSource(recipients) as never, options as never),
+  }),
+  entry({
+    name: 'runBulk',
+    covers: 'runBulk',
+    subject: hostile({ objects: [RECIPIENTS] }),
+    args: (s) =>
+      fc.oneof(
+        fc.tuple(s, fc.constant(val(BULK_OPTIONS))),
+        fc.tuple(fc.constant(val(RECIPIENTS)), hostile({ objects: [BULK_OPTIONS] })),
+      ),
+    limitMs: CLIENT_CALL_LIMIT_MS,
+    numRuns: 12,
+    call: (m, [recipients, options], ctx) =>
+      m.runBulk(clientFor(m, 'sandbox', ctx), asyncSource(recipients) as never, options as never),
+  }),
+  ...schema('CtaFrontMatterSchema', [], [CTA]),
+  ...schema('DueDateSchema', ['2025-12-31', '2025-12-31T23:59:59.999Z']),
+  ...schema('MessageInputSchema', [], [MESSAGE, PAYMENT_MESSAGE]),
+  ...schema('PaymentDataSchema', [], [PAYMENT_MESSAGE.payment]),
 ];
 
 /** Exports of the main entry that are not entry points for input, with the reason. */
@@ -175,5 +230,8 @@ export const IO_EXCLUDED: Readonly<Record<string, string>> = {
   DEFAULT_IO_BASE_URL: 'constant',
   DEFAULT_REQUESTS_PER_SECOND: 'constant',
   IO_ERROR_CODES: 'constant (frozen list of codes)',
+  IO_MARKDOWN_MAX_DELIMITERS: 'constant',
+  IO_MARKDOWN_MAX_NESTING: 'constant',
+  IO_MARKDOWN_MAX_OPEN_LINKS: 'constant',
   MESSAGE_LIMITS: 'constant',
 };

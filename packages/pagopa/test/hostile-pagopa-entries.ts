@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { entry, type HostileEntryPoint, isBoolean, withSecond } from '../../../test-support/hostile/entry-point.js';
 import { hostile } from '../../../test-support/hostile/hostile-arbitraries.js';
+import { hostileLogo } from '../../../test-support/hostile/hostile-logos.js';
 import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
 import type * as PagoPa from '../src/index.js';
 import { SINGLE, SINGLE_POSTE, THREE_RATES } from './notice-fixtures.js';
@@ -97,6 +98,101 @@ export const PAGOPA_ENTRY_POINTS: readonly E[] = [
   fn('parsePosteDataMatrixPayload', hostile({ strings: [POSTE_DM] })),
   ...schema('PosteDataMatrixPayloadSchema', [POSTE_DM]),
   ...schema('QrPayloadSchema', [QR]),
+  fn(
+    'bitMatrixToSvgPath',
+    hostile({
+      objects: [
+        { width: 2, height: 2, modules: new Uint8Array([1, 0, 0, 1]) },
+        { width: 1e9, height: 1e9, modules: new Uint8Array(4) },
+      ],
+    }),
+    {
+      second: hostile({ objects: [{ moduleSize: 2, x: 1, y: 1 }] }),
+    },
+  ),
+  fn('buildCheckoutLink', hostile({ objects: [{ noticeNumber: NOTICE_NUMBERS[0], ecFiscalCode: EC }] })),
+  fn(
+    'buildPosteDataMatrixPayload',
+    hostile({
+      objects: [
+        {
+          noticeNumber: NOTICE_NUMBERS[0],
+          postalAccount: '123456',
+          amountCents: 150000,
+          ecFiscalCode: EC,
+          debtorFiscalCode: 'RSSMRA80A01H501U',
+          debtorName: 'Mario Rossi',
+          subject: 'TARI 2025',
+        },
+      ],
+    }),
+  ),
+  fn(
+    'buildQrPayload',
+    hostile({ objects: [{ noticeNumber: NOTICE_NUMBERS[0], ecFiscalCode: EC, amountCents: 150000 }] }),
+  ),
+  fn('createNoticeSchema', hostile({ objects: [{ truncate: true }, { truncate: false }] })),
+  entry({
+    name: 'createNoticeSchema({ truncate: true }).safeParse',
+    covers: 'createNoticeSchema',
+    subject: notice,
+    kind: 'total',
+    call: (m, [v]) => m.createNoticeSchema({ truncate: true }).safeParse(v),
+  }),
+  fn('detectLogoFormat', fc.oneof(hostileLogo, hostile())),
+  fn('encodeDataMatrix', hostile({ strings: [POSTE_DM, 'hello'] }), {
+    second: hostile({ objects: [{ size: '26x26' }, { size: 144 }] }),
+  }),
+  fn('isValidPostalAccount', hostile({ strings: POSTAL_ACCOUNTS }), { total: true }),
+  fn('parseNotice', notice, { second: hostile({ objects: [{ truncate: true }] }) }),
+  fn('parsePostalAccount', hostile({ strings: POSTAL_ACCOUNTS })),
+  fn('parseQrPayload', hostile({ strings: [QR] })),
+  ...schema('NoticeSchema', [], NOTICES),
+  ...schema('PostalAccountSchema', POSTAL_ACCOUNTS),
+  ...schema('RenderNoticeOptionsSchema', [], RENDER_OPTIONS),
+  fn('renderNotice', notice, {
+    second: renderOptions,
+    extra: { limitMs: RENDER_NOTICE_LIMIT_MS, numRuns: RENDER_RUNS },
+  }),
+  entry({
+    name: 'renderNotice (hostile logo)',
+    covers: 'renderNotice',
+    subject: hostileLogo,
+    args: inLogo,
+    limitMs: RENDER_NOTICE_LIMIT_MS,
+    stallCapMs: LOGO_STALL_CAP_MS,
+    numRuns: 12,
+    call: (m, [n]) => m.renderNotice(n as PagoPa.NoticeInput),
+  }),
+  fn('renderNoticeStream', notice, {
+    second: renderOptions,
+    extra: { limitMs: RENDER_NOTICE_LIMIT_MS, numRuns: RENDER_RUNS },
+  }),
+  entry({
+    name: 'renderNotices',
+    covers: 'renderNotices',
+    subject: hostile({
+      objects: [
+        [
+          { ref: 'a', notice: SINGLE },
+          { ref: 'b', notice: THREE_RATES },
+        ],
+      ],
+    }),
+    args: (s) => fc.tuple(s, hostile({ objects: [{ mode: 'separate' }, { mode: 'combined', truncate: true }] })),
+    limitMs: 2 * RENDER_NOTICE_LIMIT_MS,
+    numRuns: RENDER_RUNS,
+    call: async (m, [source, options]) => {
+      // Drain it here: a failed job in `separate` mode must be yielded with a typed error, not thrown.
+      let n = 0;
+      for await (const o of m.renderNotices(source as PagoPa.NoticeJobSource, options as { mode: 'separate' })) {
+        const out = o as { ok?: boolean; error?: unknown };
+        if (out.ok === false && !m.PagoPaError.isInstance(out.error)) throw out.error;
+        n++;
+      }
+      return n;
+    },
+  }),
 ];
 
 /** Exports of the main entry that are not entry points for input, with the reason. */

@@ -32,12 +32,11 @@ function isPlainObject(value: unknown): boolean {
  * @group Schemas
  */
 export function plainObject<S extends z.ZodType>(schema: S): z.ZodPipe<z.ZodCustom<z.input<S>, z.input<S>>, S> {
-  return z
-    .custom<z.input<S>>()
-    .check((ctx) => {
-      if (!isPlainObject(ctx.value)) {
-        ctx.issues.push({ code: 'invalid_type', expected: 'object', input: ctx.value, continue: false });
-      }
-    })
-    .pipe(schema);
+  const guard = z.custom<z.input<S>>().check((ctx) => {
+    if (!isPlainObject(ctx.value)) {
+      ctx.issues.push({ code: 'invalid_type', expected: 'object', input: ctx.value, continue: false });
+    }
+  });
+  // The guard passes the value through unchanged, so the pipe's types are exactly the schema's.
+  return z.pipe(guard, schema as z.ZodType<z.output<S>, z.input<S>>) as z.ZodPipe<typeof guard, S>;
 }

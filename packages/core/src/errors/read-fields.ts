@@ -23,7 +23,7 @@ export interface ReadFieldsOptions<O extends CivicoErrorOptions> {
  * of it. The message names the property, never its value.
  *
  * @param value - the input, e.g. an options object
- * @param keys - the properties to read
+ * @param keys - the properties to read (symbols too, e.g. `Symbol.asyncIterator`)
  * @param ErrorClass - the package's error class, e.g. `PagoPaError`
  * @param code - the code to throw when a read throws, e.g. `ERR_PAGOPA_INVALID_CONFIG`
  * @param options - the field path prefix and extra error options
@@ -37,7 +37,11 @@ export interface ReadFieldsOptions<O extends CivicoErrorOptions> {
  * ```
  * @group Errors
  */
-export function readFields<K extends string, Code extends string, O extends CivicoErrorOptions = CivicoErrorOptions>(
+export function readFields<
+  K extends PropertyKey,
+  Code extends string,
+  O extends CivicoErrorOptions = CivicoErrorOptions,
+>(
   value: unknown,
   keys: readonly K[],
   ErrorClass: new (code: Code, message: string, options?: O) => CivicoError<Code>,
@@ -50,7 +54,7 @@ export function readFields<K extends string, Code extends string, O extends Civi
     try {
       if (key in value) out[key] = (value as Record<K, unknown>)[key];
     } catch (cause) {
-      const field = options.path ? `${options.path}.${key}` : key;
+      const field = options.path ? `${options.path}.${String(key)}` : String(key);
       throw new ErrorClass(code, `${field} cannot be read`, { ...options.errorOptions, cause, field } as O);
     }
   }

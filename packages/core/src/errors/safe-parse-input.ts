@@ -26,6 +26,6 @@ export function safeParseInput<S extends z.ZodType>(schema: S, value: unknown): 
     return schema.safeParse(value);
   } catch (cause) {
     const issue = { code: 'custom' as const, path: [], message: 'could not be read', params: { cause } };
-    return { success: false, error: new z.ZodError<z.output<S>>([issue]) };
+    return { success: false, error: new z.ZodError([issue]) as z.ZodError<z.output<S>> };
   }
 }

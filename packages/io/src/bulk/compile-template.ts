@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core';
 import { IoError } from '../errors.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -42,6 +43,13 @@ export interface CompiledTemplate {
   render(values: Readonly<Record<string, string | undefined>>): RenderedTemplate;
 }
 
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string') {
+    throw new IoError('ERR_IO_INVALID_TEMPLATE', `Invalid ${field}: must be a string`, { field });
+  }
+  return value;
+}
+
 function scan(text: string, field: string, names: Set<string>): void {
   const stripped = text.replace(PLACEHOLDER, (_m, name: string) => {
     names.add(name);
@@ -72,22 +80,31 @@ function scan(text: string, field: string, names: Set<string>): void {
  * @group Bulk
  */
 export function compileTemplate(template: MessageTemplate): CompiledTemplate {
+  const t = readFields(template, ['subject', 'markdown'], IoError, 'ERR_IO_INVALID_TEMPLATE');
+  const subject = requireText(t.subject, 'subject');
+  const markdown = requireText(t.markdown, 'markdown');
   const names = new Set<string>();
-  scan(template.subject, 'subject', names);
-  scan(template.markdown, 'markdown', names);
+  scan(subject, 'subject', names);
+  scan(markdown, 'markdown', names);
   const fields = [...names].sort();
   return {
     fields,
     render(values) {
+      const v = readFields(values, fields, IoError, 'ERR_IO_INVALID_TEMPLATE');
       const fill = (text: string, escapeValues: boolean): string =>
         text.replace(PLACEHOLDER, (_m, name: string) => {
-          const value = values[name];
+          const value = v[name];
           if (value === undefined) {
             throw new IoError('ERR_IO_INVALID_TEMPLATE', `Missing value for placeholder ${name}`, { field: name });
           }
+          if (typeof value !== 'string') {
+            throw new IoError('ERR_IO_INVALID_TEMPLATE', `Value for placeholder ${name} must be a string`, {
+              field: name,
+            });
+          }
           return escapeValues ? value.replace(MARKDOWN_SPECIAL, '\\$&') : value;
         });
-      return { subject: fill(template.subject, false), markdown: fill(template.markdown, true) };
+      return { subject: fill(subject, false), markdown: fill(markdown, true) };
     },
   };
 }

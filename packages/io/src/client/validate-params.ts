@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core';
 import { IoError } from '../errors.js';
 import { isRecipientFiscalCode } from '../message/is-recipient-fiscal-code.js';
 import type { MessageRef } from './io-client.js';
@@ -17,11 +18,14 @@ export function validateFiscalCode(value: unknown, field: string): string {
 
 /** @internal Checks a message reference. */
 export function validateRef(ref: MessageRef): MessageRef {
-  const fiscalCode = validateFiscalCode(ref?.fiscalCode, 'fiscalCode');
-  if (typeof ref.messageId !== 'string' || !MESSAGE_ID.test(ref.messageId)) {
+  const r = readFields(ref, ['fiscalCode', 'messageId'], IoError, 'ERR_IO_INVALID_REQUEST', {
+    errorOptions: { outcome: 'not-sent' },
+  });
+  const fiscalCode = validateFiscalCode(r.fiscalCode, 'fiscalCode');
+  if (typeof r.messageId !== 'string' || !MESSAGE_ID.test(r.messageId)) {
     throw invalid('messageId', 'must be the alphanumeric id IO returned');
   }
-  return { fiscalCode, messageId: ref.messageId };
+  return { fiscalCode, messageId: r.messageId };
 }
 
 /** @internal Checks a `YYYY-MM-DD` calendar day. */

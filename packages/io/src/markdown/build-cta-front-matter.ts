@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core';
+import { parseOptions, plainObject } from '@civico/core';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import { MESSAGE_LIMITS } from '../message/message-limits.js';
@@ -8,41 +8,47 @@ import { checkCtaAction } from './check-cta-action.js';
 // `abort` stops before the other checks read an oversize value.
 const MAX_VALUE = MESSAGE_LIMITS.markdownMax;
 
-const CtaSchema = z.strictObject({
-  /** Button label. */
-  text: z
-    .string()
-    .max(MAX_VALUE, { abort: true })
-    .trim()
-    .min(1)
-    .refine((t) => !/\p{Cc}/u.test(t), { message: 'must be one line without control characters' }),
-  /** `iohandledlink://…`, `ioit://…` or `iosso://…`. */
-  action: z
-    .string()
-    .max(MAX_VALUE, { abort: true })
-    .superRefine((action, ctx) => {
-      const problem = checkCtaAction(action);
-      if (problem?.severity === 'error') ctx.addIssue({ code: 'custom', message: problem.message });
-    }),
-});
+const CtaSchema = plainObject(
+  z.strictObject({
+    /** Button label. */
+    text: z
+      .string()
+      .max(MAX_VALUE, { abort: true })
+      .trim()
+      .min(1)
+      .refine((t) => !/\p{Cc}/u.test(t), { message: 'must be one line without control characters' }),
+    /** `iohandledlink://…`, `ioit://…` or `iosso://…`. */
+    action: z
+      .string()
+      .max(MAX_VALUE, { abort: true })
+      .superRefine((action, ctx) => {
+        const problem = checkCtaAction(action);
+        if (problem?.severity === 'error') ctx.addIssue({ code: 'custom', message: problem.message });
+      }),
+  }),
+);
 
-const CtaPairSchema = z.strictObject({
-  /** First button (required). */
-  cta1: CtaSchema,
-  /** Second button. */
-  cta2: CtaSchema.optional(),
-});
+const CtaPairSchema = plainObject(
+  z.strictObject({
+    /** First button (required). */
+    cta1: CtaSchema,
+    /** Second button. */
+    cta2: CtaSchema.optional(),
+  }),
+);
 
 /**
  * Call-to-action buttons of a message: Italian required, English optional (`docs/io.md#sources`).
  * @group Schemas
  */
-export const CtaFrontMatterSchema = z.strictObject({
-  /** Italian buttons: without them the app shows no CTA. */
-  it: CtaPairSchema,
-  /** English buttons. */
-  en: CtaPairSchema.optional(),
-});
+export const CtaFrontMatterSchema = plainObject(
+  z.strictObject({
+    /** Italian buttons: without them the app shows no CTA. */
+    it: CtaPairSchema,
+    /** English buttons. */
+    en: CtaPairSchema.optional(),
+  }),
+);
 
 /**
  * Input of {@link buildCtaFrontMatter}.

@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core';
 import { IoError } from '../errors.js';
 import { endOfDayInRome } from './end-of-day-in-rome.js';
 import { formatEuro, formatItalianDate } from './format-italian.js';
@@ -85,6 +86,17 @@ export interface BuildPaymentMessageOptions {
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+const BUILD_OPTION_KEYS = [
+  'fiscalCode',
+  'subject',
+  'markdown',
+  'instalment',
+  'invalidAfterDueDate',
+  'includePayee',
+  'featureLevel',
+  'requireSecureChannels',
+] as const satisfies readonly (keyof BuildPaymentMessageOptions)[];
+
 function invalid(field: string, rule: string): IoError {
   return new IoError('ERR_IO_INVALID_MESSAGE', `Invalid ${field}: ${rule}`, { field, outcome: 'not-sent' });
 }
@@ -93,13 +105,39 @@ function pickTexts(options: BuildPaymentMessageOptions): Record<string, unknown>
   return { 'options.subject': options.subject, 'options.markdown': options.markdown };
 }
 
+/** Reads the input once, through `readFields`: a throwing getter or a Proxy ends in `ERR_IO_INVALID_MESSAGE`. */
+function read<K extends PropertyKey>(
+  value: unknown,
+  keys: readonly K[],
+  path: string,
+): { readonly [P in K]?: unknown } {
+  return readFields(value, keys, IoError, 'ERR_IO_INVALID_MESSAGE', { path, errorOptions: { outcome: 'not-sent' } });
+}
+
+const OPTION_KEYS = ['noticeNumber', 'amountCents', 'dueDate'] as const;
+
 function pickOption(notice: PaymentNoticeLike, instalment: number | undefined): PaymentOptionLike | undefined {
   if (!('payment' in notice)) return notice;
-  const payment = notice.payment;
-  if (!isObject(payment)) throw invalid('payment', 'must be an object');
-  if (payment.kind === 'single') return payment;
-  if (instalment === undefined) return payment.singleOption;
-  return Array.isArray(payment.instalments) ? payment.instalments[instalment] : undefined;
+  if (!isObject(notice.payment)) throw invalid('payment', 'must be an object');
+  const payment = read(notice.payment, ['kind', 'singleOption', 'instalments'], 'payment');
+  if (payment.kind === 'single') return read(notice.payment, OPTION_KEYS, 'payment') as PaymentOptionLike;
+  if (instalment === undefined) return snapshotOption(payment.singleOption, 'payment.singleOption');
+  if (!Array.isArray(payment.instalments)) return undefined;
+  const path = `payment.instalments.${String(instalment)}`;
+  return snapshotOption(read(payment.instalments, [instalment], 'payment.instalments')[instalment], path);
+}
+
+function snapshotOption(option: unknown, path: string): PaymentOptionLike | undefined {
+  return isObject(option) ? (read(option, OPTION_KEYS, path) as PaymentOptionLike) : undefined;
+}
+
+/** The notice's fields this function uses, read once each. */
+function snapshotNotice(notice: object): PaymentNoticeLike {
+  const n = read(notice, ['creditor', 'debtor', 'subject', 'payment', ...OPTION_KEYS], 'notice');
+  if (!isObject(n.creditor)) throw invalid('creditor', 'must be an object');
+  const creditor = read(n.creditor, ['name', 'fiscalCode'], 'creditor');
+  const debtor = isObject(n.debtor) ? { debtor: read(n.debtor, ['fiscalCode'], 'debtor') } : {};
+  return { ...n, creditor, ...debtor } as PaymentNoticeLike;
 }
 
 function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, dueDay: string | undefined): string {
@@ -148,32 +186,32 @@ export function buildPaymentMessage(
 ): Message {
   // Fail closed with an IoError, not a TypeError, on input that is not notice-shaped (plain JS callers).
   if (!isObject(notice)) throw invalid('notice', 'must be an object');
-  if (!isObject(notice.creditor)) throw invalid('creditor', 'must be an object');
+  const n = snapshotNotice(notice);
   if (maybeOptions !== null && !isObject(maybeOptions)) throw invalid('options', 'must be an object');
-  const options = maybeOptions ?? {};
+  const options = read(maybeOptions, BUILD_OPTION_KEYS, 'options') as BuildPaymentMessageOptions;
   // Texts that could never fit in a message are refused before they are copied or scanned.
-  const texts = { subject: notice.subject, 'creditor.name': notice.creditor.name, ...pickTexts(options) };
+  const texts = { subject: n.subject, 'creditor.name': n.creditor.name, ...pickTexts(options) };
   for (const [field, text] of Object.entries(texts)) {
     if (typeof text === 'string' && text.length > MESSAGE_LIMITS.markdownMax) {
       throw invalid(field, `must be at most ${MESSAGE_LIMITS.markdownMax} characters`);
     }
   }
-  const option = pickOption(notice, options.instalment);
+  const option = pickOption(n, options.instalment);
   if (!isObject(option)) throw invalid('instalment', 'the notice has no such payment option');
   if (typeof option.noticeNumber !== 'string') throw invalid('payment.noticeNumber', 'must be a string');
   const dueDay = typeof option.dueDate === 'string' ? option.dueDate : undefined;
   const dueDate = dueDay !== undefined ? endOfDayInRome(dueDay) : option.dueDate;
-  const subject = options.subject ?? `Avviso di pagamento${notice.subject ? `: ${notice.subject}` : ' pagoPA'}`;
+  const subject = options.subject ?? `Avviso di pagamento${n.subject ? `: ${n.subject}` : ' pagoPA'}`;
   return parseMessage({
-    fiscalCode: options.fiscalCode ?? notice.debtor?.fiscalCode,
+    fiscalCode: options.fiscalCode ?? n.debtor?.fiscalCode,
     subject: subject.length > 120 ? `${subject.slice(0, 119)}…` : subject,
-    markdown: options.markdown ?? defaultMarkdown(notice, option, dueDay),
+    markdown: options.markdown ?? defaultMarkdown(n, option, dueDay),
     ...(dueDate !== undefined ? { dueDate } : {}),
     payment: {
       amountCents: option.amountCents,
       noticeNumber: option.noticeNumber.replace(/ /g, ''),
       ...(options.invalidAfterDueDate !== undefined ? { invalidAfterDueDate: options.invalidAfterDueDate } : {}),
-      ...(options.includePayee ? { payeeFiscalCode: notice.creditor.fiscalCode } : {}),
+      ...(options.includePayee ? { payeeFiscalCode: n.creditor.fiscalCode } : {}),
     },
     ...(options.featureLevel ? { featureLevel: options.featureLevel } : {}),
     ...(options.requireSecureChannels !== undefined ? { requireSecureChannels: options.requireSecureChannels } : {}),

@@ -28,9 +28,9 @@ function offsetMs(instant: number): number {
  * @group Schemas
  */
 export function endOfDayInRome(date: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   const local = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59) : Number.NaN;
-  if (Number.isNaN(local) || !new Date(local).toISOString().startsWith(date)) {
+  if (!match || Number.isNaN(local) || !new Date(local).toISOString().startsWith(date)) {
     throw new IoError('ERR_IO_INVALID_MESSAGE', 'Invalid dueDate: must be a real YYYY-MM-DD date', {
       field: 'dueDate',
       outcome: 'not-sent',

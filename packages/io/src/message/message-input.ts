@@ -1,3 +1,4 @@
+import { plainObject } from '@civico/core';
 import { z } from 'zod';
 import { lintIoMarkdown } from '../markdown/lint-io-markdown.js';
 import { isNoticeNumber } from './is-notice-number.js';
@@ -33,7 +34,8 @@ export const DueDateSchema = z.union([
   z.date().refine((d) => !Number.isNaN(d.getTime()), { message: 'must be a valid date' }),
   z
     .string()
-    .regex(UTC_TIMESTAMP, { message: 'must be an ISO 8601 UTC timestamp ending in Z' })
+    // abort: a string that is not a timestamp (10 MiB of anything) never reaches Date.parse.
+    .regex(UTC_TIMESTAMP, { message: 'must be an ISO 8601 UTC timestamp ending in Z', abort: true })
     .refine(isRealUtcTimestamp, { message: 'must be a real date and time' }),
 ]);
 
@@ -41,19 +43,21 @@ export const DueDateSchema = z.union([
  * Payment data of a message: a pagoPA notice the citizen can pay in the app.
  * @group Schemas
  */
-export const PaymentDataSchema = z.strictObject({
-  /** Amount in euro cents, 1 to 9 999 999 999. */
-  amountCents: z.number().int().min(1).max(9_999_999_999),
-  /** 18-digit notice number (numero avviso). */
-  noticeNumber: z.string().refine(isNoticeNumber, { message: 'must be an 18-digit notice number starting 0-3' }),
-  /** When true the app shows the notice as expired after the due date. */
-  invalidAfterDueDate: z.boolean().optional(),
-  /** 11-digit fiscal code of the payee; only with PagoPA's agreement, else IO answers 403. */
-  payeeFiscalCode: z
-    .string()
-    .regex(/^[0-9]{11}$/, { message: 'must be an 11-digit organization fiscal code' })
-    .optional(),
-});
+export const PaymentDataSchema = plainObject(
+  z.strictObject({
+    /** Amount in euro cents, 1 to 9 999 999 999. */
+    amountCents: z.number().int().min(1).max(9_999_999_999),
+    /** 18-digit notice number (numero avviso). */
+    noticeNumber: z.string().refine(isNoticeNumber, { message: 'must be an 18-digit notice number starting 0-3' }),
+    /** When true the app shows the notice as expired after the due date. */
+    invalidAfterDueDate: z.boolean().optional(),
+    /** 11-digit fiscal code of the payee; only with PagoPA's agreement, else IO answers 403. */
+    payeeFiscalCode: z
+      .string()
+      .regex(/^[0-9]{11}$/, { message: 'must be an 11-digit organization fiscal code' })
+      .optional(),
+  }),
+);
 
 /**
  * Payment data of a message.
@@ -96,33 +100,35 @@ const MarkdownSchema = z
  * needs a `dueDate`.
  * @group Schemas
  */
-export const MessageInputSchema = z
-  .strictObject({
-    /** Recipient's fiscal code. */
-    fiscalCode: RecipientFiscalCodeSchema,
-    /** Inbox title, 10 to 120 characters; no personal data. */
-    subject: z
-      .string()
-      .min(MESSAGE_LIMITS.subjectMin)
-      .max(MESSAGE_LIMITS.subjectMax, { abort: true })
-      .refine((subject) => !FISCAL_CODE_IN_TEXT.test(subject), {
-        message: 'must not contain a fiscal code (the subject shows in inbox lists and notifications)',
-      }),
-    /** Body in IO markdown, 80 to 10 000 characters, CTA front matter included. */
-    markdown: MarkdownSchema,
-    /** Due date, sent in UTC. */
-    dueDate: DueDateSchema.optional(),
-    /** pagoPA notice to pay. */
-    payment: PaymentDataSchema.optional(),
-    /** `STANDARD` (default) or `ADVANCED`. */
-    featureLevel: FeatureLevelSchema.optional(),
-    /** True: no e-mail forwarding, anonymous push. */
-    requireSecureChannels: z.boolean().optional(),
-  })
-  .refine((m) => m.payment?.invalidAfterDueDate !== true || m.dueDate !== undefined, {
-    message: 'invalidAfterDueDate needs a dueDate',
-    path: ['payment', 'invalidAfterDueDate'],
-  });
+export const MessageInputSchema = plainObject(
+  z
+    .strictObject({
+      /** Recipient's fiscal code. */
+      fiscalCode: RecipientFiscalCodeSchema,
+      /** Inbox title, 10 to 120 characters; no personal data. */
+      subject: z
+        .string()
+        .min(MESSAGE_LIMITS.subjectMin)
+        .max(MESSAGE_LIMITS.subjectMax, { abort: true })
+        .refine((subject) => !FISCAL_CODE_IN_TEXT.test(subject), {
+          message: 'must not contain a fiscal code (the subject shows in inbox lists and notifications)',
+        }),
+      /** Body in IO markdown, 80 to 10 000 characters, CTA front matter included. */
+      markdown: MarkdownSchema,
+      /** Due date, sent in UTC. */
+      dueDate: DueDateSchema.optional(),
+      /** pagoPA notice to pay. */
+      payment: PaymentDataSchema.optional(),
+      /** `STANDARD` (default) or `ADVANCED`. */
+      featureLevel: FeatureLevelSchema.optional(),
+      /** True: no e-mail forwarding, anonymous push. */
+      requireSecureChannels: z.boolean().optional(),
+    })
+    .refine((m) => m.payment?.invalidAfterDueDate !== true || m.dueDate !== undefined, {
+      message: 'invalidAfterDueDate needs a dueDate',
+      path: ['payment', 'invalidAfterDueDate'],
+    }),
+);
 
 /**
  * One IO message to one citizen.

@@ -1,3 +1,4 @@
+import { safeParseInput } from '@civico/core';
 import type { z } from 'zod';
 import { IoError } from '../errors.js';
 import { type Message, MessageInputSchema } from './message-input.js';
@@ -32,7 +33,7 @@ function firstIssue(error: z.ZodError): { field: string | undefined; rule: strin
  * @group Schemas
  */
 export function parseMessage(value: unknown): Message {
-  const result = MessageInputSchema.safeParse(value);
+  const result = safeParseInput(MessageInputSchema, value);
   if (result.success) return result.data;
   const { field, rule } = firstIssue(result.error);
   throw new IoError('ERR_IO_INVALID_MESSAGE', `Invalid message ${field ?? 'value'}: ${rule}`, {
@@ -48,5 +49,5 @@ export function parseMessage(value: unknown): Message {
  * @group Schemas
  */
 export function isValidMessage(value: unknown): value is Message {
-  return MessageInputSchema.safeParse(value).success;
+  return safeParseInput(MessageInputSchema, value).success;
 }

@@ -37,7 +37,8 @@ export interface RateLimiter {
   /** Calls per second this limiter allows. */
   readonly requestsPerSecond: number;
   /**
-   * Resolves when the caller may start one call; rejects with the signal's reason on abort.
+   * Resolves when the caller may start one call; rejects with the signal's reason on abort, and with
+   * `ERR_IO_INVALID_CONFIG` (`field: 'signal'`) when `signal` is not an `AbortSignal`.
    * @param signal - cancels the wait
    */
   acquire(signal?: AbortSignal): Promise<void>;
@@ -48,6 +49,18 @@ export interface RateLimiter {
   pause(ms: number): void;
   /** The instant the current pause ends, or `undefined` when not paused. */
   pausedUntil(): Date | undefined;
+}
+
+const abortedGetter = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')?.get;
+
+/** Brand check: the `aborted` getter throws on anything but a real AbortSignal, and runs no Proxy trap. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  try {
+    abortedGetter?.call(value);
+    return abortedGetter !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -72,6 +85,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let pauseEnd = 0;
 
   async function acquire(signal?: AbortSignal): Promise<void> {
+    if (signal !== undefined && !isAbortSignal(signal)) {
+      throw new IoError('ERR_IO_INVALID_CONFIG', 'signal must be an AbortSignal', { field: 'signal' });
+    }
     for (;;) {
       if (signal?.aborted) throw signal.reason;
       const now = clock().getTime();

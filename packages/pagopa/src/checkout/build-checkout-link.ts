@@ -1,6 +1,8 @@
 import type { EntityFiscalCode } from '@civico/core';
+import { readFields } from '@civico/core';
 import { parseNoticeNumberField } from '../codes/notice-number-field.js';
 import { checkEcFiscalCode } from '../codes/payload-fields.js';
+import { PagoPaError } from '../errors.js';
 
 /**
  * Options of {@link buildCheckoutLink}.
@@ -25,7 +27,8 @@ export interface BuildCheckoutLinkOptions {
  * @param options - notice number and creditor fiscal code
  * @returns the absolute URL
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_NOTICE_NUMBER` (`field: 'noticeNumber'`) or
- *   `ERR_PAGOPA_INVALID_FISCAL_CODE` (`field: 'ecFiscalCode'`).
+ *   `ERR_PAGOPA_INVALID_FISCAL_CODE` (`field: 'ecFiscalCode'`); `ERR_PAGOPA_INVALID_CONFIG` when `options`
+ *   cannot be read (a getter or Proxy that throws).
  * @example
  * ```ts
  * import { buildCheckoutLink } from '@civico/pagopa';
@@ -35,7 +38,8 @@ export interface BuildCheckoutLinkOptions {
  * @group Identifiers
  */
 export function buildCheckoutLink(options: BuildCheckoutLinkOptions): string {
-  const nav = parseNoticeNumberField(options?.noticeNumber, 'noticeNumber').value;
-  const ec = checkEcFiscalCode(options?.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
+  const o = readFields(options, ['noticeNumber', 'ecFiscalCode'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const nav = parseNoticeNumberField(o.noticeNumber, 'noticeNumber').value;
+  const ec = checkEcFiscalCode(o.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
   return `https://checkout.pagopa.it/${ec}${nav}`;
 }

@@ -1,4 +1,6 @@
+import { readFields } from '@civico/core';
 import { PagoPaError } from '../errors.js';
+import { isUint8Array } from '../logo/is-uint8-array.js';
 import type { BitMatrix } from './bit-matrix.js';
 
 /**
@@ -42,7 +44,8 @@ const fmt = (n: number): string => String(Math.round(n * 10000) / 10000);
  * @param options - module size and offset
  * @returns the path data (empty when no module is dark)
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` when an option is not a finite number
- *   (`moduleSize` must be positive) or the matrix's size does not match its modules.
+ *   (`moduleSize` must be positive), the matrix's size does not match its modules, or a property of either
+ *   cannot be read (a getter or Proxy that throws).
  * @example
  * ```ts
  * import { bitMatrixToSvgPath, encodeQrCode } from '@civico/pagopa';
@@ -52,12 +55,18 @@ const fmt = (n: number): string => String(Math.round(n * 10000) / 10000);
  * @group Barcodes
  */
 export function bitMatrixToSvgPath(matrix: BitMatrix, options: BitMatrixToSvgPathOptions = {}): string {
-  const size = finite(options?.moduleSize, 1, 'moduleSize', true);
-  const x0 = finite(options?.x, 0, 'x', false);
-  const y0 = finite(options?.y, 0, 'y', false);
-  const { width, height, modules } = matrix ?? {};
+  const o = readFields(options, ['moduleSize', 'x', 'y'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const size = finite(o.moduleSize as number | undefined, 1, 'moduleSize', true);
+  const x0 = finite(o.x as number | undefined, 0, 'x', false);
+  const y0 = finite(o.y as number | undefined, 0, 'y', false);
+  const m = readFields(matrix, ['width', 'height', 'modules'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', {
+    path: 'matrix',
+  });
+  const { width, height, modules } = m as Partial<BitMatrix>;
   if (
-    !(modules instanceof Uint8Array) ||
+    !isUint8Array(modules) ||
+    typeof width !== 'number' ||
+    typeof height !== 'number' ||
     !Number.isInteger(width) ||
     !Number.isInteger(height) ||
     width * height !== modules.length

@@ -1,4 +1,5 @@
 import type { EntityFiscalCode } from '@civico/core';
+import { readFields } from '@civico/core';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from './notice-number-field.js';
 import { postalAccountField } from './parse-postal-account.js';
@@ -26,6 +27,16 @@ export interface PosteDataMatrixFields {
   readonly subject: string;
 }
 
+const FIELD_KEYS = [
+  'noticeNumber',
+  'postalAccount',
+  'amountCents',
+  'ecFiscalCode',
+  'debtorFiscalCode',
+  'debtorName',
+  'subject',
+] as const;
+
 /**
  * Builds the 256-character payload of the Poste Data Matrix (Bollettino Postale PA).
  *
@@ -43,7 +54,7 @@ export interface PosteDataMatrixFields {
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_NOTICE_NUMBER`, `ERR_PAGOPA_INVALID_POSTAL_ACCOUNT`,
  *   `ERR_PAGOPA_INVALID_AMOUNT` (above 9,999,999,999 cents too), `ERR_PAGOPA_INVALID_FISCAL_CODE`
  *   (`ecFiscalCode`, `debtorFiscalCode`), `ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD` (`debtorName` or
- *   `subject` not a string), each with `field`.
+ *   `subject` not a string, or a field that cannot be read), each with `field`.
  * @example
  * ```ts
  * import { buildPosteDataMatrixPayload, encodeDataMatrix } from '@civico/pagopa';
@@ -64,11 +75,12 @@ export function buildPosteDataMatrixPayload(fields: PosteDataMatrixFields): stri
   if (typeof fields !== 'object' || fields === null) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', 'The Data Matrix fields must be an object');
   }
-  const nav = parseNoticeNumberField(fields.noticeNumber, 'noticeNumber').value;
-  const account = postalAccountField(fields.postalAccount, 'postalAccount');
-  const cents = checkAmountCents(fields.amountCents, 'amountCents', MAX_TEN_DIGIT_CENTS);
-  const ec = checkEcFiscalCode(fields.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
-  const rawDebtor = fields.debtorFiscalCode;
+  const f = readFields(fields, FIELD_KEYS, PagoPaError, 'ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD');
+  const nav = parseNoticeNumberField(f.noticeNumber, 'noticeNumber').value;
+  const account = postalAccountField(f.postalAccount, 'postalAccount');
+  const cents = checkAmountCents(f.amountCents, 'amountCents', MAX_TEN_DIGIT_CENTS);
+  const ec = checkEcFiscalCode(f.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
+  const rawDebtor = f.debtorFiscalCode;
   const debtor = typeof rawDebtor === 'string' ? rawDebtor.trim().toUpperCase() : '';
   if (rawDebtor !== undefined && !/^(?:[A-Z0-9]{16}|\d{11})$/.test(debtor)) {
     throw new PagoPaError(
@@ -80,7 +92,7 @@ export function buildPosteDataMatrixPayload(fields: PosteDataMatrixFields): stri
     );
   }
   for (const field of ['debtorName', 'subject'] as const) {
-    if (typeof fields[field] !== 'string') {
+    if (typeof f[field] !== 'string') {
       throw new PagoPaError('ERR_PAGOPA_INVALID_DATA_MATRIX_PAYLOAD', `${field} must be a string`, { field });
     }
   }
@@ -94,8 +106,8 @@ export function buildPosteDataMatrixPayload(fields: PosteDataMatrixFields): stri
     '38961P1',
     ec,
     debtor.padEnd(POSTE_FIELDS.debtorFiscalCode[1], ' '),
-    foldPosteText(fields.debtorName, POSTE_FIELDS.debtorName[1]),
-    foldPosteText(fields.subject, POSTE_FIELDS.subject[1]),
+    foldPosteText(f.debtorName as string, POSTE_FIELDS.debtorName[1]),
+    foldPosteText(f.subject as string, POSTE_FIELDS.subject[1]),
     ' '.repeat(12),
     'A',
   ].join('');

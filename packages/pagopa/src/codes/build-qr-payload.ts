@@ -1,4 +1,5 @@
 import type { EntityFiscalCode } from '@civico/core';
+import { readFields } from '@civico/core';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from './notice-number-field.js';
 import { checkAmountCents, checkEcFiscalCode } from './payload-fields.js';
@@ -30,7 +31,8 @@ export interface QrPayloadFields {
  * @returns the payload, 43–53 characters
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_NOTICE_NUMBER` (`field: 'noticeNumber'`),
  *   `ERR_PAGOPA_INVALID_FISCAL_CODE` (`field: 'ecFiscalCode'`), `ERR_PAGOPA_INVALID_AMOUNT`
- *   (`field: 'amountCents'`: not an integer, zero, negative or above 99,999,999,999).
+ *   (`field: 'amountCents'`: not an integer, zero, negative or above 99,999,999,999);
+ *   `ERR_PAGOPA_INVALID_QR_PAYLOAD` when `fields` is not an object or cannot be read (a getter or Proxy that throws).
  * @example
  * ```ts
  * import { buildQrPayload, encodeQrCode } from '@civico/pagopa';
@@ -44,8 +46,14 @@ export function buildQrPayload(fields: QrPayloadFields): string {
   if (typeof fields !== 'object' || fields === null) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_QR_PAYLOAD', 'The QR payload fields must be an object');
   }
-  const nav = parseNoticeNumberField(fields.noticeNumber, 'noticeNumber').value;
-  const ec = checkEcFiscalCode(fields.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
-  const cents = checkAmountCents(fields.amountCents, 'amountCents');
+  const f = readFields(
+    fields,
+    ['noticeNumber', 'ecFiscalCode', 'amountCents'],
+    PagoPaError,
+    'ERR_PAGOPA_INVALID_QR_PAYLOAD',
+  );
+  const nav = parseNoticeNumberField(f.noticeNumber, 'noticeNumber').value;
+  const ec = checkEcFiscalCode(f.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
+  const cents = checkAmountCents(f.amountCents, 'amountCents');
   return `PAGOPA|002|${nav}|${ec}|${cents}`;
 }

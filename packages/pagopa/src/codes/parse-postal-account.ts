@@ -1,4 +1,4 @@
-import { getItalianIbanParts } from '@civico/core';
+import { CORE_LIMITS, getItalianIbanParts } from '@civico/core';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 
@@ -9,6 +9,10 @@ type Inspected = { readonly ok: true; readonly value: string } | { readonly ok: 
 
 function inspectPostalAccount(value: unknown): Inspected {
   if (typeof value !== 'string') return { ok: false, message: 'The postal account must be a string' };
+  // Refused before any scan: a spaced postal IBAN is a few dozen characters.
+  if (value.length > CORE_LIMITS.maxInputLength) {
+    return { ok: false, message: `The postal account has at most ${CORE_LIMITS.maxInputLength} characters` };
+  }
   const compact = value.replace(/\s+/g, '').toUpperCase();
   let account = compact;
   if (/^[A-Z]{2}/.test(compact)) {

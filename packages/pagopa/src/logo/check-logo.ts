@@ -2,6 +2,7 @@ import { detectLogoFormat, type LogoFormat } from '../notice/detect-logo-format.
 import { jpegProblem } from './check-jpeg.js';
 import { pngProblem } from './check-png.js';
 import { svgProblem } from './check-svg.js';
+import { isUint8Array } from './is-uint8-array.js';
 import { LOGO_LIMITS as L } from './logo-limits.js';
 
 /** @internal Outcome of {@link checkLogo}. */
@@ -15,7 +16,7 @@ export type LogoCheck =
  * (see {@link LOGO_LIMITS}). Never throws; the reason names the limit and never echoes the image.
  */
 export function checkLogo(bytes: unknown): LogoCheck {
-  if (!(bytes instanceof Uint8Array)) return { ok: false, reason: 'logo must be the bytes of an image (a Uint8Array)' };
+  if (!isUint8Array(bytes)) return { ok: false, reason: 'logo must be the bytes of an image (a Uint8Array)' };
   const format = detectLogoFormat(bytes);
   if (format === undefined) return { ok: false, reason: 'logo must be a PNG, JPEG or SVG image' };
   const max = format === 'svg' ? L.maxSvgBytes : L.maxRasterBytes;

@@ -1,4 +1,5 @@
 import { PagoPaError } from '../errors.js';
+import { isUint8Array } from '../logo/is-uint8-array.js';
 
 /**
  * Image formats accepted for the creditor's logo.
@@ -24,7 +25,7 @@ export type LogoFormat = 'png' | 'jpeg' | 'svg';
  * @group Notice
  */
 export function detectLogoFormat(bytes: Uint8Array): LogoFormat | undefined {
-  if (!(bytes instanceof Uint8Array)) {
+  if (!isUint8Array(bytes)) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_LOGO', 'Invalid logo: must be the bytes of an image (a Uint8Array)');
   }
   if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {

@@ -20,10 +20,17 @@ export function truncateText(value: string, limit: number): string {
     .trimEnd()}…`;
 }
 
+/**
+ * Longest raw text accepted before any trimming or scanning, even with `truncate`: printed texts are a few
+ * hundred characters, and a megabyte string would cost a quarter of a second to normalise.
+ */
+const MAX_RAW_TEXT_LENGTH = 10_000;
+
 /** @internal A trimmed, single-line text of at most `limit` characters. */
 export function textField(limit: number, options: FieldOptions) {
   const base = z
     .string()
+    .max(MAX_RAW_TEXT_LENGTH, { message: `must be at most ${MAX_RAW_TEXT_LENGTH} characters`, abort: true })
     .transform((value) => value.trim().replace(/\s+/g, ' '))
     .pipe(
       z

@@ -1,5 +1,8 @@
+import { plainObject, readFields } from '@civico/core';
 import { z } from 'zod';
+import { PagoPaError } from '../errors.js';
 import { checkLogo } from '../logo/check-logo.js';
+import { isUint8Array } from '../logo/is-uint8-array.js';
 import type { Notice, NoticeCreditorInfo, NoticeInput } from './notice.js';
 import { AmountCentsSchema, DueDateSchema, type FieldOptions, textField } from './notice-fields.js';
 import {
@@ -18,61 +21,65 @@ import {
 const INFO_SEPARATOR = ' · ';
 
 function creditorSchema(o: FieldOptions) {
-  return z
-    .object({
-      fiscalCode: EcFiscalCodeFieldSchema,
-      name: textField(L.creditorName, o),
-      sector: textField(L.creditorSector, o).optional(),
-      info: z
-        .object({
-          address: textField(L.creditorInfo, o).optional(),
-          phone: textField(L.creditorInfo, o).optional(),
-          email: textField(L.creditorInfo, o).optional(),
-          pec: textField(L.creditorInfo, o).optional(),
-          website: textField(L.creditorInfo, o).optional(),
-        })
-        .strict()
-        .optional(),
-      logo: z
-        .custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be the bytes of a PNG, JPEG or SVG image')
-        .superRefine((bytes, ctx) => {
-          // Every logo is checked here, before pdfkit or svg-to-pdfkit sees a byte of it.
-          const check = checkLogo(bytes);
-          if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
-        })
-        .optional(),
-      cbill: z
-        .string()
-        .transform((value) => value.trim().toUpperCase())
-        .refine((value) => /^[A-Z0-9]{1,16}$/.test(value), 'must be 1 to 16 letters or digits')
-        .optional(),
-      postal: z
-        .object({
-          account: PostalAccountFieldSchema,
-          holder: textField(L.postalHolder, o).optional(),
-          authorization: textField(L.postalAuthorization, o).optional(),
-        })
-        .strict()
-        .optional(),
-    })
-    .strict()
-    .superRefine((creditor, ctx) => {
-      const info = joinCreditorInfo(creditor.info);
-      if (!o.truncate && info !== undefined && Array.from(info).length > L.creditorInfo) {
-        ctx.addIssue({ code: 'custom', path: ['info'], message: `must be at most ${L.creditorInfo} characters` });
-      }
-      if (
-        creditor.postal &&
-        creditor.postal.holder === undefined &&
-        Array.from(creditor.name).length > L.postalHolder
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['postal', 'holder'],
-          message: `is required when the name exceeds ${L.postalHolder} characters`,
-        });
-      }
-    });
+  return plainObject(
+    z
+      .object({
+        fiscalCode: EcFiscalCodeFieldSchema,
+        name: textField(L.creditorName, o),
+        sector: textField(L.creditorSector, o).optional(),
+        info: plainObject(
+          z
+            .object({
+              address: textField(L.creditorInfo, o).optional(),
+              phone: textField(L.creditorInfo, o).optional(),
+              email: textField(L.creditorInfo, o).optional(),
+              pec: textField(L.creditorInfo, o).optional(),
+              website: textField(L.creditorInfo, o).optional(),
+            })
+            .strict(),
+        ).optional(),
+        logo: z
+          .custom<Uint8Array>(isUint8Array, 'must be the bytes of a PNG, JPEG or SVG image')
+          .superRefine((bytes, ctx) => {
+            // Every logo is checked here, before pdfkit or svg-to-pdfkit sees a byte of it.
+            const check = checkLogo(bytes);
+            if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+          })
+          .optional(),
+        cbill: z
+          .string()
+          .transform((value) => value.trim().toUpperCase())
+          .refine((value) => /^[A-Z0-9]{1,16}$/.test(value), 'must be 1 to 16 letters or digits')
+          .optional(),
+        postal: plainObject(
+          z
+            .object({
+              account: PostalAccountFieldSchema,
+              holder: textField(L.postalHolder, o).optional(),
+              authorization: textField(L.postalAuthorization, o).optional(),
+            })
+            .strict(),
+        ).optional(),
+      })
+      .strict()
+      .superRefine((creditor, ctx) => {
+        const info = joinCreditorInfo(creditor.info);
+        if (!o.truncate && info !== undefined && Array.from(info).length > L.creditorInfo) {
+          ctx.addIssue({ code: 'custom', path: ['info'], message: `must be at most ${L.creditorInfo} characters` });
+        }
+        if (
+          creditor.postal &&
+          creditor.postal.holder === undefined &&
+          Array.from(creditor.name).length > L.postalHolder
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['postal', 'holder'],
+            message: `is required when the name exceeds ${L.postalHolder} characters`,
+          });
+        }
+      }),
+  );
 }
 
 /** @internal Joins the creditor's info items as printed (`ENTE.INFO`). */
@@ -83,38 +90,45 @@ export function joinCreditorInfo(info: NoticeCreditorInfo | undefined): string |
 }
 
 function debtorSchema(o: FieldOptions) {
-  return z
-    .object({
-      fiscalCode: DebtorFiscalCodeFieldSchema.optional(),
-      name: textField(L.debtorName, o),
-      address: z
-        .object({
-          street: textField(L.debtorAddress, o),
-          buildingNumber: textField(20, o).optional(),
-          postalCode: z
-            .string()
-            .refine((value) => /^\d{5}$/.test(value), 'must be a 5-digit CAP')
-            .optional(),
-          city: textField(L.debtorAddress, o).optional(),
-          province: z
-            .string()
-            .transform((value) => value.trim().toUpperCase())
-            .refine((value) => /^[A-Z]{2}$/.test(value), 'must be a 2-letter province code')
-            .optional(),
-        })
-        .strict()
-        .optional(),
-    })
-    .strict()
-    .superRefine((debtor, ctx) => {
-      const a = debtor.address;
-      if (!o.truncate && a) {
-        const length = [a.street, a.buildingNumber, a.postalCode, a.city, a.province].join(' ').length;
-        if (length > L.debtorAddress) {
-          ctx.addIssue({ code: 'custom', path: ['address'], message: `must be at most ${L.debtorAddress} characters` });
+  return plainObject(
+    z
+      .object({
+        fiscalCode: DebtorFiscalCodeFieldSchema.optional(),
+        name: textField(L.debtorName, o),
+        address: plainObject(
+          z
+            .object({
+              street: textField(L.debtorAddress, o),
+              buildingNumber: textField(20, o).optional(),
+              postalCode: z
+                .string()
+                .refine((value) => /^\d{5}$/.test(value), 'must be a 5-digit CAP')
+                .optional(),
+              city: textField(L.debtorAddress, o).optional(),
+              province: z
+                .string()
+                .transform((value) => value.trim().toUpperCase())
+                .refine((value) => /^[A-Z]{2}$/.test(value), 'must be a 2-letter province code')
+                .optional(),
+            })
+            .strict(),
+        ).optional(),
+      })
+      .strict()
+      .superRefine((debtor, ctx) => {
+        const a = debtor.address;
+        if (!o.truncate && a) {
+          const length = [a.street, a.buildingNumber, a.postalCode, a.city, a.province].join(' ').length;
+          if (length > L.debtorAddress) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['address'],
+              message: `must be at most ${L.debtorAddress} characters`,
+            });
+          }
         }
-      }
-    });
+      }),
+  );
 }
 
 const PaymentOptionSchema = z
@@ -135,10 +149,10 @@ const PaymentSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('instalments'),
       instalments: z
-        .array(InstalmentSchema)
+        .array(plainObject(InstalmentSchema))
         .min(2, 'must list at least 2 instalments')
         .max(MAX_NOTICE_INSTALMENTS, `must list at most ${MAX_NOTICE_INSTALMENTS} instalments`),
-      singleOption: PaymentOptionSchema.optional(),
+      singleOption: plainObject(PaymentOptionSchema).optional(),
     })
     .strict()
     .superRefine((payment, ctx) => {
@@ -170,6 +184,8 @@ export type NoticeZodSchema = z.ZodType<Notice, NoticeInput>;
  * Builds the notice schema; with `truncate: true` over-long texts are shortened instead of rejected.
  * @param options - `truncate`: shorten texts over {@link NOTICE_TEXT_LIMITS} with an ellipsis
  * @returns a zod schema whose output is a {@link Notice}
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` (`field: 'options.truncate'`) when `options` cannot be
+ *   read (a getter or Proxy that throws).
  * @example
  * ```ts
  * import { createNoticeSchema } from '@civico/pagopa';
@@ -178,33 +194,36 @@ export type NoticeZodSchema = z.ZodType<Notice, NoticeInput>;
  * @group Schemas
  */
 export function createNoticeSchema(options: { readonly truncate?: boolean | undefined } = {}): NoticeZodSchema {
-  const o: FieldOptions = { truncate: options?.truncate === true };
-  return z
-    .object({
-      subject: textField(L.subject, o),
-      creditor: creditorSchema(o),
-      debtor: debtorSchema(o),
-      payment: PaymentSchema,
-    })
-    .strict()
-    .superRefine((notice, ctx) => {
-      // Poste Data Matrix: the amount field has 10 digits (≤ 99.999.999,99 €).
-      if (!notice.creditor.postal) return;
-      const p = notice.payment;
-      const options: [(string | number)[], number][] = [];
-      if (p.kind === 'single') options.push([['payment', 'amountCents'], p.amountCents]);
-      else {
-        if (p.singleOption) options.push([['payment', 'singleOption', 'amountCents'], p.singleOption.amountCents]);
-        p.instalments.forEach((r, i) => {
-          options.push([['payment', 'instalments', i, 'amountCents'], r.amountCents]);
-        });
-      }
-      for (const [path, cents] of options) {
-        if (cents > MAX_POSTAL_AMOUNT_CENTS) {
-          ctx.addIssue({ code: 'custom', path, message: 'must be at most 99.999.999,99 € on a Poste slip' });
+  const { truncate } = readFields(options, ['truncate'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'options' });
+  const o: FieldOptions = { truncate: truncate === true };
+  return plainObject(
+    z
+      .object({
+        subject: textField(L.subject, o),
+        creditor: creditorSchema(o),
+        debtor: debtorSchema(o),
+        payment: PaymentSchema,
+      })
+      .strict()
+      .superRefine((notice, ctx) => {
+        // Poste Data Matrix: the amount field has 10 digits (≤ 99.999.999,99 €).
+        if (!notice.creditor.postal) return;
+        const p = notice.payment;
+        const options: [(string | number)[], number][] = [];
+        if (p.kind === 'single') options.push([['payment', 'amountCents'], p.amountCents]);
+        else {
+          if (p.singleOption) options.push([['payment', 'singleOption', 'amountCents'], p.singleOption.amountCents]);
+          p.instalments.forEach((r, i) => {
+            options.push([['payment', 'instalments', i, 'amountCents'], r.amountCents]);
+          });
         }
-      }
-    });
+        for (const [path, cents] of options) {
+          if (cents > MAX_POSTAL_AMOUNT_CENTS) {
+            ctx.addIssue({ code: 'custom', path, message: 'must be at most 99.999.999,99 € on a Poste slip' });
+          }
+        }
+      }),
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFields, safeParseInput } from '@civico/core';
 import type { z } from 'zod';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
 import type { Notice } from './notice.js';
@@ -45,7 +46,8 @@ function codeOf(issue: z.core.$ZodIssue, field: string): PagoPaErrorCode {
  * maximum), `ERR_PAGOPA_INVALID_NOTICE_NUMBER`, `ERR_PAGOPA_INVALID_FISCAL_CODE`,
  * `ERR_PAGOPA_INVALID_POSTAL_ACCOUNT`, `ERR_PAGOPA_INVALID_LOGO`, `ERR_PAGOPA_INVALID_DATE`,
  * `ERR_PAGOPA_TEXT_TOO_LONG` or `ERR_PAGOPA_INVALID_NOTICE` (any other shape error), with `field` set to
- * the dotted path, e.g. `payment.instalments.1.amountCents`.
+ * the dotted path, e.g. `payment.instalments.1.amountCents`; `ERR_PAGOPA_INVALID_CONFIG` when `options` cannot be
+ * read (a getter or Proxy that throws).
  * @example
  * ```ts
  * import { parseNotice } from '@civico/pagopa';
@@ -59,8 +61,9 @@ function codeOf(issue: z.core.$ZodIssue, field: string): PagoPaErrorCode {
  * @group Notice
  */
 export function parseNotice(value: unknown, options: ParseNoticeOptions = {}): Notice {
-  const schema = options?.truncate === true ? TruncatingNoticeSchema : NoticeSchema;
-  const result = schema.safeParse(value);
+  const { truncate } = readFields(options, ['truncate'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'options' });
+  const schema = truncate === true ? TruncatingNoticeSchema : NoticeSchema;
+  const result = safeParseInput(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;

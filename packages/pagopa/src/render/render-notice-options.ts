@@ -1,20 +1,23 @@
+import { plainObject } from '@civico/core';
 import { z } from 'zod';
 
 /**
  * Schema of the options of {@link renderNotice}, {@link renderNoticeStream} and {@link renderNotices}.
  * @group Schemas
  */
-export const RenderNoticeOptionsSchema: z.ZodType<RenderNoticeOptions> = z
-  .object({
-    truncate: z.boolean().optional(),
-    creationDate: z
-      .date()
-      .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
-      .optional(),
-    instalmentsPerRow: z.union([z.literal(2), z.literal(3)]).optional(),
-    compress: z.boolean().optional(),
-  })
-  .strict();
+export const RenderNoticeOptionsSchema: z.ZodType<RenderNoticeOptions> = plainObject(
+  z
+    .object({
+      truncate: z.boolean().optional(),
+      creationDate: z
+        .date()
+        .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
+        .optional(),
+      instalmentsPerRow: z.union([z.literal(2), z.literal(3)]).optional(),
+      compress: z.boolean().optional(),
+    })
+    .strict(),
+);
 
 /**
  * Options of the PDF renderers.

@@ -1,3 +1,5 @@
+import { parseOptions, plainObject, readFields } from '@civico/core';
+import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { NoticeInput } from '../notice/notice.js';
 import { parseNotice } from '../notice/parse-notice.js';
@@ -5,6 +7,9 @@ import { createChunkQueue } from './chunk-queue.js';
 import { openDocument, renderSettings, writeNotice } from './prepare-render.js';
 import { collectBytes, renderNoticeStream } from './render-notice.js';
 import type { RenderNoticeOptions } from './render-notice-options.js';
+
+/** `mode` of the options, the rest kept for renderSettings; one read of a plain object. */
+const ModeSchema = plainObject(z.looseObject({ mode: z.unknown() }));
 
 /**
  * One notice of a bulk run.
@@ -102,7 +107,7 @@ async function* combined(source: NoticeJobSource, options: RenderNoticeOptions):
  * @param source - notices with a caller reference, as an iterable or async iterable
  * @param options - `mode` and the {@link RenderNoticeOptions}
  * @returns an async iterable of outcomes (`separate`) or of PDF byte chunks (`combined`)
- * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` for bad options; in `combined` mode, any code of
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` for bad options or a `source` that is not iterable; in `combined` mode, any code of
  *   {@link parseNotice} and `ERR_PAGOPA_RENDER_FAILED`.
  * @example
  * ```ts
@@ -135,8 +140,26 @@ export function renderNotices(
   source: NoticeJobSource,
   options: RenderNoticesOptions,
 ): AsyncIterable<RenderedNotice> | AsyncIterable<Uint8Array> {
-  const { mode, ...rest } = options;
+  // One read of the options (a throwing getter or a Proxy ends in ERR_PAGOPA_INVALID_CONFIG); the rest is
+  // checked strictly by renderSettings.
+  const { mode, ...rest } = parseOptions(ModeSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG') as {
+    mode?: unknown;
+  } & RenderNoticeOptions;
   renderSettings(rest);
+  const iterators = readFields(
+    source,
+    [Symbol.asyncIterator, Symbol.iterator],
+    PagoPaError,
+    'ERR_PAGOPA_INVALID_CONFIG',
+    {
+      path: 'source',
+    },
+  );
+  if (typeof iterators[Symbol.asyncIterator] !== 'function' && typeof iterators[Symbol.iterator] !== 'function') {
+    throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', 'source must be an iterable or an async iterable', {
+      field: 'source',
+    });
+  }
   if (mode === 'separate') return separate(source, rest);
   if (mode === 'combined') return combined(source, rest);
   throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', "Invalid mode: must be 'separate' or 'combined'", {

@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core';
 import { PagoPaError } from '../../errors.js';
 import type { BitMatrix } from '../bit-matrix.js';
 import { createReedSolomon } from '../reed-solomon.js';
@@ -41,7 +42,8 @@ const rs = createReedSolomon({ primitive: 0x12d, firstRoot: 1 });
  * @group Barcodes
  */
 export function encodeDataMatrix(payload: string, options: EncodeDataMatrixOptions = {}): BitMatrix {
-  const spec = dataMatrixSpec(options?.size ?? 48);
+  const { size } = readFields(options, ['size'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const spec = dataMatrixSpec((size as DataMatrixSize | undefined) ?? 48);
   if (!spec) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', `size must be one of ${DATA_MATRIX_SIZES.join(', ')}`, {
       field: 'size',
@@ -51,6 +53,15 @@ export function encodeDataMatrix(payload: string, options: EncodeDataMatrixOptio
     throw new PagoPaError('ERR_PAGOPA_BARCODE_ENCODING', 'The Data Matrix payload must be a string', {
       field: 'payload',
     });
+  }
+  // ASCII mode packs at most 2 digits per codeword, C40 1.5 characters: anything longer cannot fit, and is
+  // refused before it is copied (a 10 MiB string would otherwise take seconds).
+  if (payload.length > 2 * spec.data) {
+    throw new PagoPaError(
+      'ERR_PAGOPA_BARCODE_ENCODING',
+      `The payload does not fit a ${spec.size} × ${spec.size} Data Matrix (${spec.data} data codewords)`,
+      { field: 'payload' },
+    );
   }
   const values = new Uint8Array(payload.length);
   for (let i = 0; i < payload.length; i++) {
