@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { parseOptions } from '@civico/core';
+import { parseOptions, readFields } from '@civico/core';
 import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
 import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';
@@ -10,6 +10,15 @@ import { createSemaphore } from './create-semaphore.js';
 import { openJournal } from './open-journal.js';
 import { createRecipientProcessor, recipientRef } from './process-recipient.js';
 import { type SendBulkOptions, SendBulkOptionsSchema } from './send-bulk-options.js';
+
+const RECIPIENT_KEYS = [
+  'fiscalCode',
+  'fields',
+  'payment',
+  'dueDate',
+  'row',
+  'problem',
+] as const satisfies readonly (keyof BulkRecipient)[];
 
 /**
  * Sends one templated message to each recipient, resumably, and yields one outcome per recipient.
@@ -57,6 +66,14 @@ export async function* sendBulk(
   options: SendBulkOptions,
 ): AsyncGenerator<BulkOutcome, void, undefined> {
   const config = parseOptions(SendBulkOptionsSchema, options, IoError, 'ERR_IO_INVALID_CONFIG');
+  const source = readFields(recipients, [Symbol.asyncIterator, Symbol.iterator], IoError, 'ERR_IO_INVALID_CONFIG', {
+    path: 'recipients',
+  });
+  if (typeof source[Symbol.asyncIterator] !== 'function' && typeof source[Symbol.iterator] !== 'function') {
+    throw new IoError('ERR_IO_INVALID_CONFIG', 'recipients must be an iterable or an async iterable', {
+      field: 'recipients',
+    });
+  }
   const template = compileTemplate(config.template);
   const templateHash = createHash('sha256')
     .update(`${config.template.subject}\u0000${config.template.markdown}`)
@@ -112,15 +129,24 @@ export async function* sendBulk(
     for await (const recipient of recipients) {
       if (options.signal?.aborted || stop.signal.aborted || failure) break;
       index++;
-      const fiscalCode = recipient.fiscalCode.trim().toUpperCase();
+      // One read of each recipient: a throwing getter or a Proxy stops the batch with a typed error.
+      const item = readFields(recipient, RECIPIENT_KEYS, IoError, 'ERR_IO_INVALID_CONFIG', {
+        path: `recipients.${index - 1}`,
+      }) as BulkRecipient;
+      if (typeof item.fiscalCode !== 'string') {
+        throw new IoError('ERR_IO_INVALID_CONFIG', 'Each recipient must be an object with a fiscalCode string', {
+          field: `recipients.${index - 1}.fiscalCode`,
+        });
+      }
+      const fiscalCode = item.fiscalCode.trim().toUpperCase();
       const ref = recipientRef(config.campaign, fiscalCode);
-      const base = { ref, row: recipient.row ?? index, fiscalCode, resumed: false };
+      const base = { ref, row: item.row ?? index, fiscalCode, resumed: false };
       outstanding++;
       if (!seen.add(ref)) {
         ready.push({ ...base, state: 'DUPLICATE' });
         signalWake();
       } else {
-        const task = handle(recipient, base).then(
+        const task = handle(item, base).then(
           (outcome) => {
             ready.push(outcome);
             signalWake();
