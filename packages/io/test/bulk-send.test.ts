@@ -270,3 +270,30 @@ describe('runBulk()', () => {
     });
   });
 });
+
+describe('runBulk() report order', () => {
+  it('lists rows in input order even when sends finish out of order', async () => {
+    const { client, journalPath } = await setup({ faults: { latencyMs: [0, 40] } });
+    const recipients = Array.from({ length: 40 }, (_, i) => ({
+      fiscalCode: syntheticFiscalCode(i + 1),
+      fields,
+      row: i + 2,
+    }));
+    const reportCsvPath = join(dir, 'report.csv');
+    const summary = await runBulk(client, recipients, {
+      template,
+      campaign: 'order',
+      journalPath,
+      concurrency: 8,
+      poll: false,
+      reportCsvPath,
+    });
+    expect(summary.total).toBe(40);
+    const rows = readFileSync(reportCsvPath, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => Number(line.split(';')[0]));
+    expect(rows).toEqual(recipients.map((r) => r.row));
+  });
+});

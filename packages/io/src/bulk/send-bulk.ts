@@ -43,7 +43,8 @@ const RECIPIENT_KEYS = [
  * @param client - an IO client (its rate limiter is shared by every call)
  * @param recipients - the recipients, e.g. from `readRecipientsCsv`
  * @param options - template, campaign, journal path, concurrency, dry run, signal, progress, reconciler
- * @returns the outcomes, in completion order
+ * @returns the outcomes, one per input recipient, in input order (a finished outcome waits for
+ *   the ones before it, within the window of recipients in flight)
  * @throws {@link IoError} `ERR_IO_INVALID_CONFIG`, `ERR_IO_INVALID_TEMPLATE`, the journal codes
  * (`ERR_IO_JOURNAL_CORRUPT` with the byte `offset` of the damage, `ERR_IO_JOURNAL_MISMATCH`,
  * `ERR_IO_JOURNAL_LOCKED`, `ERR_IO_JOURNAL_WRITE_FAILED`), `ERR_IO_UNAUTHORIZED` (stops the batch)
@@ -106,7 +107,10 @@ export async function* sendBulk(
   // Waiting polls need room to keep the send slots busy; without polling a small queue suffices.
   const windowSize = config.concurrency * (config.poll === false ? 4 : 32);
   const seen = createRefSet();
-  let ready: BulkOutcome[] = [];
+  // Outcomes finish in any order; they are yielded in input order (reports list rows as the file
+  // does). A finished outcome waits here for the ones before it; the window bounds how many.
+  const finished = new Map<number, BulkOutcome>();
+  let nextToYield = 0;
   let outstanding = 0;
   let inputDone = false;
   let failure: { error: unknown } | undefined;
@@ -128,14 +132,15 @@ export async function* sendBulk(
     let index = 0;
     for await (const recipient of recipients) {
       if (options.signal?.aborted || stop.signal.aborted || failure) break;
+      const seq = index;
       index++;
       // One read of each recipient: a throwing getter or a Proxy stops the batch with a typed error.
       const item = readFields(recipient, RECIPIENT_KEYS, IoError, 'ERR_IO_INVALID_CONFIG', {
-        path: `recipients.${index - 1}`,
+        path: `recipients.${seq}`,
       }) as BulkRecipient;
       if (typeof item.fiscalCode !== 'string') {
         throw new IoError('ERR_IO_INVALID_CONFIG', 'Each recipient must be an object with a fiscalCode string', {
-          field: `recipients.${index - 1}.fiscalCode`,
+          field: `recipients.${seq}.fiscalCode`,
         });
       }
       const fiscalCode = item.fiscalCode.trim().toUpperCase();
@@ -143,12 +148,12 @@ export async function* sendBulk(
       const base = { ref, row: item.row ?? index, fiscalCode, resumed: false };
       outstanding++;
       if (!seen.add(ref)) {
-        ready.push({ ...base, state: 'DUPLICATE' });
+        finished.set(seq, { ...base, state: 'DUPLICATE' });
         signalWake();
       } else {
         const task = handle(item, base).then(
           (outcome) => {
-            ready.push(outcome);
+            finished.set(seq, outcome);
             signalWake();
           },
           (error: unknown) => {
@@ -178,23 +183,23 @@ export async function* sendBulk(
 
   try {
     for (;;) {
-      if (ready.length > 0) {
-        const batch = ready;
-        ready = [];
-        for (const outcome of batch) {
-          outstanding--;
-          byState[outcome.state]++;
-          options.onProgress?.({
-            done: Object.values(byState).reduce((a, b) => a + b, 0),
-            sentThisRun,
-            byState: { ...byState },
-          });
-          signalRoom();
-          yield outcome;
-        }
+      const outcome = finished.get(nextToYield);
+      if (outcome) {
+        finished.delete(nextToYield);
+        nextToYield++;
+        outstanding--;
+        byState[outcome.state]++;
+        options.onProgress?.({
+          done: Object.values(byState).reduce((a, b) => a + b, 0),
+          sentThisRun,
+          byState: { ...byState },
+        });
+        signalRoom();
+        yield outcome;
         continue;
       }
-      if (inputDone && outstanding <= 0) break;
+      // A failed recipient leaves a gap that never fills: stop at it (later ones are journaled).
+      if (failure || (inputDone && outstanding <= 0)) break;
       await new Promise<void>((r) => (wake = r));
     }
     await feeding;
