@@ -45,9 +45,6 @@ const CONVERSION = /^[a-z][A-Za-z0-9]*To[A-Z][A-Za-z0-9]*$/;
 const VERB_EXCEPTIONS: Readonly<Record<string, string>> = {
   omocodiaVariants: 'named after the specification: the omocodia variants of a codice fiscale (a list)',
   endOfDayInRome: 'a date helper named by its result; kept for compatibility with the IO guides',
-  redactUrl: 'plumbing, moving to @civico/core/internal (issue 8)',
-  plainObject: 'plumbing, moving to @civico/core/internal (issue 8)',
-  safeParseInput: 'plumbing, moving to @civico/core/internal (issue 8)',
 };
 
 /** `parseX` exports that are not identifiers, so need not have the four forms, each with the reason. */
@@ -56,7 +53,6 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
   parseQrPayload: 'a scanned payload: QrPayloadSchema; its warnings come with the parsed value',
   parsePosteDataMatrixPayload: 'a scanned payload: PosteDataMatrixPayloadSchema',
   parseMessage: 'a whole IO message: MessageInputSchema and isValidMessage',
-  parseOptions: 'plumbing (options against a zod schema), moving to @civico/core/internal (issue 8)',
   parsePostalAccount: 'pending: inspectPostalAccount exists internally and is to be exported (issue 8)',
 };
 

@@ -1,17 +1,11 @@
 export type { CoreLimits } from './core-limits.js';
 export { CORE_LIMITS } from './core-limits.js';
 export type { ApiCallErrorCode, ApiCallErrorOptions } from './errors/api-call-error.js';
-export { API_CALL_ERROR_CODES, ApiCallError, redactUrl } from './errors/api-call-error.js';
+export { API_CALL_ERROR_CODES, ApiCallError } from './errors/api-call-error.js';
 export type { CivicoErrorOptions } from './errors/civico-error.js';
 export { CivicoError } from './errors/civico-error.js';
 export type { CoreErrorCode } from './errors/core-error.js';
 export { CORE_ERROR_CODES, CoreError } from './errors/core-error.js';
-export type { CivicoErrorClass } from './errors/parse-options.js';
-export { parseOptions } from './errors/parse-options.js';
-export { plainObject } from './errors/plain-object.js';
-export type { ReadFieldsOptions } from './errors/read-fields.js';
-export { readFields } from './errors/read-fields.js';
-export { safeParseInput } from './errors/safe-parse-input.js';
 export type { ComputeFiscalCodeInput, ComputeFiscalCodeOptions } from './fiscal-code/compute-fiscal-code.js';
 export { computeFiscalCode } from './fiscal-code/compute-fiscal-code.js';
 export type {

@@ -47,7 +47,7 @@ const MAX_URL_LENGTH = 8192;
  *   `URL`), or is longer than 8192 characters
  * @example
  * ```ts
- * import { redactUrl } from '@civico/core';
+ * import { redactUrl } from '@civico/core/internal';
  * redactUrl('https://u:p@api.example/profiles/RSSMRA85T10A562S?x=1'); // 'https://api.example/profiles/:redacted'
  * ```
  * @group Errors

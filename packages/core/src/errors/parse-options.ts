@@ -43,7 +43,8 @@ function hasSafeParse(schema: unknown): boolean {
  * @example
  * ```ts
  * import { z } from 'zod';
- * import { CoreError, parseOptions } from '@civico/core';
+ * import { CoreError } from '@civico/core';
+ * import { parseOptions } from '@civico/core/internal';
  * const opts = parseOptions(z.object({ timeoutMs: z.number().int() }), { timeoutMs: 5 }, CoreError, 'ERR_CORE_INVALID_CONFIG');
  * ```
  * @group Errors

@@ -25,7 +25,7 @@ function isPlainObject(value: unknown): boolean {
  * @example
  * ```ts
  * import { z } from 'zod';
- * import { plainObject } from '@civico/core';
+ * import { plainObject } from '@civico/core/internal';
  * const OptionsSchema = plainObject(z.strictObject({ timeoutMs: z.number().int().positive() }));
  * OptionsSchema.safeParse(new Uint8Array(1_000_000)).success; // false, at once
  * ```

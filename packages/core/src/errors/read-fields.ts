@@ -32,7 +32,8 @@ export interface ReadFieldsOptions<O extends CivicoErrorOptions> {
  *   `cause`, when reading a property throws.
  * @example
  * ```ts
- * import { CoreError, readFields } from '@civico/core';
+ * import { CoreError } from '@civico/core';
+ * import { readFields } from '@civico/core/internal';
  * const { timeoutMs } = readFields({ timeoutMs: 5 }, ['timeoutMs'], CoreError, 'ERR_CORE_INVALID_INPUT');
  * ```
  * @group Errors

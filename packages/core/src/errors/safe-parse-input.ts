@@ -15,7 +15,7 @@ import { z } from 'zod';
  * @example
  * ```ts
  * import { z } from 'zod';
- * import { safeParseInput } from '@civico/core';
+ * import { safeParseInput } from '@civico/core/internal';
  * const hostile = { get n(): number { throw new Error('no'); } };
  * safeParseInput(z.object({ n: z.number() }), hostile).success; // false
  * ```

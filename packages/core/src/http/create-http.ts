@@ -172,7 +172,7 @@ function positive(value: number | undefined, fallback: number, field: string): n
  * positive number (a request's own `maxBodyBytes` is checked the same way).
  * @example
  * ```ts
- * import { createHttp } from '@civico/core/http';
+ * import { createHttp } from '@civico/core/internal';
  * const http = createHttp({ baseUrl: 'http://127.0.0.1:8080/api/v1/', timeoutMs: 5000 });
  * ```
  * @group Clients

@@ -5,7 +5,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const core = await import(new URL('../../src/index.ts', import.meta.url).href);
+const core = {
+  ...(await import(new URL('../../src/internal-entry.ts', import.meta.url).href)),
+  ...(await import(new URL('../../src/index.ts', import.meta.url).href)),
+};
 
 /** Calls with one huge string `s`; each returns a small, clonable summary of the answer. */
 const CALLS = {

@@ -1,4 +1,4 @@
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { IoError } from '../errors.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { parseOptions, readFields } from '@civico/core';
+import { parseOptions, readFields } from '@civico/core/internal';
 import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
 import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';

@@ -1,4 +1,4 @@
-import type { Http, HttpRequest, HttpResponse } from '@civico/core/http';
+import type { Http, HttpRequest, HttpResponse } from '@civico/core/internal';
 import { IoError, type IoErrorCode } from '../errors.js';
 import type { RateLimiter } from '../rate-limit/create-rate-limiter.js';
 import { sleep } from '../rate-limit/sleep.js';

@@ -1,5 +1,4 @@
-import { parseOptions } from '@civico/core';
-import { createHttp, type HttpResponse } from '@civico/core/http';
+import { createHttp, type HttpResponse, parseOptions } from '@civico/core/internal';
 import type { z } from 'zod';
 import { IoError } from '../errors.js';
 import type { Message } from '../message/message-input.js';

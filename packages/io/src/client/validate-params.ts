@@ -1,4 +1,4 @@
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { IoError } from '../errors.js';
 import { isRecipientFiscalCode } from '../message/is-recipient-fiscal-code.js';
 import type { MessageRef } from './io-client.js';

@@ -1,4 +1,4 @@
-import { parseOptions, plainObject } from '@civico/core';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import { MESSAGE_LIMITS } from '../message/message-limits.js';

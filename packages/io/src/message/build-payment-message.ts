@@ -1,4 +1,4 @@
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { IoError } from '../errors.js';
 import { endOfDayInRome } from './end-of-day-in-rome.js';
 import { formatEuro, formatItalianDate } from './format-italian.js';

@@ -1,4 +1,4 @@
-import { plainObject } from '@civico/core';
+import { plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { lintIoMarkdown } from '../markdown/lint-io-markdown.js';
 import { isNoticeNumber } from './is-notice-number.js';

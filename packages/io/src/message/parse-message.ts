@@ -1,4 +1,4 @@
-import { safeParseInput } from '@civico/core';
+import { safeParseInput } from '@civico/core/internal';
 import type { z } from 'zod';
 import { IoError } from '../errors.js';
 import { type Message, MessageInputSchema } from './message-input.js';

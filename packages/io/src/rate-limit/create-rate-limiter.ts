@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core';
+import { parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import { sleep } from './sleep.js';

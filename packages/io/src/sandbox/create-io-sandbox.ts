@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOptions } from '@civico/core';
+import { parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import {

@@ -1,5 +1,5 @@
 import type { EntityFiscalCode } from '@civico/core';
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { parseNoticeNumberField } from '../codes/notice-number-field.js';
 import { checkEcFiscalCode } from '../codes/payload-fields.js';
 import { PagoPaError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { PagoPaError } from '../errors.js';
 import { isUint8Array } from '../logo/is-uint8-array.js';
 import type { BitMatrix } from './bit-matrix.js';

@@ -1,5 +1,5 @@
 import type { EntityFiscalCode } from '@civico/core';
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from './notice-number-field.js';
 import { postalAccountField } from './parse-postal-account.js';

@@ -1,4 +1,4 @@
-import { plainObject, readFields } from '@civico/core';
+import { plainObject, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { checkLogo } from '../logo/check-logo.js';

@@ -1,4 +1,4 @@
-import { readFields, safeParseInput } from '@civico/core';
+import { readFields, safeParseInput } from '@civico/core/internal';
 import type { z } from 'zod';
 import { PagoPaError, type PagoPaErrorCode } from '../errors.js';
 import type { Notice } from './notice.js';

@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core';
+import { parseOptions } from '@civico/core/internal';
 import { PagoPaError } from '../errors.js';
 import type { Notice } from '../notice/notice.js';
 import { createNoticeDocument } from './create-notice-document.js';

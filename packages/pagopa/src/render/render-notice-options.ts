@@ -1,4 +1,4 @@
-import { plainObject } from '@civico/core';
+import { plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 
 /**

@@ -1,4 +1,4 @@
-import { parseOptions, plainObject, readFields } from '@civico/core';
+import { parseOptions, plainObject, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import type { NoticeInput } from '../notice/notice.js';

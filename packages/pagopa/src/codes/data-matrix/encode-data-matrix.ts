@@ -1,4 +1,4 @@
-import { readFields } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { PagoPaError } from '../../errors.js';
 import type { BitMatrix } from '../bit-matrix.js';
 import { createReedSolomon } from '../reed-solomon.js';
