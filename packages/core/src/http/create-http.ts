@@ -168,7 +168,7 @@ function positive(value: number | undefined, fallback: number, field: string): n
  *
  * @param options - base URL, timeout, headers, fetch, body limit, secrets
  * @returns the wrapper
- * @throws {@link CoreError} `ERR_CORE_INVALID_CONFIG` when `timeoutMs` or `maxBodyBytes` is not a
+ * @throws `CoreError` (from `@civico/core`) `ERR_CORE_INVALID_CONFIG` when `timeoutMs` or `maxBodyBytes` is not a
  * positive number (a request's own `maxBodyBytes` is checked the same way).
  * @example
  * ```ts

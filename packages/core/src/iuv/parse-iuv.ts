@@ -25,7 +25,12 @@ export type InspectIuvResult =
       /** Discriminant. */
       readonly ok: false;
       /** Why (one issue). */
-      readonly issues: readonly { readonly code: IuvIssueCode; readonly message: string }[];
+      readonly issues: readonly {
+        /** Stable issue code. */
+        readonly code: IuvIssueCode;
+        /** English explanation, without the value. */
+        readonly message: string;
+      }[];
     };
 
 const MESSAGES: Readonly<Record<IuvIssueCode, string>> = {

@@ -29,8 +29,18 @@ export interface PaCodeIssue {
  * @group Identifiers
  */
 export type InspectPaCodeResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly PaCodeIssue[] };
+  | {
+      /** The code passed every check. */
+      readonly ok: true;
+      /** The canonical, branded code. */
+      readonly value: T;
+    }
+  | {
+      /** The code failed a check. */
+      readonly ok: false;
+      /** What is wrong, each with a stable `code`. */
+      readonly issues: readonly PaCodeIssue[];
+    };
 
 /** @internal */
 export function paCodeFailure(code: PaCodeIssueCode, message: string): InspectPaCodeResult<never> {

@@ -28,7 +28,7 @@ export type InspectEntityFiscalCodeResult = InspectElevenDigitCodeResult<EntityF
  * non-zero progressive are hard, the office code soft. Entities that are not VAT payers (offices
  * 001–095 with a progressive from 8,000,000, e.g. most comuni) get `kind: 'cf-ente'`.
  * For a pagoPA creditor, where a wrong check digit must not block payment, use
- * {@link inspectEcFiscalCode}.
+ * the option `{ checkDigit: 'warn' }`.
  *
  * @param value - the candidate (anything; non-strings are reported, not thrown)
  * @param options - `strict` to reject unknown office codes
