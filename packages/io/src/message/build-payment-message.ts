@@ -174,7 +174,7 @@ function defaultMarkdown(notice: PaymentNoticeLike, option: PaymentOptionLike, d
  * ```ts
  * import { buildPaymentMessage } from '@civico/io';
  * const message = buildPaymentMessage(
- *   { noticeNumber: '302000000000012345', amountCents: 14250, dueDate: '2025-12-16', creditor: { fiscalCode: '00000000000', name: 'Comune di Esempio' } },
+ *   { noticeNumber: '302000000001234559', amountCents: 14250, dueDate: '2025-12-16', creditor: { fiscalCode: '00000000000', name: 'Comune di Esempio' } },
  *   { fiscalCode: 'RSSMRA85T10A562S', subject: 'TARI 2025: avviso di pagamento' },
  * );
  * ```
