@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import { parseOptions, plainObject } from '@civico/core/internal';
+import { z } from 'zod';
 import { IoError } from '../errors.js';
 import type { BulkRecipient } from './bulk-outcome.js';
 import { csvError, readCsvRecords } from './read-csv-records.js';
@@ -34,6 +36,26 @@ export interface ReadRecipientsCsvOptions {
 }
 
 type Cols = { readonly [K in keyof RecipientColumns]-?: string };
+
+// Options are read once, through the shared option parser: wrong types and throwing accessors give
+// ERR_IO_INVALID_CONFIG naming the option, never a raw TypeError half-way through a file.
+const ColumnName = z.string().min(1).max(1000).optional();
+const OptionsSchema = z
+  .object({
+    columns: z
+      .object({
+        fiscalCode: ColumnName,
+        noticeNumber: ColumnName,
+        amountCents: ColumnName,
+        amountEuro: ColumnName,
+        dueDate: ColumnName,
+      })
+      .strict()
+      .optional(),
+    delimiter: z.enum([';', ',']).optional(),
+    name: z.string().min(1).max(1000).optional(),
+  })
+  .strict();
 
 const EURO = /^(\d{1,8})(?:[.,](\d{1,2}))?$/;
 
@@ -113,6 +135,7 @@ export async function* readRecipientsCsv(
   source: string | AsyncIterable<string | Uint8Array>,
   options: ReadRecipientsCsvOptions = {},
 ): AsyncGenerator<BulkRecipient, void, undefined> {
+  options = parseOptions(plainObject(OptionsSchema), options ?? {}, IoError, 'ERR_IO_INVALID_CONFIG');
   const name = options.name ?? (typeof source === 'string' ? basename(source) : 'input');
   let header: string[] | undefined;
   let cols: Cols | undefined;

@@ -38,12 +38,15 @@ export function validateFeedDate(value: unknown): string {
   return value;
 }
 
+const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && value instanceof Uint8Array;
+
 /** @internal Checks the organization code and PNG bytes of a logo upload. */
 export function validateLogo(organizationFiscalCode: unknown, png: unknown): { path: string; logo: string } {
   if (typeof organizationFiscalCode !== 'string' || !/^[0-9]{11}$/.test(organizationFiscalCode)) {
     throw invalid('organizationFiscalCode', 'must be 11 digits');
   }
-  if (!(png instanceof Uint8Array) || !PNG_SIGNATURE.every((b, i) => png[i] === b)) {
+  // ArrayBuffer.isView runs no Proxy trap (instanceof would call getPrototypeOf on a hostile Proxy).
+  if (!isBytes(png) || !PNG_SIGNATURE.every((b, i) => png[i] === b)) {
     throw invalid('png', 'must be the bytes of a PNG image');
   }
   return { path: `organizations/${organizationFiscalCode}/logo`, logo: Buffer.from(png).toString('base64') };
