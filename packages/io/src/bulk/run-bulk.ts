@@ -1,9 +1,15 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { parseOptions, plainObject } from '@civico/core/internal';
+import { z } from 'zod';
 import type { IoClient } from '../client/io-client.js';
+import { IoError } from '../errors.js';
 import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';
 import { sendBulk } from './send-bulk.js';
 import type { SendBulkOptions } from './send-bulk-options.js';
+
+const ReportPath = z.string().min(1).max(4096).optional();
+const ReportPathsSchema = z.looseObject({ reportCsvPath: ReportPath, reportJsonPath: ReportPath });
 
 /**
  * Options of {@link runBulk}: those of `sendBulk` plus the report files.
@@ -74,8 +80,10 @@ export async function runBulk(
   recipients: Iterable<BulkRecipient> | AsyncIterable<BulkRecipient>,
   options: RunBulkOptions,
 ): Promise<BulkSummary> {
-  const csv = options.reportCsvPath ? createWriteStream(options.reportCsvPath) : undefined;
-  const json = options.reportJsonPath ? createWriteStream(options.reportJsonPath) : undefined;
+  // The report paths are read once and checked before any file is opened (sendBulk checks the rest).
+  const paths = parseOptions(plainObject(ReportPathsSchema), options, IoError, 'ERR_IO_INVALID_CONFIG');
+  const csv = paths.reportCsvPath ? createWriteStream(paths.reportCsvPath) : undefined;
+  const json = paths.reportJsonPath ? createWriteStream(paths.reportJsonPath) : undefined;
   const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
   let total = 0;
   let sentThisRun = 0;
