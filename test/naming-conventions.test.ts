@@ -53,7 +53,6 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
   parseQrPayload: 'a scanned payload: QrPayloadSchema; its warnings come with the parsed value',
   parsePosteDataMatrixPayload: 'a scanned payload: PosteDataMatrixPayloadSchema',
   parseMessage: 'a whole IO message: MessageInputSchema and isValidMessage',
-  parsePostalAccount: 'pending: inspectPostalAccount exists internally and is to be exported (issue 8)',
 };
 
 /** Sample valid inputs per identifier, so the agreement property also sees `true`. */

@@ -32,7 +32,7 @@ What to try next:
   - open the PDF notices in ${resolve(outDir, 'notices')} and scan their QR code with a banking app's pagoPA reader;
   - read the guide: docs/getting-started.md (the same steps as code you can paste);
   - change the sample data in examples/demo/src/sample-notices.ts and run \`npm run demo\` again;
-  - send a whole campaign: docs/io.md, "Send a bulk campaign".`);
+  - send a whole campaign with the resumable bulk sender: docs/io.md, "Bulk sender".`);
 
 if (once) {
   await sandbox.close();

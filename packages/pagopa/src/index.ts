@@ -11,8 +11,17 @@ export type { DataMatrixSize } from './codes/data-matrix/data-matrix-sizes.js';
 export type { EncodeDataMatrixOptions } from './codes/data-matrix/encode-data-matrix.js';
 export { encodeDataMatrix } from './codes/data-matrix/encode-data-matrix.js';
 export type { IdentifierWarning, IdentifierWarningCode } from './codes/identifier-warning.js';
-export type { PostalAccount } from './codes/parse-postal-account.js';
-export { isValidPostalAccount, PostalAccountSchema, parsePostalAccount } from './codes/parse-postal-account.js';
+export type {
+  PostalAccount,
+  PostalAccountInspection,
+  PostalAccountIssueCode,
+} from './codes/parse-postal-account.js';
+export {
+  inspectPostalAccount,
+  isValidPostalAccount,
+  PostalAccountSchema,
+  parsePostalAccount,
+} from './codes/parse-postal-account.js';
 export type { ParsedPosteDataMatrixPayload } from './codes/parse-poste-data-matrix-payload.js';
 export { PosteDataMatrixPayloadSchema, parsePosteDataMatrixPayload } from './codes/parse-poste-data-matrix-payload.js';
 export type { ParsedQrPayload } from './codes/parse-qr-payload.js';

@@ -144,6 +144,7 @@ export const PAGOPA_ENTRY_POINTS: readonly E[] = [
     second: hostile({ objects: [{ size: '26x26' }, { size: 144 }] }),
   }),
   fn('isValidPostalAccount', hostile({ strings: POSTAL_ACCOUNTS }), { total: true }),
+  fn('inspectPostalAccount', hostile({ strings: POSTAL_ACCOUNTS }), { total: true }),
   fn('parseNotice', notice, { second: hostile({ objects: [{ truncate: true }] }) }),
   fn('parsePostalAccount', hostile({ strings: POSTAL_ACCOUNTS })),
   fn('parseQrPayload', hostile({ strings: [QR] })),

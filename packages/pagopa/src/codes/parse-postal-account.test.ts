@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidPostalAccount, PostalAccountSchema, parsePostalAccount } from './parse-postal-account.js';
+import {
+  inspectPostalAccount,
+  isValidPostalAccount,
+  PostalAccountSchema,
+  parsePostalAccount,
+} from './parse-postal-account.js';
 
 describe('parsePostalAccount()', () => {
   it.each([
@@ -48,5 +53,31 @@ describe('isValidPostalAccount()', () => {
 describe('PostalAccountSchema', () => {
   it('outputs 12 zero-padded digits', () => {
     expect(PostalAccountSchema.parse('42')).toBe('000000000042');
+  });
+});
+
+describe('inspectPostalAccount()', () => {
+  it('gives the padded account, or one issue with a stable code, never throwing', () => {
+    expect(inspectPostalAccount('12 345 678')).toEqual({ ok: true, value: '000012345678' });
+    expect(inspectPostalAccount(12345678)).toMatchObject({ ok: false, issues: [{ code: 'INVALID_TYPE' }] });
+    expect(inspectPostalAccount('0'.repeat(12))).toMatchObject({ ok: false, issues: [{ code: 'ALL_ZEROS' }] });
+    expect(inspectPostalAccount('1234567890123')).toMatchObject({ ok: false, issues: [{ code: 'INVALID_LENGTH' }] });
+    expect(inspectPostalAccount('IT60X0542811101000000123456')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'NOT_BANCOPOSTA' }],
+    });
+  });
+
+  it('refuses NBSP, tabs and other non-ASCII characters instead of stripping them', () => {
+    for (const v of ['1234\u00a05678', '1234\t5678', '1234\u200b5678', '１２３４５６７８']) {
+      expect(inspectPostalAccount(v)).toMatchObject({ ok: false, issues: [{ code: 'INVALID_CHARACTERS' }] });
+      expect(isValidPostalAccount(v)).toBe(false);
+    }
+  });
+
+  it('carries the field given to parsePostalAccount', () => {
+    expect(() => parsePostalAccount('x', { field: 'creditor.postal.account' })).toThrow(
+      expect.objectContaining({ code: 'ERR_PAGOPA_INVALID_POSTAL_ACCOUNT', field: 'creditor.postal.account' }),
+    );
   });
 });
