@@ -6,7 +6,9 @@ import { demoProfiles } from './demo-profiles.js';
 
 const USAGE = `Usage: civico-io-sandbox [--port 8787] [--host 127.0.0.1] [--seed demo|allow-all|empty]
   [--key <api key>]... [--processing-delay-ms 1000] [--rate-limit <calls>/<ms>]
-  [--latency-ms <n>] [--error-rate <0..1>] [--drop-rate <0..1>] [--throttle-rate <0..1>]`;
+  [--latency-ms <n>] [--error-rate <0..1>] [--drop-rate <0..1>] [--throttle-rate <0..1>]
+  [--request-timeout-ms 10000] [--admin-key-required true|false]
+The admin routes (/__sandbox/ledger, /__sandbox/stats) need an API key by default when --host is not loopback.`;
 
 function num(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
       'error-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
       'throttle-rate': { type: 'string' },
+      'request-timeout-ms': { type: 'string' },
+      'admin-key-required': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -43,6 +47,11 @@ async function main(): Promise<void> {
   const [limit, windowMs] = (values['rate-limit'] ?? '').split('/').map(Number);
   const latency = num(values['latency-ms'], 'latency-ms');
   const delay = num(values['processing-delay-ms'], 'processing-delay-ms');
+  const requestTimeout = num(values['request-timeout-ms'], 'request-timeout-ms');
+  const adminKey = values['admin-key-required'];
+  if (adminKey !== undefined && adminKey !== 'true' && adminKey !== 'false') {
+    throw new Error('--admin-key-required must be true or false');
+  }
   const options: IoSandboxOptions = {
     port: num(values.port, 'port') ?? 8787,
     host: values.host,
@@ -50,6 +59,8 @@ async function main(): Promise<void> {
     unknownProfiles: seed === 'allow-all' ? 'allowed' : 'not-found',
     ...(values.key ? { apiKeys: values.key } : {}),
     ...(delay !== undefined ? { processingDelayMs: delay } : {}),
+    ...(requestTimeout !== undefined ? { requestTimeoutMs: requestTimeout } : {}),
+    ...(adminKey !== undefined ? { adminKeyRequired: adminKey === 'true' } : {}),
     ...(limit && windowMs ? { rateLimit: { limit, windowMs } } : {}),
     faults: {
       ...(latency !== undefined ? { latencyMs: latency } : {}),
