@@ -297,3 +297,32 @@ describe('runBulk() report order', () => {
     expect(rows).toEqual(recipients.map((r) => r.row));
   });
 });
+
+describe('sendBulk() and runBulk() options', () => {
+  it('answer a throwing signal getter, a fake signal or a non-function callback with ERR_IO_INVALID_CONFIG', async () => {
+    const { client, journalPath } = await setup();
+    const base = { template, campaign: 'opts', journalPath, poll: false as const };
+    const throwing = Object.defineProperty({ ...base }, 'signal', {
+      get() {
+        throw new Error('hostile getter');
+      },
+      enumerable: true,
+    });
+    const cases: Array<[object, string]> = [
+      [throwing, 'signal'],
+      [{ ...base, signal: { aborted: false } }, 'signal'],
+      [{ ...base, onProgress: 'not a function' }, 'onProgress'],
+      [{ ...base, reconcile: 42 }, 'reconcile'],
+    ];
+    for (const [options, field] of cases) {
+      await expect(collect(sendBulk(client, people(1), options as never))).rejects.toMatchObject({
+        code: 'ERR_IO_INVALID_CONFIG',
+        field,
+      });
+      await expect(runBulk(client, people(1), options as never)).rejects.toMatchObject({
+        code: 'ERR_IO_INVALID_CONFIG',
+      });
+    }
+    expect(existsSync(journalPath)).toBe(false);
+  });
+});

@@ -81,9 +81,14 @@ export async function runBulk(
   options: RunBulkOptions,
 ): Promise<BulkSummary> {
   // The report paths are read once and checked before any file is opened (sendBulk checks the rest).
-  const paths = parseOptions(plainObject(ReportPathsSchema), options, IoError, 'ERR_IO_INVALID_CONFIG');
-  const csv = paths.reportCsvPath ? createWriteStream(paths.reportCsvPath) : undefined;
-  const json = paths.reportJsonPath ? createWriteStream(paths.reportJsonPath) : undefined;
+  // The snapshot keeps every other option as given (sendBulk validates them), read exactly once.
+  const snapshot = parseOptions(plainObject(ReportPathsSchema), options, IoError, 'ERR_IO_INVALID_CONFIG');
+  const userOnProgress: unknown = snapshot.onProgress;
+  if (userOnProgress !== undefined && typeof userOnProgress !== 'function') {
+    throw new IoError('ERR_IO_INVALID_CONFIG', 'onProgress must be a function', { field: 'onProgress' });
+  }
+  const csv = snapshot.reportCsvPath ? createWriteStream(snapshot.reportCsvPath) : undefined;
+  const json = snapshot.reportJsonPath ? createWriteStream(snapshot.reportJsonPath) : undefined;
   const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
   let total = 0;
   let sentThisRun = 0;
@@ -92,9 +97,9 @@ export async function runBulk(
     await write(json, '{"outcomes":[');
     const onProgress: SendBulkOptions['onProgress'] = (p) => {
       sentThisRun = p.sentThisRun;
-      options.onProgress?.(p);
+      (userOnProgress as SendBulkOptions['onProgress'])?.(p);
     };
-    for await (const o of sendBulk(client, recipients, { ...options, onProgress })) {
+    for await (const o of sendBulk(client, recipients, { ...(snapshot as unknown as SendBulkOptions), onProgress })) {
       byState[o.state]++;
       const cells = [String(o.row), o.fiscalCode, o.state, o.messageId ?? '', o.reason ?? '', String(o.resumed)];
       await write(csv, `${cells.map(csvCell).join(';')}\n`);

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { parseOptions, readFields } from '@civico/core/internal';
 import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
+import { isAbortSignal } from '../rate-limit/is-abort-signal.js';
 import { BULK_STATES, type BulkOutcome, type BulkRecipient, type BulkState } from './bulk-outcome.js';
 import { compileTemplate } from './compile-template.js';
 import { createRefSet } from './create-ref-set.js';
@@ -67,6 +68,18 @@ export async function* sendBulk(
   options: SendBulkOptions,
 ): AsyncGenerator<BulkOutcome, void, undefined> {
   const config = parseOptions(SendBulkOptionsSchema, options, IoError, 'ERR_IO_INVALID_CONFIG');
+  // The signal and callbacks are read once, like the rest of the options, and checked for their kind.
+  const hooks = readFields(options, ['signal', 'reconcile', 'onProgress'], IoError, 'ERR_IO_INVALID_CONFIG');
+  for (const name of ['reconcile', 'onProgress'] as const) {
+    if (hooks[name] !== undefined && typeof hooks[name] !== 'function') {
+      throw new IoError('ERR_IO_INVALID_CONFIG', `${name} must be a function`, { field: name });
+    }
+  }
+  if (hooks.signal !== undefined && !isAbortSignal(hooks.signal)) {
+    throw new IoError('ERR_IO_INVALID_CONFIG', 'signal must be an AbortSignal', { field: 'signal' });
+  }
+  const userSignal = hooks.signal as AbortSignal | undefined;
+  const onProgress = hooks.onProgress as SendBulkOptions['onProgress'];
   const source = readFields(recipients, [Symbol.asyncIterator, Symbol.iterator], IoError, 'ERR_IO_INVALID_CONFIG', {
     path: 'recipients',
   });
@@ -88,7 +101,7 @@ export async function* sendBulk(
   const inflight = new Set<Promise<void>>();
   const byState = Object.fromEntries(BULK_STATES.map((s) => [s, 0])) as Record<BulkState, number>;
   let sentThisRun = 0;
-  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const signal = userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal;
   // Every waiting poll listens to this one signal (up to concurrency × 32): not a leak, so no
   // MaxListenersExceededWarning on the user's console.
   setMaxListeners(0, signal);
@@ -99,7 +112,7 @@ export async function* sendBulk(
     journal,
     sendSlots: createSemaphore(config.concurrency),
     pollSlots: createSemaphore(config.concurrency),
-    reconcile: options.reconcile,
+    reconcile: hooks.reconcile as SendBulkOptions['reconcile'],
     signal,
     onSent: () => void sentThisRun++,
   });
@@ -131,7 +144,7 @@ export async function* sendBulk(
   const feed = async (): Promise<void> => {
     let index = 0;
     for await (const recipient of recipients) {
-      if (options.signal?.aborted || stop.signal.aborted || failure) break;
+      if (userSignal?.aborted || stop.signal.aborted || failure) break;
       const seq = index;
       index++;
       // One read of each recipient: a throwing getter or a Proxy stops the batch with a typed error.
@@ -189,7 +202,7 @@ export async function* sendBulk(
         nextToYield++;
         outstanding--;
         byState[outcome.state]++;
-        options.onProgress?.({
+        onProgress?.({
           done: Object.values(byState).reduce((a, b) => a + b, 0),
           sentThisRun,
           byState: { ...byState },
@@ -204,9 +217,9 @@ export async function* sendBulk(
     }
     await feeding;
     if (failure) throw failure.error;
-    if (options.signal?.aborted)
+    if (userSignal?.aborted)
       throw new IoError('ERR_IO_BULK_ABORTED', 'Bulk send aborted; run it again to resume', {
-        cause: options.signal.reason,
+        cause: userSignal.reason,
       });
   } finally {
     stop.abort();

@@ -1,6 +1,7 @@
 import { parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import { sleep } from './sleep.js';
 
 /** Default pace: IO's default tier allows 150 calls per 5 s (`docs/io.md#sources`). */
@@ -49,18 +50,6 @@ export interface RateLimiter {
   pause(ms: number): void;
   /** The instant the current pause ends, or `undefined` when not paused. */
   pausedUntil(): Date | undefined;
-}
-
-const abortedGetter = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')?.get;
-
-/** Brand check: the `aborted` getter throws on anything but a real AbortSignal, and runs no Proxy trap. */
-function isAbortSignal(value: unknown): value is AbortSignal {
-  try {
-    abortedGetter?.call(value);
-    return abortedGetter !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /**
