@@ -32,7 +32,12 @@ export type PostalAccountInspection =
       /** The account failed a check. */
       readonly ok: false;
       /** What is wrong, each with a stable `code` and an English message without the value. */
-      readonly issues: readonly { readonly code: PostalAccountIssueCode; readonly message: string }[];
+      readonly issues: readonly {
+        /** Stable issue code. */
+        readonly code: PostalAccountIssueCode;
+        /** English explanation, without the value. */
+        readonly message: string;
+      }[];
     };
 
 const fail = (code: PostalAccountIssueCode, message: string): PostalAccountInspection => ({
