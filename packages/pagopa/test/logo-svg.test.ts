@@ -76,9 +76,12 @@ describe('SVG logo check (parseNotice)', () => {
   it('refuses deep nesting without overflowing the stack', () => {
     expectRefused(svgDoc(`${'<g>'.repeat(40)}${'</g>'.repeat(40)}`), /nests deeper than 32 levels/);
     expectRefused(svgDoc(`${'<g>'.repeat(50_000)}${'</g>'.repeat(50_000)}`), /nests deeper|bytes; the limit/);
-    let chain = '<rect id="r0"/>';
-    for (let k = 1; k <= 40; k++) chain += `<use id="r${k}" href="#r${k - 1}"/>`;
-    expectRefused(svgDoc(`<defs>${chain}</defs>`), /nests deeper than 32 levels, references included/);
+    // Each nest is 21 levels deep; a <use> at the bottom of one copies the other below it (42 levels).
+    const nest = (id: string, inner: string) => `<g id="${id}">${'<g>'.repeat(19)}${inner}${'</g>'.repeat(20)}`;
+    expectRefused(
+      svgDoc(nest('a', '<rect/>') + nest('b', '<use href="#a"/>')),
+      /nests deeper than 32 levels, references included/,
+    );
   });
 
   it('refuses DOCTYPE, entities and processing instructions', () => {

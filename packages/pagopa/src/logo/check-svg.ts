@@ -1,5 +1,5 @@
 import { LOGO_LIMITS as L } from './logo-limits.js';
-import { matches, parseStyleSheet, type SvgStyleRule } from './svg-style-sheet.js';
+import { matches, parseStyleSheet, type SvgStyleRule, selectorTarget, simpleSelectorCount } from './svg-style-sheet.js';
 import { parseSvgTree, type SvgElement, SvgRefusal } from './svg-tree.js';
 
 // Elements that reach outside the logo (files, links, scripts) or repeat their content per vertex or tile.
@@ -18,7 +18,6 @@ const FORBIDDEN = new Set([
   'script',
   'video',
 ]);
-const URL_REF = /url\(\s*(['"]?)([^'")]*)\1\s*\)/g;
 const PATH_ATTRIBUTES = new Set(['d', 'points']);
 
 function refuse(reason: string): never {
@@ -32,13 +31,45 @@ function localId(target: string): string {
   return trimmed.slice(1);
 }
 
-/** Ids a value references through `url(#id)`. */
+const SPACE = /\s/;
+
+/**
+ * The end of a `url(` reference whose `url(` ends just before `start`, and its target: white space, an
+ * optional quote, the target up to the first quote or `)`, the same quote, white space, `)`. A single
+ * left-to-right scan; the regular expression it replaces backtracked cubically on white space after `url(`.
+ */
+function urlReference(value: string, start: number): { end: number; target: string } | undefined {
+  let at = start;
+  while (at < value.length && SPACE.test(value[at] ?? '')) at++;
+  const quote = value[at] === '"' || value[at] === "'" ? value[at] : '';
+  if (quote) at++;
+  const from = at;
+  while (at < value.length && !`'")`.includes(value[at] ?? '')) at++;
+  const target = value.slice(from, at);
+  if (quote) {
+    if (value[at] !== quote) return undefined;
+    at++;
+  }
+  while (at < value.length && SPACE.test(value[at] ?? '')) at++;
+  return value[at] === ')' ? { end: at + 1, target } : undefined;
+}
+
+/** Ids a value references through `url(#id)`; refuses a `url(` that is not a whole local reference. */
 function urlRefs(value: string, into: string[]): void {
   if (!value.includes('url(')) return;
-  const stripped = value.replace(URL_REF, (_, _q: string, target: string) => {
-    into.push(localId(target));
-    return '';
-  });
+  let stripped = '';
+  let copied = 0;
+  for (let at = value.indexOf('url('); at !== -1; at = value.indexOf('url(', at)) {
+    const reference = urlReference(value, at + 4);
+    if (reference === undefined) {
+      at++;
+      continue;
+    }
+    into.push(localId(reference.target));
+    stripped += value.slice(copied, at);
+    copied = at = reference.end;
+  }
+  stripped += value.slice(copied);
   if (stripped.includes('url(')) refuse('logo SVG has a malformed url() reference');
 }
 
@@ -58,7 +89,11 @@ class Expansion {
   readonly costs = new Map<SvgElement, Cost | 'visiting'>();
   readonly rules: SvgStyleRule[] = [];
 
-  collect(element: SvgElement, styleTexts: string[]): void {
+  /** Ancestors of each element, which svg-to-pdfkit rebuilds when a `url()` reference resolves to it. */
+  readonly ancestors = new Map<SvgElement, number>();
+
+  collect(element: SvgElement, styleTexts: string[], ancestors = 0): void {
+    this.ancestors.set(element, ancestors);
     if (FORBIDDEN.has(localName(element.name)))
       refuse(`logo SVG has a <${element.name}> element, which is not allowed`);
     const refs: string[] = [];
@@ -70,7 +105,7 @@ class Expansion {
     const id = element.attributes.get('id');
     if (id !== undefined && !this.byId.has(id)) this.byId.set(id, element);
     if (element.name === 'style') styleTexts.push(textContent(element));
-    for (const child of element.children) this.collect(child, styleTexts);
+    for (const child of element.children) this.collect(child, styleTexts, ancestors + 1);
   }
 
   /** The elements, path data and depth svg-to-pdfkit instantiates for `element`, copies included. */
@@ -89,10 +124,15 @@ class Expansion {
     let pathData = (element.attributes.get('d')?.length ?? 0) + (element.attributes.get('points')?.length ?? 0);
     let below = 0;
     const targets = [...element.children];
+    let rebuilt = 0;
     for (const id of this.refsOf(element)) {
       const target = this.byId.get(id);
-      if (target) targets.push(target);
+      if (target) {
+        targets.push(target);
+        rebuilt += this.ancestors.get(target) ?? 0;
+      }
     }
+    elements += rebuilt;
     for (const target of targets) {
       const c = this.cost(target, depth + 1);
       elements += c.elements;
@@ -110,11 +150,22 @@ class Expansion {
     return cost;
   }
 
+  /** Rules that reference something, with the ids they reference (most rules reference nothing). */
+  readonly referencingRules: { readonly rule: SvgStyleRule; readonly ids: readonly string[] }[] = [];
+
+  addRule(rule: SvgStyleRule): void {
+    this.rules.push(rule);
+    const ids: string[] = [];
+    for (const value of rule.values) urlRefs(value, ids);
+    if (ids.length > 0) this.referencingRules.push({ rule, ids });
+  }
+
   refsOf(element: SvgElement): string[] {
     const refs = [...(this.refs.get(element) ?? [])];
-    for (const rule of this.rules) {
-      if (!rule.selectors.some((s) => s !== undefined && matches(s, element.name, element.attributes))) continue;
-      for (const value of rule.values) urlRefs(value, refs);
+    if (this.referencingRules.length === 0) return refs;
+    const target = selectorTarget(element.name, element.attributes);
+    for (const { rule, ids } of this.referencingRules) {
+      if (rule.selectors.some((s) => s !== undefined && matches(s, target))) refs.push(...ids);
     }
     return refs;
   }
@@ -141,6 +192,8 @@ export function svgProblem(bytes: Uint8Array): string | undefined {
     if (styleTexts.join('').length > L.maxSvgStyleBytes) {
       refuse(`logo SVG has more than ${L.maxSvgStyleBytes} characters of <style> text`);
     }
+    let selectors = 0;
+    let declarations = 0;
     for (const text of styleTexts) {
       for (const rule of parseStyleSheet(text.trim())) {
         if (expansion.rules.length >= L.maxSvgStyleRules)
@@ -151,7 +204,15 @@ export function svgProblem(bytes: Uint8Array): string | undefined {
             refuse('logo SVG has a <style> value with a line break or over the attribute length limit');
           }
         }
-        expansion.rules.push(rule);
+        selectors += rule.selectors.reduce((n, s) => n + simpleSelectorCount(s), 0);
+        if (selectors > L.maxSvgSelectors) {
+          refuse(`logo SVG has more than ${L.maxSvgSelectors} simple selectors in <style>`);
+        }
+        declarations += rule.selectors.length * rule.declarations;
+        if (declarations > L.maxSvgStyleDeclarations) {
+          refuse(`logo SVG has more than ${L.maxSvgStyleDeclarations} <style> declarations, counted once per selector`);
+        }
+        expansion.addRule(rule);
       }
     }
     expansion.cost(root, 1);

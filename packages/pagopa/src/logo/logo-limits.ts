@@ -19,7 +19,10 @@ export const LOGO_LIMITS = Object.freeze({
   maxDecodedBytes: 524_288,
   /** Size of one PNG `tEXt` chunk, in bytes (pdfkit turns it into a string). */
   maxPngTextBytes: 16_384,
-  /** SVG elements, counting each `<use>`, `clip-path`, `mask` or gradient reference as a copy of its target. */
+  /**
+   * SVG elements, counting each `<use>`, `clip-path`, `mask` or gradient reference as a copy of its target and
+   * of the target's ancestors (svg-to-pdfkit rebuilds them for every reference).
+   */
   maxSvgElements: 500,
   /** SVG nesting depth, counting a reference as one more level. */
   maxSvgDepth: 32,
@@ -31,6 +34,18 @@ export const LOGO_LIMITS = Object.freeze({
   maxSvgStyleBytes: 16_384,
   /** Rules in SVG `<style>` sheets. */
   maxSvgStyleRules: 256,
+  /**
+   * Simple selectors (each tag, `#id`, `.class` or `*`) in all SVG `<style>` sheets; svg-to-pdfkit tests
+   * every one against every element it builds.
+   */
+  maxSvgSelectors: 256,
+  /**
+   * Declarations in SVG `<style>` rules, counting a rule's declarations once per selector; svg-to-pdfkit
+   * copies them to every element a selector matches.
+   */
+  maxSvgStyleDeclarations: 256,
+  /** Names in one SVG `class` attribute (split on spaces, empty names included, as svg-to-pdfkit splits it). */
+  maxSvgClassNames: 16,
   /** Characters of one CSS selector in an SVG `<style>` sheet. */
   maxSvgSelectorLength: 128,
   /** Characters of SVG text content (`<text>`, `<tspan>`, `<textPath>`). */

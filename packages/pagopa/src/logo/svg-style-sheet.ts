@@ -13,6 +13,14 @@ export interface SvgStyleRule {
   /** `undefined` for a selector svg-to-pdfkit ignores. */
   readonly selectors: readonly (SvgSelector | undefined)[];
   readonly values: readonly string[];
+  /** Declarations svg-to-pdfkit keeps (those with a property name), which it copies to every matching element. */
+  readonly declarations: number;
+}
+
+/** @internal Simple selectors of `selector` (tags, ids, classes; `*` or an ignored selector counts as one). */
+export function simpleSelectorCount(selector: SvgSelector | undefined): number {
+  if (selector === undefined) return 1;
+  return Math.max(1, selector.tags.length + selector.ids.length + selector.classes.length);
 }
 
 // svg-to-pdfkit's parseSelector.
@@ -62,21 +70,38 @@ export function parseStyleSheet(text: string): SvgStyleRule[] {
     if (rules.length >= L.maxSvgStyleRules) {
       throw new SvgRefusal(`logo SVG has more than ${L.maxSvgStyleRules} <style> rules`);
     }
+    const body = text.slice(open + 1, close);
     rules.push({
       selectors: selectorText.split(/\s*,\s*/g).map(parseSelector),
-      values: declarationValues(text.slice(open + 1, close)),
+      values: declarationValues(body),
+      declarations: body.split(';').filter((declaration) => (declaration.split(':')[0] ?? '').trim() !== '').length,
     });
     pos = close + 1;
   }
 }
 
+/** @internal What svg-to-pdfkit's matchesSelector reads of an element: its name, id and class list. */
+export interface SvgSelectorTarget {
+  readonly name: string;
+  readonly id: string;
+  /** The `class` attribute split on single spaces, as svg-to-pdfkit's classList. */
+  readonly classes: ReadonlySet<string>;
+}
+
+/** @internal The {@link SvgSelectorTarget} of an element with these attributes. */
+export function selectorTarget(name: string, attributes: ReadonlyMap<string, string>): SvgSelectorTarget {
+  return {
+    name,
+    id: attributes.get('id') ?? '',
+    classes: new Set((attributes.get('class') ?? '').split(' ')),
+  };
+}
+
 /** @internal Whether svg-to-pdfkit applies `selector` to an element (its matchesSelector). */
-export function matches(selector: SvgSelector, name: string, attributes: ReadonlyMap<string, string>): boolean {
-  const id = attributes.get('id') ?? '';
-  const classes = (attributes.get('class') ?? '').split(' ');
+export function matches(selector: SvgSelector, target: SvgSelectorTarget): boolean {
   return (
-    selector.tags.every((tag) => tag === name) &&
-    selector.ids.every((i) => i === id) &&
-    selector.classes.every((c) => classes.includes(c))
+    selector.tags.every((tag) => tag === target.name) &&
+    selector.ids.every((i) => i === target.id) &&
+    selector.classes.every((c) => target.classes.has(c))
   );
 }

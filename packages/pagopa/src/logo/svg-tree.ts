@@ -124,6 +124,10 @@ class Parser {
           refuse(`logo SVG has an attribute value over ${L.maxSvgAttributeLength} characters`);
         }
         if (LINE_BREAK.test(value)) refuse('logo SVG has a line break in an attribute value');
+        // svg-to-pdfkit scans the class list once per class in each <style> selector, for every element.
+        if (name === 'class' && value.split(' ').length > L.maxSvgClassNames) {
+          refuse(`logo SVG has a class attribute with more than ${L.maxSvgClassNames} names`);
+        }
       }
       attributes.set(name, value);
     }
