@@ -103,6 +103,20 @@ describe('SVG logo limits found by the attribute sweep', () => {
     );
   });
 
+  it(`refuses more than ${L.maxSvgAttributeTotal} characters of attribute values besides path data`, () => {
+    // 240 transforms of 1 KB (245 KB, under the file limit) took ~80 ms in svg-to-pdfkit.
+    const transform = fillTo('rotate(1,2,3)', L.maxSvgAttributeLength - 10);
+    const rects = (n: number) => `<rect width="1" height="1" transform="${transform}"/>`.repeat(n);
+    const fits = Math.floor(L.maxSvgAttributeTotal / L.maxSvgAttributeLength) - 1;
+    expect(refusal(svgDoc(rects(fits)), `${fits} transforms of 1 KB`)).toBeUndefined();
+    expect(refusal(svgDoc(rects(240)), '240 transforms of 1 KB')).toMatch(
+      new RegExp(`more than ${L.maxSvgAttributeTotal} characters of attribute values besides path data`),
+    );
+    // Path data has its own limit and does not count.
+    const path = `<path d="M0 0${fillTo(' l1 1', L.maxSvgPathData - 4)}"/>`;
+    expect(refusal(svgDoc(path + rects(fits)), 'path data and transforms')).toBeUndefined();
+  });
+
   it('counts the ancestors svg-to-pdfkit rebuilds for each url() reference as elements', () => {
     const deep = `${'<g>'.repeat(29)}<linearGradient id="g"><stop offset="0"/></linearGradient>${'</g>'.repeat(29)}`;
     // 16 references × (1 + 30 ancestors + 2) = 528 elements; without ancestors it was 48.

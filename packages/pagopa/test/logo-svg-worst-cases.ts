@@ -10,6 +10,8 @@ export function fillTo(unit: string, length: number): string {
 }
 
 const N = L.maxSvgAttributeLength;
+// Elements with one attribute value at the length limit that fit the total of attribute characters.
+const FULL = Math.floor(L.maxSvgAttributeTotal / N) - 1;
 const repeat = (text: string, times: number) => text.repeat(times);
 const names = Array.from({ length: L.maxSvgClassNames }, (_, i) => `c${i}`);
 const gradient =
@@ -18,22 +20,22 @@ const gradient =
 /** Worst accepted logos by name. */
 export const WORST_SVG_LOGOS: Readonly<Record<string, () => Uint8Array>> = {
   elements: () => svgDoc(repeat('<rect width="1" height="1" fill="#123456" stroke="red"/>', L.maxSvgElements - 1)),
-  transform: () => svgDoc(repeat(`<rect width="1" height="1" transform="${fillTo('rotate(1,2,3)', N - 10)}"/>`, 240)),
+  transform: () => svgDoc(repeat(`<rect width="1" height="1" transform="${fillTo('rotate(1,2,3)', N - 10)}"/>`, FULL)),
   'text-position-lists': () =>
     svgDoc(
       repeat(
         `<text x="${fillTo('1 ', N)}" y="${fillTo('1 ', N)}" dx="${fillTo('1 ', N)}" dy="${fillTo('1 ', N)}" rotate="${fillTo('1 ', N)}">Comune di</text>`,
-        48,
+        Math.floor(FULL / 5),
       ),
     ),
-  'font-family': () => svgDoc(repeat(`<text font-family="${fillTo(', serif', N)}">a</text>`, 240)),
+  'font-family': () => svgDoc(repeat(`<text font-family="${fillTo(', serif', N)}">a</text>`, FULL)),
   'stroke-dasharray': () =>
-    svgDoc(repeat(`<path d="M0 0 L50 50" stroke="red" stroke-dasharray="${fillTo('1,', N - 1)}1"/>`, 240)),
+    svgDoc(repeat(`<path d="M0 0 L50 50" stroke="red" stroke-dasharray="${fillTo('1,', N - 1)}1"/>`, FULL)),
   'number-like values': () =>
     svgDoc(
       repeat(
         `<rect x="${fillTo('1e1', N)}" width="${fillTo('-.', N)}" height="${fillTo('1,', N)}" opacity="${fillTo('.', N)}"/>`,
-        60,
+        Math.floor(FULL / 4),
       ),
     ),
   'style sheet': () => {
@@ -53,5 +55,7 @@ export const WORST_SVG_LOGOS: Readonly<Record<string, () => Uint8Array>> = {
         repeat('<rect width="1" height="1" fill="url(#g)" clip-path="url(#c)"/>', 45),
     ),
   'url values': () =>
-    svgDoc(`<defs>${gradient}</defs>` + repeat(`<rect width="1" height="1" fill="url(#g)${fillTo(' ', N - 7)}"/>`, 80)),
+    svgDoc(
+      `<defs>${gradient}</defs>` + repeat(`<rect width="1" height="1" fill="url(#g)${fillTo(' ', N - 7)}"/>`, FULL),
+    ),
 };

@@ -30,6 +30,11 @@ export const LOGO_LIMITS = Object.freeze({
   maxSvgPathData: 32_768,
   /** Characters of any other SVG attribute value. */
   maxSvgAttributeLength: 1024,
+  /**
+   * Characters of all SVG attribute values other than path data, together; svg-to-pdfkit parses each
+   * transform, length list or dash array in full for every element.
+   */
+  maxSvgAttributeTotal: 65_536,
   /** Characters of all SVG `<style>` text. */
   maxSvgStyleBytes: 16_384,
   /** Rules in SVG `<style>` sheets. */

@@ -51,11 +51,13 @@ function decode(raw: string): string {
 interface Counters {
   elements: number;
   text: number;
+  /** Characters of attribute values other than path data. */
+  attributes: number;
 }
 
 class Parser {
   pos = 0;
-  readonly counters: Counters = { elements: 0, text: 0 };
+  readonly counters: Counters = { elements: 0, text: 0, attributes: 0 };
   readonly src: string;
   constructor(src: string) {
     this.src = src;
@@ -124,6 +126,10 @@ class Parser {
           refuse(`logo SVG has an attribute value over ${L.maxSvgAttributeLength} characters`);
         }
         if (LINE_BREAK.test(value)) refuse('logo SVG has a line break in an attribute value');
+        this.counters.attributes += value.length;
+        if (this.counters.attributes > L.maxSvgAttributeTotal) {
+          refuse(`logo SVG has more than ${L.maxSvgAttributeTotal} characters of attribute values besides path data`);
+        }
         // svg-to-pdfkit scans the class list once per class in each <style> selector, for every element.
         if (name === 'class' && value.split(' ').length > L.maxSvgClassNames) {
           refuse(`logo SVG has a class attribute with more than ${L.maxSvgClassNames} names`);
