@@ -45,7 +45,9 @@ export const WORST_SVG_LOGOS: Readonly<Record<string, () => Uint8Array>> = {
     const sheet = `${star}{${declarations}}${repeat(compound, (L.maxSvgSelectors - 16) / names.length)}`;
     return svgDoc(`<style>${sheet}</style>${repeat(`<rect width="1" height="1" class="${names.join(' ')}"/>`, 480)}`);
   },
-  'path data (arcs)': () => svgDoc(`<path d="M0 0${fillTo(' a1 1 0 1 1 1 1', L.maxSvgPathData - 4)}" stroke="red"/>`),
+  // Arc characters count eight times: 'M0 0a' then implicit arcs of 12 characters each.
+  'path data (arcs)': () =>
+    svgDoc(`<path d="M0 0a${'1 1 0 111 1 '.repeat(Math.floor((L.maxSvgPathData - 8) / 8 / 12))}" stroke="red"/>`),
   'path data (curves, dashed)': () =>
     svgDoc(`<path d="M0 0${fillTo(' c1 1 2 2 3 3', L.maxSvgPathData - 4)}" stroke="red" stroke-dasharray="1"/>`),
   points: () => svgDoc(`<polygon points="${fillTo('1 1 ', L.maxSvgPathData)}"/>`),

@@ -19,6 +19,20 @@ const FORBIDDEN = new Set([
   'video',
 ]);
 const PATH_ATTRIBUTES = new Set(['d', 'points']);
+// svg-to-pdfkit turns each arc into Bézier segments and measures them: an arc costs about ten times a curve.
+const ARC_WEIGHT = 8;
+const PATH_COMMANDS = 'MmZzLlHhVvCcSsQqTtAa';
+
+/** Characters of path data `d`, those of arc commands (`A`, `a`, up to the next command) counted {@link ARC_WEIGHT} times. */
+function pathDataWeight(d: string): number {
+  let weight = 0;
+  let inArc = false;
+  for (const c of d) {
+    if (PATH_COMMANDS.includes(c)) inArc = c === 'A' || c === 'a';
+    weight += inArc ? ARC_WEIGHT : 1;
+  }
+  return weight;
+}
 
 function refuse(reason: string): never {
   throw new SvgRefusal(reason);
@@ -121,7 +135,7 @@ class Expansion {
     }
     this.costs.set(element, 'visiting');
     let elements = 1;
-    let pathData = (element.attributes.get('d')?.length ?? 0) + (element.attributes.get('points')?.length ?? 0);
+    let pathData = pathDataWeight(element.attributes.get('d') ?? '') + (element.attributes.get('points')?.length ?? 0);
     let below = 0;
     const targets = [...element.children];
     let rebuilt = 0;
@@ -142,7 +156,9 @@ class Expansion {
         refuse(`logo SVG expands to more than ${L.maxSvgElements} elements through its references`);
       }
       if (pathData > L.maxSvgPathData) {
-        refuse(`logo SVG has more than ${L.maxSvgPathData} characters of path data, references included`);
+        refuse(
+          `logo SVG has more than ${L.maxSvgPathData} characters of path data, references included and arcs counted ${ARC_WEIGHT} times`,
+        );
       }
     }
     const cost = { elements, pathData, depth: below + 1 };

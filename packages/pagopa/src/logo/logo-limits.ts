@@ -26,7 +26,10 @@ export const LOGO_LIMITS = Object.freeze({
   maxSvgElements: 500,
   /** SVG nesting depth, counting a reference as one more level. */
   maxSvgDepth: 32,
-  /** Characters of SVG path data (`d` and `points`), counting each referenced copy. */
+  /**
+   * Characters of SVG path data (`d` and `points`), counting each referenced copy, and each character of an
+   * arc command (`A`, `a`) eight times (svg-to-pdfkit's arcs cost about ten times its curves).
+   */
   maxSvgPathData: 32_768,
   /** Characters of any other SVG attribute value. */
   maxSvgAttributeLength: 1024,
