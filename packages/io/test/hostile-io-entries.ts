@@ -2,7 +2,7 @@
 // error-class guard of src/index.ts. Client calls go to the real IO sandbox and to a hostile local server
 // (test-support/hostile/hostile-server.ts). It runs in the test (arbitraries) and in the worker (calls).
 import fc from 'fast-check';
-import type { z } from 'zod';
+import { functionEntry, schemaEntries } from '../../../test-support/hostile/entry-helpers.js';
 import { entry, type HostileEntryPoint, isBoolean, withSecond } from '../../../test-support/hostile/entry-point.js';
 import { hostile, val } from '../../../test-support/hostile/hostile-arbitraries.js';
 import { HOSTILE_SERVER_MODES } from '../../../test-support/hostile/hostile-server.js';
@@ -63,42 +63,16 @@ export function clientFor(m: M, where: unknown, ctx: { context: Readonly<Record<
   });
 }
 
-export function schema(
+/** `Schema.parse` and `Schema.safeParse` entries (shared helper). */
+export const schema = (
   name: keyof M & `${string}Schema`,
   strings: readonly string[],
   objects: readonly object[] = [],
-): E[] {
-  const subject = hostile({ strings, objects });
-  const get = (m: M) => m[name] as unknown as z.ZodType;
-  return [
-    entry({ name: `${name}.parse`, covers: name, subject, kind: 'zod-parse', call: (m, [v]) => get(m).parse(v) }),
-    entry({
-      name: `${name}.safeParse`,
-      covers: name,
-      subject,
-      kind: 'total',
-      call: (m, [v]) => get(m).safeParse(v),
-      check: (r) => (typeof (r as { success?: unknown }).success === 'boolean' ? undefined : 'no success flag'),
-    }),
-  ];
-}
+) => schemaEntries<M>(name, strings, objects);
 
-export function fn(
-  name: keyof M,
-  subject: Arb,
-  options: { second?: Arb; total?: boolean; extra?: Partial<E> } = {},
-): E {
-  return entry({
-    name,
-    covers: name,
-    subject,
-    ...(options.second ? { args: withSecond(options.second) } : {}),
-    ...(options.total ? { kind: 'total' as const } : {}),
-    ...(name.startsWith('isValid') ? { check: isBoolean } : {}),
-    call: (m, args) => (m[name] as (...a: unknown[]) => unknown)(...args),
-    ...options.extra,
-  });
-}
+/** One exported function's entry (shared helper). */
+export const fn = (name: keyof M & string, subject: Arb, options: Parameters<typeof functionEntry<M>>[2] = {}) =>
+  functionEntry<M>(name, subject, options);
 
 /** A client method: arguments are [target, subject, second?]. */
 export function method(

@@ -1,8 +1,8 @@
 // The hostile harness's table for @civico/pagopa: one entry per public function, schema method and error-class
 // guard of src/index.ts. It runs in the test (arbitraries) and in the worker (calls); see test-support/hostile/.
 import fc from 'fast-check';
-import type { z } from 'zod';
-import { entry, type HostileEntryPoint, isBoolean, withSecond } from '../../../test-support/hostile/entry-point.js';
+import { functionEntry, schemaEntries } from '../../../test-support/hostile/entry-helpers.js';
+import { entry, type HostileEntryPoint, isBoolean } from '../../../test-support/hostile/entry-point.js';
 import { hostile } from '../../../test-support/hostile/hostile-arbitraries.js';
 import { hostileLogo } from '../../../test-support/hostile/hostile-logos.js';
 import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
@@ -39,42 +39,16 @@ export const RENDER_RUNS = 6;
 export const notice = hostile({ objects: NOTICES });
 export const renderOptions = hostile({ objects: RENDER_OPTIONS });
 
-export function schema(
+/** `Schema.parse` and `Schema.safeParse` entries (shared helper). */
+export const schema = (
   name: keyof M & `${string}Schema`,
   strings: readonly string[],
   objects: readonly object[] = [],
-): E[] {
-  const subject = hostile({ strings, objects });
-  const get = (m: M) => m[name] as unknown as z.ZodType;
-  return [
-    entry({ name: `${name}.parse`, covers: name, subject, kind: 'zod-parse', call: (m, [v]) => get(m).parse(v) }),
-    entry({
-      name: `${name}.safeParse`,
-      covers: name,
-      subject,
-      kind: 'total',
-      call: (m, [v]) => get(m).safeParse(v),
-      check: (r) => (typeof (r as { success?: unknown }).success === 'boolean' ? undefined : 'no success flag'),
-    }),
-  ];
-}
+) => schemaEntries<M>(name, strings, objects);
 
-export function fn(
-  name: keyof M,
-  subject: Arb,
-  options: { second?: Arb; total?: boolean; extra?: Partial<E> } = {},
-): E {
-  return entry({
-    name,
-    covers: name,
-    subject,
-    ...(options.second ? { args: withSecond(options.second) } : {}),
-    ...(options.total ? { kind: 'total' as const } : {}),
-    ...(name.startsWith('isValid') ? { check: isBoolean } : {}),
-    call: (m, args) => (m[name] as (...a: unknown[]) => unknown)(...args),
-    ...options.extra,
-  });
-}
+/** One exported function's entry (shared helper). */
+export const fn = (name: keyof M & string, subject: Arb, options: Parameters<typeof functionEntry<M>>[2] = {}) =>
+  functionEntry<M>(name, subject, options);
 
 /** Arguments of the hostile-logo entry: a valid notice whose creditor logo is the hostile subject. */
 export const inLogo = (logo: Arb): fc.Arbitrary<readonly HostileSpec[]> =>
