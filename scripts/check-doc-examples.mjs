@@ -84,6 +84,13 @@ function anchorsOf(file) {
   return anchors;
 }
 
+// Each Markdown file's headings are read once, however many links point into it.
+const anchorCache = new Map();
+const anchorsFor = (file) => {
+  if (!anchorCache.has(file)) anchorCache.set(file, anchorsOf(file));
+  return anchorCache.get(file);
+};
+
 const linkProblems = [];
 for (const f of markdown) {
   const lines = readFileSync(f, 'utf8').split('\n');
@@ -99,10 +106,11 @@ for (const f of markdown) {
       const where = `${relative(root, f)}:${i + 1}`;
       let exists = false;
       try {
-        exists = statSync(file).isFile() || statSync(file).isDirectory();
+        const stat = statSync(file);
+        exists = stat.isFile() || stat.isDirectory();
       } catch {}
       if (!exists) linkProblems.push(`${where}: broken link ${target}`);
-      else if (anchor && file.endsWith('.md') && !anchorsOf(file).has(anchor))
+      else if (anchor && file.endsWith('.md') && !anchorsFor(file).has(anchor))
         linkProblems.push(`${where}: no heading for #${anchor} in ${relative(root, file)}`);
     }
   });

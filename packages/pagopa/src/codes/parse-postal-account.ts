@@ -1,4 +1,5 @@
 import { CORE_LIMITS, getItalianIbanParts } from '@civico/core';
+import { readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 
@@ -145,7 +146,7 @@ export function parsePostalAccount(
   value: unknown,
   options: { readonly field?: string | undefined } = {},
 ): PostalAccount {
-  const field = typeof options === 'object' && options !== null ? options.field : undefined;
+  const { field } = readFields(options, ['field'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'options' });
   return postalAccountField(value, typeof field === 'string' ? field : 'postalAccount');
 }
 

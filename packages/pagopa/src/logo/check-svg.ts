@@ -1,6 +1,6 @@
 import { LOGO_LIMITS as L } from './logo-limits.js';
 import { matches, parseStyleSheet, type SvgStyleRule, selectorTarget, simpleSelectorCount } from './svg-style-sheet.js';
-import { parseSvgTree, type SvgElement, SvgRefusal } from './svg-tree.js';
+import { LINE_BREAK, PATH_ATTRIBUTES, parseSvgTree, refuse, type SvgElement, SvgRefusal } from './svg-tree.js';
 
 // Elements that reach outside the logo (files, links, scripts) or repeat their content per vertex or tile.
 // svg-to-pdfkit reads an <image> href as a file path; <a> adds a link annotation to the PDF.
@@ -18,7 +18,6 @@ const FORBIDDEN = new Set([
   'script',
   'video',
 ]);
-const PATH_ATTRIBUTES = new Set(['d', 'points']);
 // svg-to-pdfkit turns each arc into Bézier segments and measures them: an arc costs about ten times a curve.
 const ARC_WEIGHT = 8;
 const PATH_COMMANDS = 'MmZzLlHhVvCcSsQqTtAa';
@@ -32,10 +31,6 @@ function pathDataWeight(d: string): number {
     weight += inArc ? ARC_WEIGHT : 1;
   }
   return weight;
-}
-
-function refuse(reason: string): never {
-  throw new SvgRefusal(reason);
 }
 
 /** `#id` of a local reference; anything else is an external reference and refused. */
@@ -101,7 +96,8 @@ class Expansion {
   readonly byId = new Map<string, SvgElement>();
   readonly refs = new Map<SvgElement, string[]>();
   readonly costs = new Map<SvgElement, Cost | 'visiting'>();
-  readonly rules: SvgStyleRule[] = [];
+  /** `<style>` rules seen so far. */
+  ruleCount = 0;
 
   /** Ancestors of each element, which svg-to-pdfkit rebuilds when a `url()` reference resolves to it. */
   readonly ancestors = new Map<SvgElement, number>();
@@ -170,7 +166,7 @@ class Expansion {
   readonly referencingRules: { readonly rule: SvgStyleRule; readonly ids: readonly string[] }[] = [];
 
   addRule(rule: SvgStyleRule): void {
-    this.rules.push(rule);
+    this.ruleCount++;
     const ids: string[] = [];
     for (const value of rule.values) urlRefs(value, ids);
     if (ids.length > 0) this.referencingRules.push({ rule, ids });
@@ -212,11 +208,11 @@ export function svgProblem(bytes: Uint8Array): string | undefined {
     let declarations = 0;
     for (const text of styleTexts) {
       for (const rule of parseStyleSheet(text.trim())) {
-        if (expansion.rules.length >= L.maxSvgStyleRules)
+        if (expansion.ruleCount >= L.maxSvgStyleRules)
           refuse(`logo SVG has more than ${L.maxSvgStyleRules} <style> rules`);
         // svg-to-pdfkit's resolveUrl regex backtracks cubically on a value with a line break.
         for (const value of rule.values) {
-          if (/[\n\r\u2028\u2029]/.test(value) || value.length > L.maxSvgAttributeLength) {
+          if (LINE_BREAK.test(value) || value.length > L.maxSvgAttributeLength) {
             refuse('logo SVG has a <style> value with a line break or over the attribute length limit');
           }
         }

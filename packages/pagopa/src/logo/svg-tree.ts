@@ -17,7 +17,8 @@ export class SvgRefusal {
   }
 }
 
-function refuse(reason: string): never {
+/** @internal Stops the check with a {@link SvgRefusal}. */
+export function refuse(reason: string): never {
   throw new SvgRefusal(reason);
 }
 
@@ -26,10 +27,12 @@ const SPACE = /[ \t\r\n]*/y;
 // XML 1.0 4.6: the predefined entities; no DTD is allowed, so no other named entity can be declared.
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const PATH_ATTRIBUTES = new Set(['d', 'points']);
+/** @internal Attributes that hold path data (their own limit; line breaks allowed). */
+export const PATH_ATTRIBUTES: ReadonlySet<string> = new Set(['d', 'points']);
 const TEXT_ELEMENTS = new Set(['text', 'tspan', 'textPath']);
 // svg-to-pdfkit's resolveUrl regex backtracks cubically on a value with a line break, so values have none.
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/** @internal */
+export const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** Decodes the entity references of `raw`, refusing any but XML's predefined and numeric ones. */
 function decode(raw: string): string {
