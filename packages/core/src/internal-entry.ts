@@ -11,3 +11,4 @@ export { readFields } from './errors/read-fields.js';
 export { safeParseInput } from './errors/safe-parse-input.js';
 export type { Http, HttpOptions, HttpRequest, HttpResponse } from './http/create-http.js';
 export { createHttp, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http/create-http.js';
+export { upperAscii } from './internal/fold-ascii.js';

@@ -326,3 +326,15 @@ describe('sendBulk() and runBulk() options', () => {
     expect(existsSync(journalPath)).toBe(false);
   });
 });
+
+describe('sendBulk() look-alike fiscal codes', () => {
+  it('reports a fiscal code with a look-alike letter INVALID instead of sending to the code it resembles', async () => {
+    const { s, client, journalPath } = await setup();
+    const lookAlike = syntheticFiscalCode(1).toLowerCase().replace('s', '\u017f');
+    const out = await collect(
+      sendBulk(client, [{ fiscalCode: lookAlike, fields }], { template, campaign: 'look', journalPath, poll: false }),
+    );
+    expect(out.map((o) => o.state)).toEqual(['INVALID']);
+    expect(s.ledger()).toHaveLength(0);
+  });
+});

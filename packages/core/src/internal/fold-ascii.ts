@@ -45,7 +45,13 @@ export function asciiFolder(options: AsciiFolderOptions): (value: string) => str
 /** Trims ASCII spaces at the ends and nothing else. @internal */
 export const trimAsciiSpaces: (value: string) => string = asciiFolder({});
 
-/** Trims ASCII spaces and upper-cases `a`–`z` only. @internal */
+/**
+ * Trims ASCII spaces and upper-cases `a`–`z` only: the folding for codes typed by people, so that
+ * look-alike letters stay visible to the check that follows.
+ * @param value - the text to fold
+ * @returns the folded text (the value itself when nothing changes)
+ * @internal
+ */
 export const upperAscii: (value: string) => string = asciiFolder({ upper: true });
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { parseOptions, readFields } from '@civico/core/internal';
+import { parseOptions, readFields, upperAscii } from '@civico/core/internal';
 import type { IoClient } from '../client/io-client.js';
 import { IoError } from '../errors.js';
 import { isAbortSignal } from '../rate-limit/is-abort-signal.js';
@@ -156,7 +156,7 @@ export async function* sendBulk(
           field: `recipients.${seq}.fiscalCode`,
         });
       }
-      const fiscalCode = item.fiscalCode.trim().toUpperCase();
+      const fiscalCode = upperAscii(item.fiscalCode);
       const ref = recipientRef(config.campaign, fiscalCode);
       const base = { ref, row: item.row ?? index, fiscalCode, resumed: false };
       outstanding++;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { upperAscii } from '@civico/core/internal';
 import { sendJson } from './http-utils.js';
 import { renderInboxForm, renderInboxPage } from './render-inbox.js';
 import type { SandboxStore } from './sandbox-store.js';
@@ -28,7 +29,7 @@ export function handleInbox(req: IncomingMessage, res: ServerResponse, url: URL,
   if (req.method !== 'GET' || (url.pathname !== '/' && !url.pathname.startsWith('/inbox'))) return false;
   const fromQuery = url.searchParams.get('fiscal_code');
   const fromPath = url.pathname.startsWith('/inbox/') ? decodeURIComponent(url.pathname.slice(7)) : undefined;
-  const fc = (fromPath ?? fromQuery ?? '').trim().toUpperCase();
+  const fc = upperAscii(fromPath ?? fromQuery ?? '');
   if (fc === '') sendHtml(res, 200, renderInboxForm());
   else sendHtml(res, 200, renderInboxPage(fc, store.inbox(fc)));
   return true;

@@ -1,5 +1,5 @@
 import type { EntityFiscalCode } from '@civico/core';
-import { readFields } from '@civico/core/internal';
+import { readFields, upperAscii } from '@civico/core/internal';
 import { PagoPaError } from '../errors.js';
 import { parseNoticeNumberField } from './notice-number-field.js';
 import { postalAccountField } from './parse-postal-account.js';
@@ -81,7 +81,7 @@ export function buildPosteDataMatrixPayload(fields: PosteDataMatrixFields): stri
   const cents = checkAmountCents(f.amountCents, 'amountCents', MAX_TEN_DIGIT_CENTS);
   const ec = checkEcFiscalCode(f.ecFiscalCode, 'ecFiscalCode', 'ERR_PAGOPA_INVALID_FISCAL_CODE', false).value;
   const rawDebtor = f.debtorFiscalCode;
-  const debtor = typeof rawDebtor === 'string' ? rawDebtor.trim().toUpperCase() : '';
+  const debtor = typeof rawDebtor === 'string' ? upperAscii(rawDebtor) : '';
   if (rawDebtor !== undefined && !/^(?:[A-Z0-9]{16}|\d{11})$/.test(debtor)) {
     throw new PagoPaError(
       'ERR_PAGOPA_INVALID_FISCAL_CODE',

@@ -1,4 +1,4 @@
-import { plainObject, readFields } from '@civico/core/internal';
+import { plainObject, readFields, upperAscii } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { checkLogo } from '../logo/check-logo.js';
@@ -48,7 +48,7 @@ function creditorSchema(o: FieldOptions) {
           .optional(),
         cbill: z
           .string()
-          .transform((value) => value.trim().toUpperCase())
+          .transform(upperAscii)
           .refine((value) => /^[A-Z0-9]{1,16}$/.test(value), 'must be 1 to 16 letters or digits')
           .optional(),
         postal: plainObject(
@@ -107,7 +107,7 @@ function debtorSchema(o: FieldOptions) {
               city: textField(L.debtorAddress, o).optional(),
               province: z
                 .string()
-                .transform((value) => value.trim().toUpperCase())
+                .transform(upperAscii)
                 .refine((value) => /^[A-Z]{2}$/.test(value), 'must be a 2-letter province code')
                 .optional(),
             })

@@ -151,3 +151,16 @@ describe('detectLogoFormat()', () => {
     expect(detectLogoFormat(new TextEncoder().encode('GIF89a'))).toBeUndefined();
   });
 });
+
+describe('parseNotice() look-alike letters', () => {
+  it('refuses a province or CBILL code whose letters only Unicode upper-casing would make valid', () => {
+    const address = { street: 'Via Roma', postalCode: '00100', city: 'Roma' };
+    expect(failure({ ...base, debtor: { ...base.debtor, address: { ...address, province: 'm\u0131' } } }).field).toBe(
+      'debtor.address.province',
+    );
+    expect(failure({ ...base, creditor: { ...base.creditor, cbill: 'AB\u017f1' } }).field).toBe('creditor.cbill');
+    expect(
+      parseNotice({ ...base, debtor: { ...base.debtor, address: { ...address, province: 'rm' } } }).debtor.address,
+    ).toMatchObject({ province: 'RM' });
+  });
+});
