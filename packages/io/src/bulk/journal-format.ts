@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FINAL_MESSAGE_STATUSES } from '../client/io-client.js';
 import { IoError } from '../errors.js';
 
 /**
@@ -133,7 +134,6 @@ export function encodeRecord(prev: string, seq: number, record: JournalEntry): {
 
 const REF = /^[A-Za-z0-9_-]{22}$/;
 const SKIP_STATES = new Set(['NOT_ON_IO', 'OPTED_OUT', 'FORBIDDEN']); // INVALID is never journaled
-const FINAL_STATES = new Set(['PROCESSED', 'REJECTED', 'FAILED']);
 // Record type → its fields besides n, t, r (`?` marks an optional one).
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   intent: [],
@@ -158,7 +158,7 @@ function validEntry(o: Record<string, unknown>): boolean {
   }
   if (Object.keys(o).length !== known) return false;
   if (o.t === 'skip') return SKIP_STATES.has(o.s as string);
-  return o.t !== 'final' || FINAL_STATES.has(o.s as string);
+  return o.t !== 'final' || FINAL_MESSAGE_STATUSES.has(o.s as string);
 }
 
 /**

@@ -76,6 +76,7 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
   let fh: FileHandle | undefined;
   let entries = new Map<string, string>();
   let header: JournalHeader;
+  let newHeaderLine: string | undefined;
   let tip: JournalTip;
   let slotsAt = 0; // byte offset of the tip slots, right after the header line
   try {
@@ -87,7 +88,9 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
       },
     );
     if (size === undefined) {
-      header = encodeHeader(options.campaign, options.template, randomBytes(12).toString('base64url')).header;
+      const encoded = encodeHeader(options.campaign, options.template, randomBytes(12).toString('base64url'));
+      header = encoded.header;
+      newHeaderLine = encoded.line;
       tip = { gen: 0, seq: 0, length: 0, hash: header.hash };
     } else {
       fh = await open(path, 'r+');
@@ -119,7 +122,8 @@ export async function openJournal(path: string, options: OpenJournalOptions): Pr
   let broken: IoError | undefined;
 
   async function create(records: Buffer, last: { seq: number; hash: string }): Promise<FileHandle> {
-    const headerLine = Buffer.from(encodeHeader(head.campaign, head.template, head.id).line, 'utf8');
+    // A journal is only created when none existed, and then its header line was encoded on open.
+    const headerLine = Buffer.from(newHeaderLine ?? encodeHeader(head.campaign, head.template, head.id).line, 'utf8');
     const recordsAt = headerLine.length + 2 * JOURNAL_TIP_SLOT_BYTES;
     const empty = { gen: 0, seq: 0, length: recordsAt, hash: head.hash };
     tip = { gen: 1, ...last, length: recordsAt + records.length };

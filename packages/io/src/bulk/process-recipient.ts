@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { IoClient, MessageStatusResult } from '../client/io-client.js';
+import { FINAL_MESSAGE_STATUSES, type IoClient, type MessageStatusResult } from '../client/io-client.js';
 import { sendValidated } from '../client/send-validated.js';
 import { IoError } from '../errors.js';
 import type { Message } from '../message/message-input.js';
@@ -45,7 +45,6 @@ export function recipientRef(campaign: string, fiscalCode: string): string {
   return createHash('sha256').update(`${campaign}\u0000${fiscalCode}`).digest('base64url').slice(0, 22);
 }
 
-const FINAL = new Set<string>(['PROCESSED', 'REJECTED', 'FAILED']);
 // A 401 (missing or invalid key) stops the batch; so does a journal failure.
 const FATAL = new Set<string>(['ERR_IO_UNAUTHORIZED', 'ERR_IO_JOURNAL_WRITE_FAILED']);
 const codeOf = (e: unknown): string => (IoError.isInstance(e) ? e.code : 'ERR_IO_UNEXPECTED');
@@ -115,7 +114,7 @@ export function createRecipientProcessor(ctx: RecipientContext) {
       } catch (error) {
         rethrowFatal(error);
       }
-      if (result?.status !== undefined && FINAL.has(result.status)) {
+      if (result?.status !== undefined && FINAL_MESSAGE_STATUSES.has(result.status)) {
         await journal?.append({ t: 'final', r: base.ref, id: messageId, s: result.status });
         return { ...base, state: result.status as BulkState, messageId };
       }

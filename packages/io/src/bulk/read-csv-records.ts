@@ -79,7 +79,7 @@ export async function* readCsvRecords(
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw csvError(error.problem, name, error.line, error.column);
     if (IoError.isInstance(error)) throw error;
-    throw new IoError('ERR_IO_INVALID_CSV', `${name}: the file could not be read`, {
+    throw new IoError('ERR_IO_INVALID_CSV', `${name}: ${MESSAGES.unreadable}`, {
       cause: error,
       field: name,
       reason: 'unreadable',

@@ -142,11 +142,11 @@ export async function* sendBulk(
   };
 
   const feed = async (): Promise<void> => {
-    let index = 0;
+    let count = 0;
     for await (const recipient of recipients) {
       if (userSignal?.aborted || stop.signal.aborted || failure) break;
-      const seq = index;
-      index++;
+      // Each recipient's own position: the callbacks below run after the loop has moved on.
+      const seq = count++;
       // One read of each recipient: a throwing getter or a Proxy stops the batch with a typed error.
       const item = readFields(recipient, RECIPIENT_KEYS, IoError, 'ERR_IO_INVALID_CONFIG', {
         path: `recipients.${seq}`,
@@ -158,7 +158,7 @@ export async function* sendBulk(
       }
       const fiscalCode = upperAscii(item.fiscalCode);
       const ref = recipientRef(config.campaign, fiscalCode);
-      const base = { ref, row: item.row ?? index, fiscalCode, resumed: false };
+      const base = { ref, row: item.row ?? seq + 1, fiscalCode, resumed: false };
       outstanding++;
       if (!seen.add(ref)) {
         finished.set(seq, { ...base, state: 'DUPLICATE' });
@@ -203,7 +203,8 @@ export async function* sendBulk(
         outstanding--;
         byState[outcome.state]++;
         onProgress?.({
-          done: Object.values(byState).reduce((a, b) => a + b, 0),
+          // Outcomes leave in input order, one per recipient: the count done is the next position.
+          done: nextToYield,
           sentThisRun,
           byState: { ...byState },
         });

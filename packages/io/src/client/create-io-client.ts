@@ -6,7 +6,7 @@ import { parseMessage } from '../message/parse-message.js';
 import { toWireMessage } from '../message/to-wire-message.js';
 import { createRateLimiter } from '../rate-limit/create-rate-limiter.js';
 import { createCaller } from './create-caller.js';
-import type { IoClient, SentMessage } from './io-client.js';
+import { FINAL_MESSAGE_STATUSES, type IoClient, type SentMessage } from './io-client.js';
 import { type IoClientOptions, IoClientOptionsSchema } from './io-client-options.js';
 import { SEND_VALIDATED, type SendValidated } from './send-validated.js';
 import { validateFeedDate, validateFiscalCode, validateLogo, validateRef } from './validate-params.js';
@@ -17,7 +17,6 @@ import {
   SubscriptionsFeedWireSchema,
 } from './wire-schemas.js';
 
-const FINAL_STATUSES = new Set(['PROCESSED', 'REJECTED', 'FAILED']);
 const KEY_HEADER = 'ocp-apim-subscription-key';
 
 /**
@@ -123,7 +122,7 @@ export function createIoClient(options: IoClientOptions): IoClient {
       return {
         id: body.message.id,
         status: body.status,
-        isFinal: body.status !== undefined && FINAL_STATUSES.has(body.status),
+        isFinal: body.status !== undefined && FINAL_MESSAGE_STATUSES.has(body.status),
         createdAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : undefined,
         notification: { email: body.notification?.email, webhook: body.notification?.webhook },
         readStatus: body.read_status,

@@ -36,6 +36,9 @@ export interface SentMessage {
  */
 export type MessageStatus = 'ACCEPTED' | 'THROTTLED' | 'PROCESSED' | 'REJECTED' | 'FAILED' | (string & {});
 
+/** @internal The statuses after which IO never changes a message again. */
+export const FINAL_MESSAGE_STATUSES: ReadonlySet<string> = new Set(['PROCESSED', 'REJECTED', 'FAILED']);
+
 /**
  * Status of one notification channel; an open union.
  * @group Clients

@@ -215,14 +215,18 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
   const throttle = createSandboxThrottle({ rateLimit: config.rateLimit, now, stats });
   const hit = (rate: number) => rate > 0 && random() < rate;
 
+  // The service an API key belongs to, from the gateway's key header.
+  const keyOf = (req: IncomingMessage) => {
+    const header = req.headers['ocp-apim-subscription-key'];
+    return typeof header === 'string' ? keys.get(header) : undefined;
+  };
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const f = faults;
     if (f?.latencyMs !== undefined) {
       const [min, max] = typeof f.latencyMs === 'number' ? [f.latencyMs, f.latencyMs] : f.latencyMs;
       await sleep(min + Math.floor(random() * (max - min + 1)));
     }
-    const header = req.headers['ocp-apim-subscription-key'];
-    const key = typeof header === 'string' ? keys.get(header) : undefined;
+    const key = keyOf(req);
     if (!key) {
       return sendGatewayError(
         res,
@@ -269,10 +273,6 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
   };
   // Beyond loopback anyone on the network could read the ledger (fiscal codes): require a key there.
   const adminKeyRequired = config.adminKeyRequired ?? !isLoopbackHost(config.host);
-  const isKey = (req: IncomingMessage): boolean => {
-    const header = req.headers['ocp-apim-subscription-key'];
-    return typeof header === 'string' && keys.has(header);
-  };
   const server = createServer(
     {
       keepAliveTimeout: 10_000,
@@ -285,7 +285,7 @@ export async function createIoSandbox(options: IoSandboxOptions = {}): Promise<I
       try {
         const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
         if (handleInbox(req, res, url, store)) return;
-        if (url.pathname.startsWith('/__sandbox/') && adminKeyRequired && !isKey(req)) {
+        if (url.pathname.startsWith('/__sandbox/') && adminKeyRequired && !keyOf(req)) {
           return sendGatewayError(res, 401, 'Access denied: the sandbox is bound beyond loopback, send the API key.');
         }
         if (handleAdmin(req, res, url, store, stats)) return;
