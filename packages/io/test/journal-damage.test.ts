@@ -74,9 +74,11 @@ function apply(bytes: Buffer, l: Layout, d: Damage): { bytes: Buffer; first: num
     case 'flip': {
       const at = resolve(l, bytes.length, d.at);
       const out = Buffer.from(bytes);
-      if (d.kind === 'zero') out.fill(0, at, at + d.length);
+      // A zeroed run stops at the end of the file (Buffer.fill refuses an end past it).
+      const end = d.kind === 'zero' ? Math.min(at + d.length, bytes.length) : at + 1;
+      if (d.kind === 'zero') out.fill(0, at, end);
       else out[at] = (out[at] ?? 0) ^ d.mask;
-      const last = d.kind === 'zero' ? Math.min(at + d.length, bytes.length) - 1 : at;
+      const last = end - 1;
       return { bytes: out, first: at, last };
     }
     case 'swap': {
