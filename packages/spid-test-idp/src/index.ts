@@ -1,0 +1,2 @@
+export type { SpidTestIdpErrorCode, SpidTestIdpErrorOptions } from './errors.js';
+export { SPID_TEST_IDP_ERROR_CODES, SpidTestIdpError } from './errors.js';
