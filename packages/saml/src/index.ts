@@ -1,2 +1,12 @@
 export type { SamlErrorCode, SamlErrorOptions } from './errors.js';
 export { SAML_ERROR_CODES, SamlError } from './errors.js';
+export type { SignXmlOptions } from './signature/sign-xml.js';
+export { signXml } from './signature/sign-xml.js';
+export type { SignatureAlgorithm, SigningKey } from './signature/signing-key.js';
+export { getChild } from './xml/get-child.js';
+export { getChildren } from './xml/get-children.js';
+export { getText } from './xml/get-text.js';
+export { NS } from './xml/ns.js';
+export { parseXml } from './xml/parse-xml.js';
+export type { ParseXmlOptions, XmlLimits } from './xml/xml-limits.js';
+export { XML_LIMITS } from './xml/xml-limits.js';
