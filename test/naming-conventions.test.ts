@@ -60,6 +60,7 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
   parseQrPayload: 'a scanned payload: QrPayloadSchema; its warnings come with the parsed value',
   parsePosteDataMatrixPayload: 'a scanned payload: PosteDataMatrixPayloadSchema',
   parseMessage: 'a whole IO message: MessageInputSchema and isValidMessage',
+  parseXml: 'a whole untrusted XML document (@civico/saml): a DOM, not an identifier; no schema form',
 };
 
 /** Sample valid inputs per identifier, so the agreement property also sees `true`. */
