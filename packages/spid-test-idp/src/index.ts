@@ -29,3 +29,6 @@ export type {
   AuthnRequestOptions,
   ParsedAuthnRequest,
 } from './request/parsed-authn-request.js';
+export { buildResponse } from './response/build-response.js';
+export type { BuildResponseOptions, ResponseErrorCode } from './response/build-response-options.js';
+export type { ResponseRequestInfo } from './response/response-request-info.js';
