@@ -131,7 +131,6 @@ export function signXml(xml: string, options: SignXmlOptions): string {
     publicCert: signingKey.certificate,
     signatureAlgorithm: uris.signature,
     canonicalizationAlgorithm: EXC_C14N,
-    idAttribute: 'ID',
   });
   signer.addReference({
     xpath: targetXPath,

@@ -1,0 +1,82 @@
+import { createHash, createVerify, type KeyObject } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
+import { SignedXml } from 'xml-crypto';
+import { ACCEPTED_DIGEST_METHODS, ACCEPTED_SIGNATURE_METHODS, ENVELOPED_SIGNATURE, EXC_C14N } from './algorithms.js';
+
+/** Outcome of one verification attempt with one key. @internal */
+export type KeyCheck =
+  | { readonly ok: true; readonly signedXml: string }
+  | { readonly ok: false; readonly failed: 'digest' | 'signature-value' | 'error'; readonly cause?: unknown };
+
+type Ctor<T> = new () => T;
+
+function signatureAlgorithm(uri: string, hash: string) {
+  return class {
+    getAlgorithmName = () => uri;
+    getSignature = (): string => {
+      throw new Error('verification only');
+    };
+    verifySignature = (material: string, key: KeyObject, value: string): boolean =>
+      createVerify(hash).update(material).verify(key, value, 'base64');
+  };
+}
+
+function hashAlgorithm(uri: string, hash: string) {
+  return class {
+    getAlgorithmName = () => uri;
+    getHash = (xml: string): string => createHash(hash).update(xml, 'utf8').digest('base64');
+  };
+}
+
+// Only the allow-listed algorithms are registered, so xml-crypto cannot fall back to anything else
+// (SHA-1, HMAC, PSS, c14n with comments) even if a check upstream were skipped.
+const SIGNATURES: Record<string, Ctor<unknown>> = Object.fromEntries(
+  [...ACCEPTED_SIGNATURE_METHODS].map(([uri, hash]) => [uri, signatureAlgorithm(uri, hash)]),
+);
+const HASHES: Record<string, Ctor<unknown>> = Object.fromEntries(
+  [...ACCEPTED_DIGEST_METHODS].map(([uri, hash]) => [uri, hashAlgorithm(uri, hash)]),
+);
+
+/**
+ * Verifies one loaded `ds:Signature` of `xml` with one public key, through xml-crypto, and returns
+ * the canonical bytes of the one reference it verified.
+ *
+ * @remarks
+ * `KeyInfo` is never read (`getCertFromKeyInfo` returns null): the key is the one given. xml-crypto
+ * parses `xml` with its own xmldom and checks the reference digest first, then the SignatureValue.
+ *
+ * @param xml - the whole document
+ * @param signature - the `ds:Signature` element (any DOM), already shape-checked
+ * @param key - the public key to try
+ * @internal
+ */
+export function checkWithKey(xml: string, signature: Element, key: KeyObject): KeyCheck {
+  const sx = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
+  const registry = sx as unknown as {
+    SignatureAlgorithms: Record<string, Ctor<unknown>>;
+    HashAlgorithms: Record<string, Ctor<unknown>>;
+    CanonicalizationAlgorithms: Record<string, Ctor<unknown>>;
+  };
+  registry.SignatureAlgorithms = SIGNATURES;
+  registry.HashAlgorithms = HASHES;
+  registry.CanonicalizationAlgorithms = {
+    [EXC_C14N]: registry.CanonicalizationAlgorithms[EXC_C14N] as Ctor<unknown>,
+    [ENVELOPED_SIGNATURE]: registry.CanonicalizationAlgorithms[ENVELOPED_SIGNATURE] as Ctor<unknown>,
+  };
+  let valid: boolean;
+  try {
+    sx.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
+    valid = sx.checkSignature(xml);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : '';
+    return {
+      ok: false,
+      failed: message.startsWith('invalid signature: the signature value') ? 'signature-value' : 'error',
+      cause,
+    };
+  }
+  if (!valid) return { ok: false, failed: 'digest' };
+  const signed = sx.getSignedReferences();
+  if (signed.length !== 1 || typeof signed[0] !== 'string') return { ok: false, failed: 'error' };
+  return { ok: true, signedXml: signed[0] };
+}

@@ -1,0 +1,190 @@
+import { readFields } from '@civico/core/internal';
+import { type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
+import { SamlError } from '../errors.js';
+import { parseXml } from '../xml/parse-xml.js';
+import { type ParseXmlOptions, XML_HARD_LIMITS } from '../xml/xml-limits.js';
+import { DS_NS } from './algorithms.js';
+import { boundCanonicalSize } from './bound-canonical-size.js';
+import { checkSignatureShape } from './check-signature-shape.js';
+import { checkWithKey } from './check-with-key.js';
+import { classifyFailure } from './classify-failure.js';
+import { childElements, indexIds } from './id-index.js';
+import { idOf, locateSignedElement } from './locate-signed-element.js';
+import { readTrustedCertificates } from './read-trusted-certificates.js';
+
+/**
+ * Options of {@link verifyXmlSignature}: which element must be signed (`id` or `element`, exactly
+ * one), and whom to trust.
+ * @group Signatures
+ */
+export interface VerifyXmlSignatureOptions {
+  /** The `ID` of the element that must carry the signature (e.g. the Assertion's). */
+  readonly id?: string | undefined;
+  /**
+   * Or that element itself, from a parse of the same document (e.g. the `Document` passed as `xml`,
+   * or `parseXml` of the same string); it is matched by position, name and ID.
+   */
+  readonly element?: Element | undefined;
+  /** Trusted certificates, PEM (e.g. the IdP metadata's signing keys). `KeyInfo` is never used. */
+  readonly certificates: readonly string[];
+  /** Time at which the certificates must be valid; default the current time. */
+  readonly now?: Date | undefined;
+  /** Parser limits for this document ({@link ParseXmlOptions}); default {@link XML_LIMITS}. */
+  readonly limits?: ParseXmlOptions | undefined;
+}
+
+function wrapping(reason: string, what: string): never {
+  throw new SamlError('ERR_SAML_SIGNATURE_WRAPPING', `Signature refused: ${what}`, { reason });
+}
+
+function readOptions(options: unknown) {
+  if (typeof options !== 'object' || options === null) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'options must be an object', { field: 'options' });
+  }
+  const o = readFields(
+    options,
+    ['id', 'element', 'certificates', 'now', 'limits'],
+    SamlError,
+    'ERR_SAML_INVALID_CONFIG',
+  );
+  const hasId = o.id !== undefined;
+  if (hasId === (o.element !== undefined)) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'give exactly one of id and element', { field: 'id' });
+  }
+  if (hasId && (typeof o.id !== 'string' || o.id.length === 0)) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'id must be a non-empty string', { field: 'id' });
+  }
+  const el = o.element as { nodeType?: unknown } | undefined;
+  if (!hasId && (typeof el !== 'object' || el === null || el.nodeType !== 1)) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'element must be an XML element', { field: 'element' });
+  }
+  const now = o.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'now must be a valid Date', { field: 'now' });
+  }
+  const wanted = hasId ? { id: o.id as string } : { element: o.element as Element };
+  return { wanted, certificates: o.certificates, now, limits: o.limits as ParseXmlOptions | undefined };
+}
+
+function toText(xml: unknown): string {
+  if (typeof xml === 'string') return xml;
+  if (typeof xml === 'object' && xml !== null && (xml as { nodeType?: unknown }).nodeType === 9) {
+    try {
+      return new XMLSerializer().serializeToString(xml as Document);
+    } catch (cause) {
+      throw new SamlError('ERR_SAML_INVALID_INPUT', 'xml could not be serialized', { cause, field: 'xml' });
+    }
+  }
+  throw new SamlError('ERR_SAML_INVALID_INPUT', 'xml must be a string or a Document', { field: 'xml' });
+}
+
+/**
+ * Verifies the enveloped XML-DSig signature of one element and returns the signed content itself:
+ * read the Assertion (or Response, or metadata) only from the element it returns.
+ *
+ * @remarks
+ * The rules (SPID, spid.md §3.4) are checked in this order, failing closed:
+ * 1. the document passes {@link parseXml} (no DTD, entities or processing instructions, size limits);
+ * 2. ID values are unique across the whole document (`ID`, `AssertionID`, `Id`, `id` attributes);
+ * 3. the element (by `id`, or `element`) carries exactly one `ds:Signature` as a DIRECT child;
+ * 4. that signature holds `SignedInfo`, `SignatureValue`, optional `KeyInfo`, nothing else, and no
+ *    `ds:Object` or `ds:Manifest` anywhere; `SignedInfo` has exclusive c14n (without comments),
+ *    RSA-SHA256/384/512, exactly one `Reference` with `URI="#<the element's ID>"`, transforms exactly
+ *    enveloped-signature then exclusive c14n (XSLT, XPath, c14n with comments refused), digest
+ *    SHA-256/384/512 (SHA-1 refused);
+ * 5. the digest and the SignatureValue verify (xml-crypto 6) with the key of one of the trusted
+ *    certificates, tried in turn; `KeyInfo` is ignored. A trusted certificate counts only if its key is
+ *    RSA of at least 2048 bits and `now` is inside its validity window;
+ * 6. the canonical bytes xml-crypto reports as verified (`getSignedReferences()`) are parsed again
+ *    with {@link parseXml}, and their root element is returned, once checked to have the same name,
+ *    namespace and ID as the element asked for.
+ *
+ * The returned element lives in a new `Document` of its own: its parent is that document, so nothing
+ * unsigned is reachable from it. It is the canonical form: the verified `ds:Signature` is removed
+ * (enveloped transform), comments are dropped (`<NameID>admin<!---->.evil</NameID>` reads
+ * `admin.evil`), namespace declarations are the ones the content uses (a prefix used only inside
+ * text, such as `xs` in `xsi:type="xs:string"`, may be undeclared: compare such values as text).
+ * Nested signatures (the Assertion's, inside a signed Response) are kept as they are. When both
+ * the Response and its Assertion are signed, verify each, and read assertion data from the element
+ * the Assertion verification returned.
+ *
+ * Prefer passing the document text as received; a `Document` is serialized first.
+ *
+ * @param xml - the document as received (string), or a parsed `@xmldom/xmldom` Document
+ * @param options - the element to verify, the trusted certificates, `now`, parser limits
+ * @returns the signed element, re-parsed from exactly the bytes the signature covers
+ * @throws {@link SamlError} `ERR_SAML_SIGNATURE_MISSING` (no signature on that element),
+ *   `ERR_SAML_SIGNATURE_WRAPPING` (duplicate IDs, several signatures, reference to another ID,
+ *   several references, `ds:Object`/`Manifest`, unexpected shape; `reason` names it),
+ *   `ERR_SAML_SIGNATURE_ALGORITHM` (method, digest, canonicalization or transform outside the
+ *   allow-list), `ERR_SAML_SIGNATURE_INVALID` (digest or SignatureValue does not match),
+ *   `ERR_SAML_SIGNATURE_UNTRUSTED` (signed with a key not among the trusted ones),
+ *   `ERR_SAML_CERTIFICATE_EXPIRED` / `ERR_SAML_KEY_TOO_WEAK` (signed by a trusted certificate that is
+ *   outside its validity window / under RSA 2048), `ERR_SAML_CERTIFICATE_INVALID` (a trusted
+ *   certificate cannot be read), `ERR_SAML_INVALID_CONFIG` (bad options; element not found),
+ *   `ERR_SAML_INVALID_INPUT`, and {@link parseXml}'s `ERR_SAML_XML_UNSAFE`, `ERR_SAML_XML_MALFORMED`,
+ *   `ERR_SAML_XML_TOO_LARGE`.
+ * @example
+ * ```ts
+ * import { getChild, NS, verifyXmlSignature } from '@civico/saml';
+ * declare const responseXml: string;
+ * declare const assertionId: string; // read from the Response, then proven by the signature
+ * declare const idpSigningCertificates: readonly string[];
+ * const assertion = verifyXmlSignature(responseXml, { id: assertionId, certificates: idpSigningCertificates });
+ * const subject = getChild(assertion, NS.saml, 'Subject'); // read only from `assertion`
+ * ```
+ * @group Signatures
+ */
+export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSignatureOptions): Element {
+  const text = toText(xml);
+  const { wanted, certificates, now, limits } = readOptions(options);
+  const keys = readTrustedCertificates(certificates, now);
+  const doc = parseXml(text, limits);
+  const ids = indexIds(doc);
+  // XSW: a second element with the referenced ID could be the one a reader picks.
+  if (ids.hasDuplicates) wrapping('duplicate-id', 'the document has duplicate IDs');
+  const { element, id } = locateSignedElement(doc, ids, wanted);
+  const signatures = childElements(element, DS_NS, 'Signature');
+  if (signatures.length === 0) {
+    throw new SamlError('ERR_SAML_SIGNATURE_MISSING', 'The element is not signed', { reason: 'no-signature' });
+  }
+  if (signatures.length > 1) wrapping('several-signatures', 'the element carries several signatures');
+  const signature = signatures[0] as Element;
+  checkSignatureShape(signature, id);
+  boundCanonicalSize(doc.documentElement as Element, element, text.length);
+
+  let signedXml: string | undefined;
+  for (const key of keys) {
+    if (key.status !== 'usable') continue;
+    const result = checkWithKey(text, signature, key.publicKey);
+    if (result.ok) {
+      signedXml = result.signedXml;
+      break;
+    }
+    if (result.failed === 'digest') {
+      throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: the digest does not match the content', {
+        reason: 'digest',
+      });
+    }
+    if (result.failed === 'error') {
+      throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: it could not be checked', {
+        reason: 'check',
+        cause: result.cause,
+      });
+    }
+  }
+  if (signedXml === undefined) throw classifyFailure(text, signature, keys);
+
+  const signedDoc = parseXml(signedXml, {
+    ...limits,
+    // Canonical text escapes more (`&#xD;`, `&quot;`) and repeats namespace declarations.
+    maxBytes: XML_HARD_LIMITS.maxBytes,
+    maxTextBytes: XML_HARD_LIMITS.maxTextBytes,
+  });
+  const signed = signedDoc.documentElement as Element;
+  // Defence in depth against a parser differential between xmldom 0.9 (ours) and 0.8 (xml-crypto's).
+  if (signed.namespaceURI !== element.namespaceURI || signed.localName !== element.localName || idOf(signed) !== id) {
+    wrapping('signed-node-mismatch', 'the signed content is not the element asked for');
+  }
+  return signed;
+}
