@@ -1,0 +1,163 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IDP_ERROR_CODES } from '../data/idp-error-codes.js';
+import { SpidTestIdpError } from '../errors.js';
+import type { SpMetadata } from '../metadata/sp-metadata.js';
+import { parseAuthnRequest } from '../request/parse-authn-request.js';
+import type { ParsedAuthnRequest } from '../request/parsed-authn-request.js';
+import { createNonce, decodeQuery, type FormBody, sendHtml } from './http-io.js';
+import type { IdpContext } from './idp-context.js';
+import { isPeekFailure, type PeekInput, peekSamlMessage } from './peek-saml-message.js';
+import { renderErrorPage } from './render-error-page.js';
+import { renderLoginPage } from './render-login-page.js';
+
+/** Codes whose error goes back to the SP as a Response (spid.md §4.1: 8, 9, 11–18). */
+const BACK_TO_SP = new Set(IDP_ERROR_CODES.filter((e) => e.reachesSp && e.code >= 8 && e.code <= 18).map((e) => e.id));
+
+/**
+ * Answers with the SPID error page (HTTP 403, 400 for undecodable input).
+ * @param res - the response
+ * @param options - status, code, reasons, pending id of an error to return to the SP
+ * @internal
+ */
+export function sendErrorPage(
+  res: ServerResponse,
+  options: {
+    readonly status: number;
+    readonly code: string | undefined;
+    readonly reasonIt: string;
+    readonly reasonEn: string;
+    readonly returnToSp?: string | undefined;
+    readonly close?: boolean | undefined;
+  },
+): void {
+  const nonce = createNonce();
+  sendHtml(res, options.status, renderErrorPage({ ...options, nonce }), { nonce, close: options.close });
+}
+
+function defaultAcs(sp: SpMetadata): string | undefined {
+  return (sp.acs.find((a) => a.isDefault) ?? [...sp.acs].sort((a, b) => a.index - b.index)[0])?.location;
+}
+
+/**
+ * `GET /sso` (HTTP-Redirect) and `POST /sso` (HTTP-POST): checks the AuthnRequest with
+ * `parseAuthnRequest` and shows the login page, or the SPID error page.
+ * @param ctx - the IdP
+ * @param req - the request
+ * @param res - the response
+ * @param body - the read form body (POST) or `undefined` (GET)
+ * @internal
+ */
+export async function handleSso(
+  ctx: IdpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: FormBody | undefined,
+): Promise<void> {
+  if (body !== undefined && !body.ok) {
+    return sendErrorPage(res, {
+      status: body.status,
+      code: 'nr04',
+      reasonIt: 'Il corpo della richiesta non è un modulo valido o supera i limiti.',
+      reasonEn: 'The request body is not a valid form or exceeds the limits.',
+      close: true,
+    });
+  }
+  const query = (req.url ?? '').split('?')[1] ?? '';
+  let input: PeekInput;
+  if (body === undefined) {
+    const fields = decodeQuery(query);
+    if (fields === undefined) {
+      return sendErrorPage(res, {
+        status: 400,
+        code: 'nr04',
+        reasonIt: 'La query string non è valida (parametri ripetuti, troppi o codifica errata).',
+        reasonEn: 'The query string is invalid (repeated or too many parameters, or bad encoding).',
+      });
+    }
+    input = { binding: 'redirect', query, fields };
+  } else {
+    input = { binding: 'post', fields: body.fields };
+  }
+  const peeked = peekSamlMessage(input);
+  if (isPeekFailure(peeked)) return sendErrorPage(res, peeked);
+  if (peeked.kind !== 'SAMLRequest') {
+    return sendErrorPage(res, {
+      status: 403,
+      code: 'nr04',
+      reasonIt: "L'endpoint SSO accetta solo SAMLRequest.",
+      reasonEn: 'The SSO endpoint accepts only SAMLRequest.',
+    });
+  }
+  const sp = await ctx.registry.find(peeked.issuer);
+  if (sp === undefined) {
+    return sendErrorPage(res, {
+      status: 403,
+      code: 'nr10',
+      reasonIt: "L'Issuer della richiesta non è un Service Provider noto a questo IdP (metadata non caricati).",
+      reasonEn: "The request's Issuer is not a Service Provider this IdP knows (its metadata is not loaded).",
+    });
+  }
+  const parse = (metadata: SpMetadata): ParsedAuthnRequest =>
+    parseAuthnRequest(
+      input.binding === 'redirect'
+        ? { binding: 'redirect', query }
+        : {
+            binding: 'post',
+            samlRequest: input.fields.get('SAMLRequest') ?? '',
+            ...(peeked.relayState === undefined ? {} : { relayState: peeked.relayState }),
+          },
+      { sp: metadata, idp: { entityId: ctx.entityId, ssoUrls: [ctx.ssoUrl] }, now: ctx.now(), cie: ctx.cie },
+    );
+  let request: ParsedAuthnRequest;
+  try {
+    try {
+      request = parse(sp);
+    } catch (error) {
+      // A signature failure may be a rotated SP key: read the metadata URLs again and retry once.
+      if (!(SpidTestIdpError.isInstance(error) && ['nr05', 'nr07'].includes(error.reason ?? ''))) throw error;
+      await ctx.registry.refresh();
+      request = parse((await ctx.registry.find(peeked.issuer)) ?? sp);
+    }
+  } catch (error) {
+    return refuse(ctx, res, sp, peeked.id, peeked.relayState, error);
+  }
+  const id = ctx.randomId();
+  ctx.pending.set(id, { kind: 'login', request, sp });
+  const nonce = createNonce();
+  sendHtml(res, 200, renderLoginPage({ ctx, pendingId: id, request, sp, nonce }), { nonce });
+}
+
+function refuse(
+  ctx: IdpContext,
+  res: ServerResponse,
+  sp: SpMetadata,
+  requestId: string | undefined,
+  relayState: string | undefined,
+  error: unknown,
+): void {
+  const code = SpidTestIdpError.isInstance(error) && /^nr\d\d$/.test(error.reason ?? '') ? error.reason : undefined;
+  const row = IDP_ERROR_CODES.find((e) => e.id === code);
+  // The error message names the broken rule without echoing the request's content.
+  const detail = error instanceof Error ? error.message : 'unknown error';
+  const acsUrl = defaultAcs(sp);
+  let returnToSp: string | undefined;
+  if (code !== undefined && BACK_TO_SP.has(code) && acsUrl !== undefined) {
+    returnToSp = ctx.randomId();
+    const wellFormedId = requestId !== undefined && /^[A-Za-z_][\w.-]*$/.test(requestId) ? requestId : undefined;
+    ctx.pending.set(returnToSp, {
+      kind: 'request-error',
+      code,
+      sp,
+      acsUrl,
+      inResponseTo: wellFormedId,
+      relayState,
+    });
+  }
+  sendErrorPage(res, {
+    status: code === undefined ? 400 : (row?.httpStatus ?? 403),
+    code: code ?? 'nr08',
+    reasonIt: `${row?.pageMessageIt ?? 'Richiesta di autenticazione non valida.'} Dettaglio: ${detail}`,
+    reasonEn: `${row?.pageMessageEn ?? 'Invalid authentication request.'} Detail: ${detail}`,
+    returnToSp,
+  });
+}

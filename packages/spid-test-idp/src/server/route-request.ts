@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleLogin } from './handle-login.js';
+import { handleLogoutInitiate } from './handle-logout-initiate.js';
+import { handleSlo } from './handle-slo.js';
+import { handleSso, sendErrorPage } from './handle-sso.js';
+import { createNonce, IDP_HTTP_LIMITS, readFormBody, sendHtml, sendText } from './http-io.js';
+import type { IdpContext } from './idp-context.js';
+import { renderHomePage } from './render-home-page.js';
+
+const wrongMethod = (res: ServerResponse): void =>
+  sendErrorPage(res, {
+    status: 403,
+    code: 'nr06',
+    reasonIt: 'Metodo HTTP non ammesso per questo endpoint.',
+    reasonEn: 'HTTP method not allowed for this endpoint.',
+    close: true,
+  });
+
+/**
+ * Dispatches one request to its handler. Never throws: an unexpected failure is a 500 page.
+ * @param ctx - the IdP
+ * @param req - the request
+ * @param res - the response
+ * @internal
+ */
+export async function routeRequest(ctx: IdpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  if (target.length > IDP_HTTP_LIMITS.maxUrlLength) {
+    return sendErrorPage(res, {
+      status: 414,
+      code: 'nr04',
+      reasonIt: 'La URL supera la lunghezza massima.',
+      reasonEn: 'The URL exceeds the maximum length.',
+      close: true,
+    });
+  }
+  const path = target.split('?')[0] ?? '/';
+  const method = req.method ?? 'GET';
+  switch (path) {
+    case '/':
+      if (method !== 'GET') return wrongMethod(res);
+      return sendHome(ctx, res);
+    case '/metadata':
+    case '/metadata.xml':
+      if (method !== 'GET') return wrongMethod(res);
+      return sendText(res, 200, 'application/samlmetadata+xml; charset=utf-8', ctx.metadataXml);
+    case '/sso':
+      if (method === 'GET') return handleSso(ctx, req, res, undefined);
+      if (method === 'POST') return handleSso(ctx, req, res, await readFormBody(req));
+      return wrongMethod(res);
+    case '/slo':
+      if (method === 'GET') return handleSlo(ctx, req, res, undefined);
+      if (method === 'POST') return handleSlo(ctx, req, res, await readFormBody(req));
+      return wrongMethod(res);
+    case '/login':
+      if (method !== 'POST') return wrongMethod(res);
+      return handleLogin(ctx, res, await readFormBody(req));
+    case '/logout/initiate':
+      if (method !== 'POST') return wrongMethod(res);
+      return handleLogoutInitiate(ctx, res, await readFormBody(req));
+    default:
+      return sendErrorPage(res, {
+        status: 404,
+        code: undefined,
+        reasonIt: 'Pagina non trovata.',
+        reasonEn: 'Page not found.',
+        close: method !== 'GET',
+      });
+  }
+}
+
+function sendHome(ctx: IdpContext, res: ServerResponse): void {
+  const nonce = createNonce();
+  sendHtml(res, 200, renderHomePage(ctx, nonce), { nonce });
+}
