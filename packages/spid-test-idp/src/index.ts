@@ -10,7 +10,15 @@ export type { CieTestUser, SpidTestUser, TestUser } from './data/test-users.js';
 export { CIE_TEST_USERS, TEST_USERS } from './data/test-users.js';
 export type { SpidTestIdpErrorCode, SpidTestIdpErrorOptions } from './errors.js';
 export { SPID_TEST_IDP_ERROR_CODES, SpidTestIdpError } from './errors.js';
+export type { BuildIdpMetadataOptions } from './idp-metadata/build-idp-metadata.js';
+export { buildIdpMetadata } from './idp-metadata/build-idp-metadata.js';
 export type { ConformanceCheck, ConformanceOutcome } from './kit/conformance-check.js';
+export type { BuildLogoutRequestOptions } from './logout/build-logout-request.js';
+export { buildLogoutRequest } from './logout/build-logout-request.js';
+export type { BuildLogoutResponseOptions, LogoutOutcome } from './logout/build-logout-response.js';
+export { buildLogoutResponse } from './logout/build-logout-response.js';
+export type { LintSpMetadataOptions } from './metadata/lint-sp-metadata.js';
+export { lintSpMetadata } from './metadata/lint-sp-metadata.js';
 export { parseSpMetadata } from './metadata/parse-sp-metadata.js';
 export type {
   SpAssertionConsumerService,
@@ -22,6 +30,7 @@ export type {
 } from './metadata/sp-metadata.js';
 export type { SpMetadataProfile } from './metadata/sp-metadata-profile.js';
 export { SP_METADATA_PROFILES } from './metadata/sp-metadata-profile.js';
+export { lintAuthnRequest } from './request/lint-authn-request.js';
 export { parseAuthnRequest } from './request/parse-authn-request.js';
 export type {
   AuthnRequestErrorCode,
@@ -32,3 +41,6 @@ export type {
 export { buildResponse } from './response/build-response.js';
 export type { BuildResponseOptions, ResponseErrorCode } from './response/build-response-options.js';
 export type { ResponseRequestInfo } from './response/response-request-info.js';
+export type { TestIdp, TestIdpOptions } from './server/create-test-idp.js';
+export { createTestIdp, TestIdpOptionsSchema } from './server/create-test-idp.js';
+export type { TestIdpSession } from './server/idp-context.js';

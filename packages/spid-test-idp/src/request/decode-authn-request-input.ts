@@ -100,7 +100,12 @@ export function readXmlSigAlg(root: XmlElement): string | undefined {
   return method?.getAttribute('Algorithm') ?? undefined;
 }
 
-function decodePost(samlRequest: string, relayState: string | undefined, sp: SpMetadata): DecodedAuthnRequest {
+function decodePost(
+  samlRequest: string,
+  relayState: string | undefined,
+  sp: SpMetadata,
+  now: Date,
+): DecodedAuthnRequest {
   let xml: string;
   try {
     xml = decodePostBinding(samlRequest);
@@ -118,7 +123,7 @@ function decodePost(samlRequest: string, relayState: string | undefined, sp: SpM
   }
   let signed: XmlElement;
   try {
-    signed = verifyXmlSignature(xml, { element: root }, { certificates: sp.signingCertificates }) as XmlElement;
+    signed = verifyXmlSignature(xml, { element: root, certificates: sp.signingCertificates, now }) as XmlElement;
   } catch (err) {
     throw requestError('nr07', 'authn-request.signature.valid', 'the POST signature is invalid', err);
   }
@@ -126,8 +131,8 @@ function decodePost(samlRequest: string, relayState: string | undefined, sp: SpM
 }
 
 /** @internal Undoes the binding and checks the signature against the SP metadata certificates. */
-export function decodeAuthnRequestInput(input: AuthnRequestInput, sp: SpMetadata): DecodedAuthnRequest {
+export function decodeAuthnRequestInput(input: AuthnRequestInput, sp: SpMetadata, now: Date): DecodedAuthnRequest {
   return input.binding === 'redirect'
     ? decodeRedirect(input.query, sp)
-    : decodePost(input.samlRequest, input.relayState, sp);
+    : decodePost(input.samlRequest, input.relayState, sp, now);
 }

@@ -95,8 +95,9 @@ function readParsed(ctx: RuleContext, decoded: DecodedAuthnRequest): ParsedAuthn
  */
 export function parseAuthnRequest(input: AuthnRequestInput, options: AuthnRequestOptions): ParsedAuthnRequest {
   checkInput(input, options?.sp);
-  const decoded = decodeAuthnRequestInput(input, options.sp);
-  const ctx = createRuleContext(decoded, options);
+  const now = options.now ?? new Date();
+  const decoded = decodeAuthnRequestInput(input, options.sp, now);
+  const ctx = createRuleContext(decoded, { ...options, now });
   for (const rule of AUTHN_REQUEST_RULES) {
     const reason = rule.check(ctx);
     if (reason !== undefined) throw requestError(rule.code, rule.id, reason);
