@@ -61,6 +61,7 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
   parsePosteDataMatrixPayload: 'a scanned payload: PosteDataMatrixPayloadSchema',
   parseMessage: 'a whole IO message: MessageInputSchema and isValidMessage',
   parseXml: 'a whole untrusted XML document (@civico/saml): a DOM, not an identifier; no schema form',
+  parseCertificate: 'an X.509 certificate (@civico/saml): details read from DER, not an identifier; no schema form',
 };
 
 /** Sample valid inputs per identifier, so the agreement property also sees `true`. */

@@ -1,3 +1,10 @@
+export type { CertificateExtensions, CertificateInfo, DistinguishedNameAttributes } from './cert/certificate-info.js';
+export type { CreateSelfSignedCertificateOptions } from './cert/create-self-signed-certificate.js';
+export { createSelfSignedCertificate } from './cert/create-self-signed-certificate.js';
+export type { SignatureHash } from './cert/oids.js';
+export { parseCertificate } from './cert/parse-certificate.js';
+export type { ValidateCertificateOptions } from './cert/validate-certificate.js';
+export { validateCertificate } from './cert/validate-certificate.js';
 export type { SamlErrorCode, SamlErrorOptions } from './errors.js';
 export { SAML_ERROR_CODES, SamlError } from './errors.js';
 export type { SignXmlOptions } from './signature/sign-xml.js';
