@@ -38,6 +38,8 @@ export type {
   AuthnRequestOptions,
   ParsedAuthnRequest,
 } from './request/parsed-authn-request.js';
+export type { BuildConformanceResponseOptions } from './response/build-conformance-response.js';
+export { buildConformanceResponse } from './response/build-conformance-response.js';
 export { buildResponse } from './response/build-response.js';
 export type { BuildResponseOptions, ResponseErrorCode } from './response/build-response-options.js';
 export type { ResponseRequestInfo } from './response/response-request-info.js';
