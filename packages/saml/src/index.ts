@@ -10,6 +10,8 @@ export { SAML_ERROR_CODES, SamlError } from './errors.js';
 export type { SignXmlOptions } from './signature/sign-xml.js';
 export { signXml } from './signature/sign-xml.js';
 export type { SignatureAlgorithm, SigningKey } from './signature/signing-key.js';
+export type { VerifyXmlSignatureOptions } from './signature/verify-xml-signature.js';
+export { verifyXmlSignature } from './signature/verify-xml-signature.js';
 export { getChild } from './xml/get-child.js';
 export { getChildren } from './xml/get-children.js';
 export { getText } from './xml/get-text.js';
