@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encodeRedirectBinding, type SigningKey, signXml } from '@civico/saml';
+import * as saml from '@civico/saml';
+import { type SigningKey, signXml } from '@civico/saml';
 import type { SpMetadataProfile } from '../../src/index.js';
 
 const SAML_FIXTURES = fileURLToPath(new URL('../../../saml/test/fixtures/', import.meta.url));
@@ -71,6 +72,8 @@ export interface SpMetadataFixtureOptions {
   readonly edit?: (xml: string) => string;
   /** Default true. */
   readonly sign?: boolean;
+  /** Signature algorithm (default rsa-sha256). */
+  readonly algorithm?: 'rsa-sha256' | 'rsa-sha512';
   /** Requested attributes of AttributeConsumingService 0. */
   readonly attributes?: readonly string[];
 }
@@ -87,7 +90,7 @@ const FPA_BILLING = `<md:ContactPerson contactType="billing"ENTITY>
           <fpa:Comune>Roma</fpa:Comune><fpa:Provincia>RM</fpa:Provincia><fpa:Nazione>IT</fpa:Nazione>
         </fpa:Sede>
       </fpa:CessionarioCommittente>
-    </md:Extensions>
+    </md:Extensions>COMPANY
     <md:EmailAddress>fatturazione@privato.example.it</md:EmailAddress>
   </md:ContactPerson>`;
 
@@ -104,7 +107,7 @@ function spidContacts(profile: SpMetadataProfile): string {
     <md:EmailAddress>spid@comune.example.it</md:EmailAddress>
     <md:TelephoneNumber>+390612345678</md:TelephoneNumber>
   </md:ContactPerson>
-  ${billing.replace('ENTITY', '')}`;
+  ${billing.replace('ENTITY', '').replace('COMPANY', '')}`;
   }
   return `<md:ContactPerson contactType="other" spid:entityType="spid:aggregator">
     <md:Extensions><spid:VATNumber>IT01234567897</spid:VATNumber><spid:FiscalCode>01234567897</spid:FiscalCode><spid:${activity[1]}/></md:Extensions>
@@ -117,7 +120,9 @@ function spidContacts(profile: SpMetadataProfile): string {
     <md:Company>${TEST_SP_ORGANIZATION}</md:Company>
     <md:EmailAddress>spid@comune.example.it</md:EmailAddress>
   </md:ContactPerson>
-  ${billing.replace('ENTITY', ' spid:entityType="spid:aggregated"')}`;
+  ${billing
+    .replace('ENTITY', ' spid:entityType="spid:aggregated"')
+    .replace('COMPANY', '\n    <md:Company>Servizi Privati di Test S.r.l.</md:Company>')}`;
 }
 
 function cieContacts(profile: SpMetadataProfile): string {
@@ -173,7 +178,12 @@ export function buildSpMetadataXml(options: SpMetadataFixtureOptions = {}): stri
 `;
   const edited = options.edit === undefined ? xml : options.edit(xml);
   if (options.sign === false) return edited;
-  return signXml(edited, { key: options.signWith ?? key, id, placement: 'first-child' });
+  return signXml(edited, {
+    key: options.signWith ?? key,
+    id,
+    placement: 'first-child',
+    ...(options.algorithm === undefined ? {} : { algorithm: options.algorithm }),
+  });
 }
 
 /** Options of {@link buildAuthnRequestXml}. */
@@ -225,7 +235,7 @@ export function buildRedirectQuery(
 ): string {
   const relayState = options.relayState === null ? undefined : (options.relayState ?? 'a7Kq2Zt9Xw');
   const key = options.key === null ? undefined : (options.key ?? TEST_SP_KEY);
-  const url = encodeRedirectBinding({
+  const url = saml.encodeRedirectBinding({
     location: TEST_IDP.ssoUrls[0] as string,
     kind: 'SAMLRequest',
     xml,
