@@ -7,6 +7,9 @@ export type { ValidateCertificateOptions } from './cert/validate-certificate.js'
 export { validateCertificate } from './cert/validate-certificate.js';
 export type { SamlErrorCode, SamlErrorOptions } from './errors.js';
 export { SAML_ERROR_CODES, SamlError } from './errors.js';
+export type { SamlSchemaName } from './schema/saml-schema-name.js';
+export { SAML_SCHEMA_NAMES } from './schema/saml-schema-name.js';
+export { validateSchema } from './schema/validate-schema.js';
 export type { SignXmlOptions } from './signature/sign-xml.js';
 export { signXml } from './signature/sign-xml.js';
 export type { SignatureAlgorithm, SigningKey } from './signature/signing-key.js';
