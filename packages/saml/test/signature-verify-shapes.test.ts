@@ -1,0 +1,135 @@
+import { createHash, createSign } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { SignedXml } from 'xml-crypto';
+import { SamlError } from '../src/errors.js';
+import { signXml } from '../src/signature/sign-xml.js';
+import { verifyXmlSignature } from '../src/signature/verify-xml-signature.js';
+import { loadCertificate, loadKey, readFixture } from './support/keys.js';
+
+// Signatures other producers make (no ds prefix, InclusiveNamespaces, SHA-384), and the guard
+// against canonical-form blow-up.
+
+const RESPONSE = readFixture('response-unsigned.xml');
+const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
+const NOW = new Date('2026-06-01T10:01:00Z');
+const IDP = [loadCertificate('idp')];
+const idp = loadKey('idp');
+const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+
+function signOther(options: { prefix?: string; inclusive?: string[]; sha384?: boolean }): string {
+  const sx = new SignedXml({
+    privateKey: idp.privateKey,
+    publicCert: idp.certificate,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: EXC,
+  });
+  sx.addReference({
+    xpath: "//*[@ID='_assertion-1']",
+    transforms: [ENVELOPED, EXC],
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    ...(options.inclusive ? { inclusiveNamespacesPrefixList: options.inclusive } : {}),
+  });
+  sx.computeSignature(RESPONSE, {
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    location: { reference: "//*[@ID='_assertion-1']/*[1]", action: 'after' },
+  });
+  return sx.getSignedXml();
+}
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+    return 'accepted';
+  } catch (err) {
+    return SamlError.isInstance(err) ? `${err.code}:${err.reason}` : `foreign: ${String(err)}`;
+  }
+}
+
+const verify = (xml: string) => verifyXmlSignature(xml, { id: '_assertion-1', certificates: IDP, now: NOW });
+const nameId = (xml: string) => verify(xml).getElementsByTagNameNS(SAML, 'NameID').item(0)?.textContent;
+
+describe('verifyXmlSignature() with signatures from other producers', () => {
+  it('accepts a signature in the default namespace (no ds: prefix)', () => {
+    const xml = signOther({});
+    expect(xml).toContain('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">');
+    expect(nameId(xml)).toBe('user.test');
+  });
+
+  it('accepts exclusive c14n with an InclusiveNamespaces PrefixList (Shibboleth style) and keeps xs declared', () => {
+    const xml = signOther({ prefix: 'ds', inclusive: ['xs'] });
+    expect(xml).toContain('PrefixList="xs"');
+    const assertion = verify(xml);
+    expect(assertion.getAttribute('xmlns:xs')).toBe('http://www.w3.org/2001/XMLSchema');
+  });
+
+  it('accepts RSA-SHA384 with a SHA-384 digest', () => {
+    const sx = new SignedXml({
+      privateKey: idp.privateKey,
+      publicCert: idp.certificate,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384',
+      canonicalizationAlgorithm: EXC,
+    });
+    // xml-crypto 6 has no SHA-384 classes: register minimal ones for this producer.
+    const registry = sx as unknown as {
+      SignatureAlgorithms: Record<string, unknown>;
+      HashAlgorithms: Record<string, unknown>;
+    };
+    registry.SignatureAlgorithms['http://www.w3.org/2001/04/xmldsig-more#rsa-sha384'] = class {
+      getAlgorithmName = () => 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384';
+      getSignature = (info: string, key: string) => createSign('RSA-SHA384').update(info).sign(key, 'base64');
+    };
+    registry.HashAlgorithms['http://www.w3.org/2001/04/xmldsig-more#sha384'] = class {
+      getAlgorithmName = () => 'http://www.w3.org/2001/04/xmldsig-more#sha384';
+      getHash = (xml: string) => createHash('sha384').update(xml, 'utf8').digest('base64');
+    };
+    sx.addReference({
+      xpath: "//*[@ID='_assertion-1']",
+      transforms: [ENVELOPED, EXC],
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#sha384',
+    });
+    sx.computeSignature(RESPONSE, {
+      prefix: 'ds',
+      location: { reference: "//*[@ID='_assertion-1']/*[1]", action: 'after' },
+    });
+    expect(nameId(sx.getSignedXml())).toBe('user.test');
+  });
+
+  it('refuses before any canonicalization a document whose canonical form would blow up', () => {
+    const signed = signXml(RESPONSE, { key: idp, id: '_assertion-1' });
+    // A 200 KB namespace URI on the root, used by 4,000 elements inside the signed Assertion: exclusive
+    // c14n would copy it onto each of them (800 MB) before learning that the digest is wrong.
+    const uri = `urn:x:${'a'.repeat(200_000)}`;
+    const bomb = signed
+      .replace('<samlp:Response ', `<samlp:Response xmlns:p="${uri}" `)
+      .replace('</saml:AttributeStatement>', `</saml:AttributeStatement>${'<p:x/>'.repeat(4_000)}`);
+    const started = performance.now();
+    expect(code(() => verify(bomb))).toBe('ERR_SAML_XML_TOO_LARGE:canonical-size');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a Reference without Transforms and a SignatureMethod with parameters', () => {
+    const signed = signXml(RESPONSE, { key: idp, id: '_assertion-1' });
+    const noTransforms = signed.replace(/<ds:Transforms>.*<\/ds:Transforms>/, '');
+    expect(code(() => verify(noTransforms))).toBe('ERR_SAML_SIGNATURE_WRAPPING:signature-shape');
+    const hmacLength = signed.replace(
+      /<ds:SignatureMethod Algorithm="([^"]+)"\/>/,
+      '<ds:SignatureMethod Algorithm="$1"><ds:HMACOutputLength>8</ds:HMACOutputLength></ds:SignatureMethod>',
+    );
+    expect(code(() => verify(hmacLength))).toBe('ERR_SAML_SIGNATURE_ALGORITHM:signature-method');
+    const hmac = signed.replace(
+      /<ds:SignatureMethod Algorithm="[^"]+"/,
+      '<ds:SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1"',
+    );
+    expect(code(() => verify(hmac))).toBe('ERR_SAML_SIGNATURE_ALGORITHM:signature-method');
+  });
+
+  it('applies the parser limits given for this call', () => {
+    const signed = signXml(RESPONSE, { key: idp, id: '_assertion-1' });
+    expect(
+      code(() =>
+        verifyXmlSignature(signed, { id: '_assertion-1', certificates: IDP, now: NOW, limits: { maxBytes: 1000 } }),
+      ),
+    ).toBe('ERR_SAML_XML_TOO_LARGE:max-bytes');
+  });
+});
