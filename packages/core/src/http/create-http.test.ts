@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiCallError } from '../errors/api-call-error.js';
 import { CoreError } from '../errors/core-error.js';
-import { createHttp } from './create-http.js';
+import { createHttp as createHttpOver, type HttpOptions } from './create-http.js';
 
 interface Received {
   readonly method: string | undefined;
@@ -59,7 +59,15 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the request to fail');
 }
 
-describe('createHttp()', () => {
+// Every test runs against both wire steps, with the same expectations.
+const WIRES = [
+  ['node:http (no fetch option)', {}],
+  ['ky over fetch', { fetch: globalThis.fetch }],
+] as const;
+
+describe.each(WIRES)('createHttp() over %s', (_wire, wireOptions) => {
+  const createHttp = (options: HttpOptions) => createHttpOver({ ...options, ...wireOptions });
+
   it('resolves a 2xx JSON response and sends path, query, headers and body', async () => {
     const { baseUrl, received } = await serve(json(201, { id: 'n-1' }));
     const http = createHttp({ baseUrl, headers: { 'x-api-key': 'test-only-key' } });

@@ -1,3 +1,5 @@
+import type { WireResponse } from './wire.js';
+
 /**
  * Returned by {@link readCappedText} when a body is larger than allowed.
  * @internal
@@ -8,7 +10,8 @@ const decoder = new TextDecoder();
 
 /**
  * Reads a response body as UTF-8 text, chunk by chunk, and stops as soon as it exceeds
- * `maxBytes` (after decompression), cancelling the rest of the stream.
+ * `maxBytes` (after decompression), releasing the rest of the stream. The one body limit of
+ * every wire step.
  *
  * @remarks
  * A `Content-Length` above the limit is refused before reading anything. The caller should also
@@ -19,28 +22,29 @@ const decoder = new TextDecoder();
  * @returns the text, or {@link BODY_TOO_LARGE}
  * @internal
  */
-export async function readCappedText(response: Response, maxBytes: number): Promise<string | typeof BODY_TOO_LARGE> {
-  const body = response.body;
-  if (body === null) return '';
+export async function readCappedText(
+  response: WireResponse,
+  maxBytes: number,
+): Promise<string | typeof BODY_TOO_LARGE> {
   // Content-Length counts bytes on the wire; a compressed body is counted again below as it is decoded.
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  const declared = Number(response.header('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
-    body.cancel().catch(() => undefined);
+    response.cancel();
     return BODY_TOO_LARGE;
   }
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  let tooLarge = false;
+  await response.read((chunk) => {
+    size += chunk.byteLength;
     if (size > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      return BODY_TOO_LARGE;
+      tooLarge = true;
+      return false;
     }
-    chunks.push(value);
-  }
+    chunks.push(chunk);
+    return true;
+  });
+  if (tooLarge) return BODY_TOO_LARGE;
   if (chunks.length <= 1) return chunks[0] ? decoder.decode(chunks[0]) : '';
   const bytes = new Uint8Array(size);
   let offset = 0;
