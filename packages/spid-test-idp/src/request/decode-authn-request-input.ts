@@ -67,10 +67,10 @@ function isSignatureProblem(err: unknown): boolean {
   );
 }
 
-function decodeRedirect(query: string, sp: SpMetadata): DecodedAuthnRequest {
+function decodeRedirect(query: string, sp: SpMetadata, now: Date): DecodedAuthnRequest {
   let decoded: ReturnType<typeof decodeRedirectBinding>;
   try {
-    decoded = decodeRedirectBinding(query, { certificates: sp.signingCertificates, requireSignature: true });
+    decoded = decodeRedirectBinding(query, { certificates: sp.signingCertificates, requireSignature: true, now });
   } catch (err) {
     if (isSignatureProblem(err)) {
       throw requestError('nr05', 'authn-request.signature.valid', 'the Redirect signature is invalid', err);
@@ -133,6 +133,6 @@ function decodePost(
 /** @internal Undoes the binding and checks the signature against the SP metadata certificates. */
 export function decodeAuthnRequestInput(input: AuthnRequestInput, sp: SpMetadata, now: Date): DecodedAuthnRequest {
   return input.binding === 'redirect'
-    ? decodeRedirect(input.query, sp)
+    ? decodeRedirect(input.query, sp, now)
     : decodePost(input.samlRequest, input.relayState, sp, now);
 }

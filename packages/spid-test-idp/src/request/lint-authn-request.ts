@@ -28,7 +28,7 @@ function code(err: unknown): string {
   return (err as { code?: string }).code ?? 'error';
 }
 
-function decodeRedirectForLint(query: string, options: AuthnRequestOptions): Decoded {
+function decodeRedirectForLint(query: string, options: AuthnRequestOptions, now: Date): Decoded {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   const sigAlg = params.get('SigAlg') ?? undefined;
   const checks = [
@@ -49,6 +49,7 @@ function decodeRedirectForLint(query: string, options: AuthnRequestOptions): Dec
     const decoded = decodeRedirectBinding(query, {
       certificates: options.sp.signingCertificates,
       requireSignature: true,
+      now,
     });
     verified = decoded.xml;
     checks.push(rule(...SIG_VALID, undefined));
@@ -170,7 +171,7 @@ export async function lintAuthnRequest(
   const now = options.now ?? new Date();
   const decoded =
     input.binding === 'redirect'
-      ? decodeRedirectForLint(input.query, options)
+      ? decodeRedirectForLint(input.query, options, now)
       : decodePostForLint(input.samlRequest, input.relayState, options, now);
   const { checks, xml } = decoded;
   if (xml === undefined) return checks;

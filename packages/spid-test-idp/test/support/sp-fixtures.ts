@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as saml from '@civico/saml';
-import { type SigningKey, signXml } from '@civico/saml';
+import { encodeRedirectBinding, type SigningKey, signXml } from '@civico/saml';
 import type { SpMetadataProfile } from '../../src/index.js';
 
 const SAML_FIXTURES = fileURLToPath(new URL('../../../saml/test/fixtures/', import.meta.url));
@@ -193,7 +192,7 @@ export interface AuthnRequestFixtureOptions {
   /** Default the first SSO URL of {@link TEST_IDP}. */
   readonly destination?: string;
   readonly id?: string;
-  /** Default 2025-02-03T10:15:30.250Z; pass the `now` of the test. */
+  /** Default {@link EXAMPLE_INSTANT}; pass the `now` of the test. */
   readonly issueInstant?: Date;
   readonly level?: 1 | 2 | 3;
   readonly comparison?: string;
@@ -201,8 +200,8 @@ export interface AuthnRequestFixtureOptions {
   readonly edit?: (xml: string) => string;
 }
 
-/** The fixed instant of the §1 example; tests pass it as `now`. */
-export const EXAMPLE_INSTANT = new Date('2025-02-03T10:15:30.250Z');
+/** The instant of the §1 example moved to 2026 (the test certificates start on 2026-01-01); tests pass it as `now`. */
+export const EXAMPLE_INSTANT = new Date('2026-02-03T10:15:30.250Z');
 
 /** The AuthnRequest of the reference's §1 example (ACS index 0, attribute set 0, SpidL2, minimum). */
 export function buildAuthnRequestXml(options: AuthnRequestFixtureOptions = {}): string {
@@ -235,7 +234,7 @@ export function buildRedirectQuery(
 ): string {
   const relayState = options.relayState === null ? undefined : (options.relayState ?? 'a7Kq2Zt9Xw');
   const key = options.key === null ? undefined : (options.key ?? TEST_SP_KEY);
-  const url = saml.encodeRedirectBinding({
+  const url = encodeRedirectBinding({
     location: TEST_IDP.ssoUrls[0] as string,
     kind: 'SAMLRequest',
     xml,
