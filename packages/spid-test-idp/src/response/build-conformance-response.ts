@@ -92,17 +92,13 @@ export function buildConformanceResponse(caseId: ConformanceCaseId, options: Bui
   let xml = applyAll(renderResponse(model), plan.before, ctx);
   const sign = plan.sign ?? { assertion: model.error === undefined, response: model.error === undefined };
   const algorithm = options.algorithm;
-  if (sign.assertion) {
-    xml = signXml(xml, { key: attacker ?? idpKey, id: model.assertionId, algorithm });
-  }
-  if (sign.response) {
-    xml = signXml(xml, {
-      key: plan.attacker === 'both' && attacker ? attacker : idpKey,
-      id: model.responseId,
-      algorithm,
-    });
-  }
-  if (plan.keyInfoIdpCertificate) xml = showIdpCertificate(xml, idpKey.certificate);
+  // Case 4 shows the IdP certificate after each signature, so the Response digest covers the lie.
+  const signed = (input: string, key: SigningKey, id: string) => {
+    const out = signXml(input, { key, id, algorithm });
+    return plan.keyInfoIdpCertificate ? showIdpCertificate(out, idpKey.certificate) : out;
+  };
+  if (sign.assertion) xml = signed(xml, attacker ?? idpKey, model.assertionId);
+  if (sign.response) xml = signed(xml, plan.attacker === 'both' && attacker ? attacker : idpKey, model.responseId);
   xml = applyAll(xml, plan.after, ctx);
   return plan.declaration ? XML_DECLARATION + xml : xml;
 }

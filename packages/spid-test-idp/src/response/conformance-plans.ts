@@ -60,7 +60,11 @@ const text = (path: string, value: OpValue): CaseOp => ({ op: 'text', path, valu
 const remove = (path: string): CaseOp => ({ op: 'remove', path });
 const empty = (path: string): CaseOp => ({ op: 'empty', path });
 const before = (...ops: CaseOp[]): CasePlan => ({ before: ops });
-const wrap = (kind: WrapKind): CasePlan => ({ after: wrapOps(kind) });
+// spid-sp-test response_wraps.py: xsw3–xsw8 drop the Response signature and keep the Assertion's.
+const wrap = (kind: WrapKind): CasePlan => ({
+  after: wrapOps(kind),
+  ...(kind === 'xsw1' || kind === 'xsw2' || kind === 'xslt' ? {} : { sign: { assertion: true, response: false } }),
+});
 
 /** @internal The plan of every conformance case (spid.md §3.3), keyed by case id. */
 export const CASE_PLANS: Readonly<Record<ConformanceCaseId, CasePlan>> = Object.freeze({
