@@ -135,6 +135,17 @@ describe('parseXml()', () => {
     expectRefused('<a><!-- x -- y --></a>', 'ERR_SAML_XML_MALFORMED', 'comment');
   });
 
+  it('keeps U+0085, U+2028 and U+2029 in text and normalizes only CR and CRLF (XML 1.0)', () => {
+    const doc = parseXml('<r a="x\u2028y">1\u00852\u20283\u20294\r\n5\r6</r>');
+    expect(doc.documentElement?.textContent).toBe('1\u00852\u20283\u20294\n5\n6');
+    expect(doc.documentElement?.getAttribute('a')).toBe('x\u2028y');
+  });
+
+  it("refuses ']]>' in character data", () => {
+    expectRefused('<r>a]]>b</r>', 'ERR_SAML_XML_MALFORMED', 'cdata-end');
+    expect(parseXml('<r>a]]&gt;b</r>').documentElement?.textContent).toBe('a]]>b');
+  });
+
   it('refuses binary garbage', () => {
     const garbage = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
     expect(refusal(() => parseXml(garbage)).code).toBe('ERR_SAML_XML_MALFORMED');

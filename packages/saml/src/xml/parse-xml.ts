@@ -56,6 +56,9 @@ function decode(xml: unknown, maxBytes: number): string {
 function runDomParser(text: string): Document {
   let line: number | undefined;
   const parser = new DOMParser({
+    // XML 1.0 §2.11 line ends only. xmldom's default also turns U+0085, U+2028 and U+2029 into LF
+    // (XML 1.1), which would make the text read here differ from the text a signature covers.
+    normalizeLineEndings: (source: string) => source.replace(/\r\n?/g, '\n'),
     onError(_level, _message, context: { locator?: { lineNumber?: number } } | undefined) {
       line = context?.locator?.lineNumber;
       throw new Error('xmldom reported a problem');

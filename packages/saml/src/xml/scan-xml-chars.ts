@@ -44,11 +44,17 @@ function checkReference(state: XmlScanState, i: number): number {
 }
 
 /**
- * Checks the characters of `text[from, to)`: XML characters only (no NUL, no C0 controls, no lone
- * surrogates), and, when `references` is set, `&` only as an allowed reference. Returns the
- * run's length in UTF-8 bytes and refuses it beyond `maxTextBytes`. @internal
+ * What a run of characters is: character data (references checked, no `]]>`), an attribute value
+ * (references checked, no `<`) or literal text of a comment or CDATA section. @internal
  */
-export function checkChars(state: XmlScanState, from: number, to: number, references: boolean): number {
+export type CharRun = 'text' | 'attribute' | 'literal';
+
+/**
+ * Checks the characters of `text[from, to)` in one pass: XML characters only (no NUL, no C0
+ * controls, no lone surrogates), and the rules of its {@link CharRun} kind. Returns the run's length
+ * in UTF-8 bytes and refuses it beyond `maxTextBytes`. @internal
+ */
+export function checkChars(state: XmlScanState, from: number, to: number, kind: CharRun): number {
   const { text } = state;
   const max = state.limits.maxTextBytes;
   let bytes = 0;
@@ -59,14 +65,18 @@ export function checkChars(state: XmlScanState, from: number, to: number, refere
       if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
         refuse(state, 'ERR_SAML_XML_MALFORMED', c === 0 ? 'nul' : 'invalid-char', i);
       }
-      if (c === 0x26 && references) {
+      if (c === 0x26 && kind !== 'literal') {
         const next = checkReference(state, i);
         bytes += next - i;
         i = next;
-      } else {
-        bytes++;
-        i++;
+        continue;
       }
+      // XML 1.0 §3.1: no '<' in attribute values; §2.4: no ']]>' in character data.
+      if (c === 0x3c && kind === 'attribute') refuse(state, 'ERR_SAML_XML_MALFORMED', 'attribute', i);
+      if (c === 0x5d && kind === 'text' && text.startsWith(']]>', i))
+        refuse(state, 'ERR_SAML_XML_MALFORMED', 'cdata-end', i);
+      bytes++;
+      i++;
     } else if (c < 0x800) {
       bytes += 2;
       i++;

@@ -19,7 +19,7 @@ function scanBang(state: XmlScanState, tree: Tree): void {
     // XML 1.0 §2.5: '--' must not occur within comments.
     const dashes = text.indexOf('--', pos + 4);
     if (dashes !== end) refuse(state, 'ERR_SAML_XML_MALFORMED', 'comment', dashes);
-    checkChars(state, pos + 4, end, false);
+    checkChars(state, pos + 4, end, 'literal');
     state.pos = end + 3;
     return;
   }
@@ -27,7 +27,7 @@ function scanBang(state: XmlScanState, tree: Tree): void {
     if (tree.open.length === 0) refuse(state, 'ERR_SAML_XML_MALFORMED', 'cdata-outside-root');
     const end = text.indexOf(']]>', pos + 9);
     if (end === -1) refuse(state, 'ERR_SAML_XML_MALFORMED', 'truncated');
-    checkChars(state, pos + 9, end, false);
+    checkChars(state, pos + 9, end, 'literal');
     state.pos = end + 3;
     return;
   }
@@ -46,9 +46,7 @@ function scanAttributeValue(state: XmlScanState): void {
   const start = state.pos + 1;
   const end = text.indexOf(quote === 0x22 ? '"' : "'", start);
   if (end === -1) refuse(state, 'ERR_SAML_XML_MALFORMED', 'truncated');
-  const lt = text.indexOf('<', start);
-  if (lt !== -1 && lt < end) refuse(state, 'ERR_SAML_XML_MALFORMED', 'attribute', lt);
-  checkChars(state, start, end, true);
+  checkChars(state, start, end, 'attribute');
   state.pos = end + 1;
 }
 
@@ -103,7 +101,7 @@ function scanEndTag(state: XmlScanState, tree: Tree): void {
 /** Text between markup: references checked; outside the root element only whitespace. */
 function scanText(state: XmlScanState, tree: Tree, end: number): void {
   if (tree.open.length > 0) {
-    checkChars(state, state.pos, end, true);
+    checkChars(state, state.pos, end, 'text');
   } else {
     for (let i = state.pos; i < end; i++) {
       if (!isSpace(state.text.charCodeAt(i))) refuse(state, 'ERR_SAML_XML_MALFORMED', 'text-outside-root', i);
