@@ -1,3 +1,12 @@
+export type { DecodePostBindingOptions } from './binding/decode-post-binding.js';
+export { decodePostBinding } from './binding/decode-post-binding.js';
+export type { DecodedRedirectBinding, DecodeRedirectBindingOptions } from './binding/decode-redirect-binding.js';
+export { decodeRedirectBinding } from './binding/decode-redirect-binding.js';
+export type { EncodeRedirectBindingOptions } from './binding/encode-redirect-binding.js';
+export { encodeRedirectBinding } from './binding/encode-redirect-binding.js';
+export type { RenderPostFormOptions } from './binding/render-post-form.js';
+export { renderPostForm } from './binding/render-post-form.js';
+export type { SamlMessageKind } from './binding/saml-message-kind.js';
 export type { CertificateExtensions, CertificateInfo, DistinguishedNameAttributes } from './cert/certificate-info.js';
 export type { CreateSelfSignedCertificateOptions } from './cert/create-self-signed-certificate.js';
 export { createSelfSignedCertificate } from './cert/create-self-signed-certificate.js';
