@@ -108,6 +108,19 @@ describe('parseAuthnRequest()', () => {
     expect(failure(() => parseAuthnRequest(fields, OPTIONS))?.reason).toBe('nr07');
   });
 
+  it.each([
+    ['redirect', 'nr05'],
+    ['post', 'nr07'],
+  ] as const)('refuses a %s request when the SP metadata has no signing certificate (%s)', (binding, reason) => {
+    const sp = parseSpMetadata(
+      buildSpMetadataXml({ sign: false, edit: (x) => x.replace(/<md:KeyDescriptor[\s\S]*?<\/md:KeyDescriptor>/, '') }),
+    );
+    expect(sp.signingCertificates).toEqual([]);
+    expect(failure(() => parseAuthnRequest(input(binding, buildAuthnRequestXml()), { ...OPTIONS, sp }))?.reason).toBe(
+      reason,
+    );
+  });
+
   describe('binding and signature', () => {
     const cases: readonly [string, AuthnRequestInput, string][] = [
       ['a query without SAMLRequest', { binding: 'redirect', query: 'RelayState=abc' }, 'nr04'],

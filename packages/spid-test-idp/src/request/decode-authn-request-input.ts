@@ -68,6 +68,9 @@ function isSignatureProblem(err: unknown): boolean {
 }
 
 function decodeRedirect(query: string, sp: SpMetadata, now: Date): DecodedAuthnRequest {
+  if (sp.signingCertificates.length === 0) {
+    throw requestError('nr05', 'authn-request.signature.valid', 'the SP metadata has no signing certificate');
+  }
   let decoded: ReturnType<typeof decodeRedirectBinding>;
   try {
     decoded = decodeRedirectBinding(query, { certificates: sp.signingCertificates, requireSignature: true, now });
@@ -120,6 +123,9 @@ function decodePost(
   }
   if (!ALLOWED_SIG_ALGS.includes(sigAlg)) {
     throw requestError('nr07', 'authn-request.signature.algorithm', 'SignatureMethod is not RSA-SHA256/384/512');
+  }
+  if (sp.signingCertificates.length === 0) {
+    throw requestError('nr07', 'authn-request.signature.valid', 'the SP metadata has no signing certificate');
   }
   let signed: XmlElement;
   try {
