@@ -13,6 +13,17 @@ export { SPID_TEST_IDP_ERROR_CODES, SpidTestIdpError } from './errors.js';
 export type { BuildIdpMetadataOptions } from './idp-metadata/build-idp-metadata.js';
 export { buildIdpMetadata } from './idp-metadata/build-idp-metadata.js';
 export type { ConformanceCheck, ConformanceOutcome } from './kit/conformance-check.js';
+export type {
+  ConformanceGroup,
+  ConformanceReport,
+  ConformanceReportCheck,
+  ConformanceSummary,
+} from './kit/conformance-report.js';
+export type { ConformanceIdp, CreateConformanceIdpOptions } from './kit/create-conformance-idp.js';
+export { createConformanceIdp } from './kit/create-conformance-idp.js';
+export { formatConformanceReport } from './kit/format-conformance-report.js';
+export type { RunConformanceOptions } from './kit/run-conformance.js';
+export { runConformance } from './kit/run-conformance.js';
 export type { BuildLogoutRequestOptions } from './logout/build-logout-request.js';
 export { buildLogoutRequest } from './logout/build-logout-request.js';
 export type { BuildLogoutResponseOptions, LogoutOutcome } from './logout/build-logout-response.js';
