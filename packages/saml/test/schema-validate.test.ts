@@ -49,6 +49,16 @@ describe('validateSchema()', () => {
     await expect(validateSchema(signed, 'protocol')).resolves.toBeUndefined();
   });
 
+  it('accepts a document with a byte-order mark and an XML declaration, counting lines from it', async () => {
+    await expect(
+      validateSchema(`\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n${AUTHN_REQUEST}`, 'protocol'),
+    ).resolves.toBeUndefined();
+    const err = await refusal(() =>
+      validateSchema(`<?xml version="1.0"?>\n${AUTHN_REQUEST.replace(' Version="2.0"', '')}`, 'protocol'),
+    );
+    expect(err.line).toBe(6);
+  });
+
   it('refuses an AuthnRequest without Version, naming the attribute and the line', async () => {
     const err = await refusal(() => validateSchema(AUTHN_REQUEST.replace(' Version="2.0"', ''), 'protocol'));
     expect(err.code).toBe('ERR_SAML_SCHEMA_INVALID');

@@ -48,6 +48,10 @@ describe('parseXml()', () => {
     expectRefused(Uint8Array.from([0xff, 0xfe, 0x3c, 0x00, 0x61, 0x00]), 'ERR_SAML_XML_MALFORMED', 'encoding');
     expectRefused('<?xml version="1.0" encoding="ISO-8859-1"?><a/>', 'ERR_SAML_XML_MALFORMED', 'encoding');
     expectRefused('<?xml version="1.1"?><a/>', 'ERR_SAML_XML_MALFORMED', 'xml-declaration');
+    expectRefused('<?xml version="1.0" encoding="utf8"?><a/>', 'ERR_SAML_XML_MALFORMED', 'encoding');
+    expect(parseXml('<?xml version="1.0" encoding="utf-8" standalone="yes"?><a/>').documentElement?.localName).toBe(
+      'a',
+    );
   });
 
   it('refuses an external entity (XXE) before anything reads the file', () => {

@@ -20,7 +20,7 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
 // parseXml lets through.
 const NAME = /^(?:\{[^\s'{}]*\})?[A-Za-z_][A-Za-z0-9._:-]*$/;
 // Quoted text libxml2 prints after these words is a name or a type; anything else quoted is a value.
-const NAME_CONTEXT = /(?:Element|attribute|type|facet|element|types?) $/;
+const NAME_CONTEXT = /(?:[Ee]lement|attribute|types?|facet) $/;
 const MAX_RULE = 400;
 
 /**

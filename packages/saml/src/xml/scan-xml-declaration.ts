@@ -20,7 +20,7 @@ export function scanProcessingInstruction(state: XmlScanState, atStart: boolean)
   const match = XML_DECLARATION.exec(text.slice(pos, end + 2));
   if (!match || match[0].length !== end + 2 - pos) refuse(state, 'ERR_SAML_XML_MALFORMED', 'xml-declaration');
   const encoding = match[3];
-  if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') {
+  if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
     refuse(state, 'ERR_SAML_XML_MALFORMED', 'encoding');
   }
   state.pos = end + 2;
