@@ -63,6 +63,15 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     expect(assertion.getAttribute('xmlns:xs')).toBe('http://www.w3.org/2001/XMLSchema');
   });
 
+  it('accepts a Response signed by xmlsec1 (Response and Assertion), with line-wrapped base64', () => {
+    const xml = readFixture('response-signed-xmlsec1.xml');
+    expect(xml).toMatch(/<ds:SignatureValue>[^<]*\n[^<]*<\/ds:SignatureValue>/);
+    expect(nameId(xml)).toBe('user.test');
+    const response = verifyXmlSignature(xml, { id: '_resp-1', certificates: IDP, now: NOW });
+    expect(response.localName).toBe('Response');
+    expect(code(() => verify(xml.replace('>Mario<', '>Maria<')))).toBe('ERR_SAML_SIGNATURE_INVALID:digest');
+  });
+
   it('accepts RSA-SHA384 with a SHA-384 digest', () => {
     const sx = new SignedXml({
       privateKey: idp.privateKey,
