@@ -2,7 +2,9 @@ import { getChild, getChildren, getText, NS, parseXml } from '@civico/saml';
 import { describe, expect, it } from 'vitest';
 import { CIE_TEST_USERS } from '../src/data/test-users.js';
 import { SpidTestIdpError } from '../src/errors.js';
+import type { ParsedAuthnRequest } from '../src/request/parsed-authn-request.js';
 import { buildResponse } from '../src/response/build-response.js';
+import type { ResponseRequestInfo } from '../src/response/response-request-info.js';
 import { fixedOptions, IDP_ENTITY_ID, REQUEST } from './cases-fixtures.js';
 
 type El = NonNullable<ReturnType<typeof parseXml>['documentElement']>;
@@ -117,5 +119,11 @@ describe('buildResponse()', () => {
     expect(() => buildResponse(fixedOptions({ request: { ...REQUEST, id: 'a\u0001' } }))).toThrow(
       expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
     );
+  });
+
+  it('takes a ParsedAuthnRequest as its request (structural fit, checked by the compiler)', () => {
+    const asRequest = (parsed: ParsedAuthnRequest): ResponseRequestInfo => parsed;
+    const parsed = { ...REQUEST, destination: 'https://localhost:8443/sso', xml: '' } as unknown as ParsedAuthnRequest;
+    expect(buildResponse(fixedOptions({ request: asRequest(parsed) }))).toContain(REQUEST.id);
   });
 });
