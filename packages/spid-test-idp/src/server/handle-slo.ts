@@ -18,15 +18,15 @@ import { isPeekFailure, type PeekedMessage, type PeekInput, peekSamlMessage } fr
 import { escapeHtml, renderLayout } from './render-layout.js';
 
 /** Verifies the message with the SP's certificates and reads it from the signed element only. */
-function verify(input: PeekInput, peeked: PeekedMessage, sp: SpMetadata): LogoutMessage | undefined {
+function verify(input: PeekInput, peeked: PeekedMessage, sp: SpMetadata, now: Date): LogoutMessage | undefined {
   try {
     const certificates = sp.signingCertificates;
     if (input.binding === 'redirect') {
-      const decoded = decodeRedirectBinding(input.query, { certificates, requireSignature: true });
+      const decoded = decodeRedirectBinding(input.query, { certificates, requireSignature: true, now });
       return readLogoutMessage(parseXml(decoded.xml).documentElement as XmlElement);
     }
     if (peeked.id === undefined) return undefined;
-    const signed = verifyXmlSignature(peeked.xml, { id: peeked.id }, { certificates });
+    const signed = verifyXmlSignature(peeked.xml, { id: peeked.id, certificates, now });
     return readLogoutMessage(signed as unknown as XmlElement);
   } catch {
     return undefined;
@@ -129,11 +129,11 @@ export async function handleSlo(
       reasonEn: "The logout message's Issuer is not a known Service Provider.",
     });
   }
-  let message = verify(input, peeked, sp);
+  let message = verify(input, peeked, sp, ctx.now());
   if (message === undefined) {
     await ctx.registry.refresh();
     const again = await ctx.registry.find(peeked.issuer);
-    if (again !== undefined) message = verify(input, peeked, again);
+    if (again !== undefined) message = verify(input, peeked, again, ctx.now());
   }
   if (message === undefined || message.issuer !== sp.entityId) {
     return sendErrorPage(res, {

@@ -54,6 +54,16 @@ export function peekSamlMessage(input: PeekInput): PeekedMessage | PeekFailure {
       ? 'SAMLResponse'
       : undefined;
   if (kind === undefined || (input.fields.has('SAMLRequest') && input.fields.has('SAMLResponse'))) return missing;
+  const relayState = input.fields.get('RelayState');
+  // SAML bindings §3.4.3, §3.5.3: RelayState MUST NOT exceed 80 bytes (it is echoed back as is).
+  if (relayState !== undefined && Buffer.byteLength(relayState, 'utf8') > 80) {
+    return {
+      code: 'nr04',
+      status: 403,
+      reasonIt: 'RelayState supera gli 80 byte ammessi.',
+      reasonEn: 'RelayState exceeds the 80 bytes allowed.',
+    };
+  }
   let xml: string;
   try {
     xml =
@@ -89,7 +99,7 @@ export function peekSamlMessage(input: PeekInput): PeekedMessage | PeekFailure {
       reasonEn: 'The message has no Issuer element.',
     };
   }
-  return { kind, xml, root, issuer, id: attr(root, 'ID'), relayState: input.fields.get('RelayState') };
+  return { kind, xml, root, issuer, id: attr(root, 'ID'), relayState };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface TestSp {
   readonly metadataUrl: string;
   /** Everything posted to /spid/acs or sent to /spid/slo, in order. */
   readonly received: SpReceived[];
+  /** The RelayState and request ID of the last login started. */
+  last: { relayState: string; requestId: string } | undefined;
   /** The IdP's SSO URL requests go to; set after the IdP started. */
   ssoUrl: string;
   /** Judges a Response posted to the ACS: the HTTP status the ACS answers (default 200). */
@@ -78,6 +80,7 @@ export async function startTestSp(
         comparison: params.get('comparison') ?? 'minimum',
       });
       const relayState = randomBytes(12).toString('base64url');
+      sp.last = { relayState, requestId: id };
       if (params.get('binding') === 'post') {
         const nonce = randomBytes(16).toString('base64');
         const signed = signXml(xml, { key: TEST_SP_KEY, id });
@@ -119,6 +122,7 @@ export async function startTestSp(
     metadataXml,
     metadataUrl: `${url}/metadata`,
     received,
+    last: undefined,
     ssoUrl: '',
     acsJudge: () => 200,
     close: () =>
