@@ -1,5 +1,6 @@
 import { type CertificateInfo, NS, parseCertificate, verifyXmlSignature } from '@civico/saml';
 import type { ConformanceCheck } from '../kit/conformance-check.js';
+import { lintCertificateProfile } from './lint-certificate.js';
 import { type LintContext, md, rule } from './lint-context.js';
 import { certificateToPem } from './parse-sp-metadata.js';
 import { attr, children, elementChildren, text, type XmlElement } from './xml-dom.js';
@@ -14,8 +15,6 @@ const DIGEST_METHODS = [
   'http://www.w3.org/2001/04/xmldsig-more#sha384',
   'http://www.w3.org/2001/04/xmlenc#sha512',
 ];
-const ORG_ID_PUBLIC = /^PA:IT-\S{1,16}$/;
-const ORG_ID_PRIVATE = /^(?:VATIT-\d{11}|CF:IT-[A-Z0-9]{16})$/;
 
 function readSigningCertificates(ctx: LintContext): { infos: CertificateInfo[]; unreadable: boolean } {
   const infos: CertificateInfo[] = [];
@@ -41,46 +40,6 @@ function algorithmOf(sig: XmlElement | undefined, path: readonly string[]): stri
   let level: XmlElement[] = sig === undefined ? [] : [sig];
   for (const name of path) level = level.flatMap((el) => children(el, NS.ds, name));
   return level.map((el) => attr(el, 'Algorithm') ?? '');
-}
-
-function lintCertificateNames(
-  ctx: LintContext,
-  infos: readonly CertificateInfo[],
-  displayName: string,
-): ConformanceCheck[] {
-  const subject = (i: CertificateInfo, oid: string): string | undefined => i.subjectAttributes[oid]?.[0];
-  const all = (pred: (i: CertificateInfo) => boolean): boolean => infos.length > 0 && infos.every(pred);
-  const orgId = ctx.traits.public ? ORG_ID_PUBLIC : ORG_ID_PRIVATE;
-  return [
-    rule(
-      'metadata.certificate.organization-name',
-      'Certificate organizationName equals OrganizationName',
-      all((i) => subject(i, '2.5.4.10') === ctx.organizationNames.it)
-        ? undefined
-        : 'certificate organizationName differs from OrganizationName',
-    ),
-    rule(
-      'metadata.certificate.common-name',
-      'Certificate commonName equals OrganizationDisplayName',
-      all((i) => subject(i, '2.5.4.3') === displayName)
-        ? undefined
-        : 'certificate commonName differs from OrganizationDisplayName',
-    ),
-    rule(
-      'metadata.certificate.uri',
-      'Certificate uri (2.5.4.83) equals the entityID',
-      all((i) => subject(i, '2.5.4.83') === ctx.entityId) ? undefined : 'certificate uri differs from the entityID',
-    ),
-    rule(
-      'metadata.certificate.organization-identifier',
-      ctx.traits.public
-        ? 'Certificate organizationIdentifier is PA:IT-<IPA code>'
-        : 'Certificate organizationIdentifier is VATIT-… or CF:IT-…',
-      all((i) => orgId.test(subject(i, '2.5.4.97') ?? ''))
-        ? undefined
-        : 'certificate organizationIdentifier has the wrong form',
-    ),
-  ];
 }
 
 /** @internal §2.4: the enveloped signature of the metadata and its certificates (§2.1, §4.4 in production). */
@@ -149,6 +108,6 @@ export function lintSignature(ctx: LintContext, displayName: string): Conformanc
         : 'a signing certificate is expired or not yet valid',
     ),
   ];
-  if (ctx.production && !ctx.traits.cie) checks.push(...lintCertificateNames(ctx, infos, displayName));
+  if (ctx.production && !ctx.traits.cie) checks.push(...lintCertificateProfile(ctx, infos, displayName));
   return checks;
 }

@@ -23,6 +23,8 @@ export interface LintSpMetadataOptions {
    * certificate subject must match the metadata (§4.4), `__aggrsint` placeholders fail.
    */
   readonly production?: boolean | undefined;
+  /** The URL the metadata was fetched from: when given, an entityID that differs gives a warning (as the tool). */
+  readonly metadataUrl?: string | undefined;
   /** The instant certificates are checked at (default: the system clock). */
   readonly now?: Date | undefined;
 }
@@ -111,6 +113,16 @@ export async function lintSpMetadata(xml: string, options: LintSpMetadataOptions
     rule('metadata.xml', 'The metadata is safe XML with an md:EntityDescriptor root', undefined),
   ];
   checks.push(...lintStructure(ctx));
+  if (typeof options.metadataUrl === 'string') {
+    checks.push(
+      rule(
+        'metadata.entity-id.metadata-url',
+        'entityID equals the URL the metadata is published at',
+        ctx.entityId === options.metadataUrl ? undefined : 'entityID differs from the metadata URL',
+        'warn',
+      ),
+    );
+  }
   if (ctx.traits.cie) checks.push(...lintCie(ctx));
   else if (ctx.traits.activity !== undefined) checks.push(...lintAggregator(ctx));
   else checks.push(...lintSpidContacts(ctx));
