@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { CONFORMANCE_CASES } from '../src/data/conformance-cases.js';
+import { CIE_TEST_USERS } from '../src/data/test-users.js';
+import { buildConformanceResponse } from '../src/response/build-conformance-response.js';
+import { buildResponse } from '../src/response/build-response.js';
+import { diffXml } from './cases-diff.js';
+import { fixedOptions, loadKey, REQUEST } from './cases-fixtures.js';
+
+const attackerKey = loadKey('attacker');
+
+describe('buildConformanceResponse() on other requests', () => {
+  it('builds every case for an L1 request without requested attributes', () => {
+    const options = () => fixedOptions({ request: { ...REQUEST, level: 1, requestedAttributes: [] } });
+    const baseline = buildResponse(options());
+    expect(baseline).not.toContain('AttributeStatement');
+    expect(baseline).toContain('SessionIndex="_id0004"');
+    for (const c of CONFORMANCE_CASES) {
+      const crafted = buildConformanceResponse(c.id, { ...options(), attackerKey });
+      expect(crafted.length).toBeGreaterThan(300);
+    }
+    const crafted = (id: '94' | '98' | '99' | '103') => buildConformanceResponse(id, { ...options(), attackerKey });
+    expect(diffXml(baseline, crafted('94'))).toEqual([]);
+    expect(diffXml(baseline, crafted('98'))).toEqual(['+ Response/Assertion/AttributeStatement']);
+    expect(crafted('99')).toContain(
+      '<saml:AttributeStatement><saml:Attribute Name="spidCode"/></saml:AttributeStatement>',
+    );
+    expect(crafted('103')).toContain('Name="spidCode"');
+  });
+
+  it('builds every case in the CIE flavour, where case 31 equals the baseline', () => {
+    const options = () => fixedOptions({ cie: true, user: CIE_TEST_USERS[0] });
+    const baseline = buildResponse(options());
+    for (const c of CONFORMANCE_CASES) {
+      expect(buildConformanceResponse(c.id, { ...options(), attackerKey })).toContain('<samlp:Response');
+    }
+    expect(diffXml(baseline, buildConformanceResponse('31', { ...options(), attackerKey }))).toEqual([]);
+    expect(diffXml(baseline, buildConformanceResponse('30', { ...options(), attackerKey }))).toEqual([
+      '+ Response/Issuer@Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"',
+    ]);
+  });
+});
