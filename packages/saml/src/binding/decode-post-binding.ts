@@ -28,8 +28,10 @@ export interface DecodePostBindingOptions {
  * @example
  * ```ts
  * import { decodePostBinding, parseXml } from '@civico/saml';
+ * declare const form: URLSearchParams; // the parsed POST body
  * const xml = decodePostBinding(form.get('SAMLResponse') ?? '');
  * const doc = parseXml(xml);
+ * console.log(doc.documentElement?.localName);
  * ```
  * @group Bindings
  */

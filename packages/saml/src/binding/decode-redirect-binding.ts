@@ -110,9 +110,12 @@ function readOptions(options: unknown) {
  * @example
  * ```ts
  * import { decodeRedirectBinding, parseXml } from '@civico/saml';
- * const url = new URL(req.url, 'https://idp.example');
- * const { xml, relayState } = decodeRedirectBinding(url.search, { certificates: sp.signingCertificates, requireSignature: true });
+ * declare const requestUrl: string; // e.g. req.url of node:http, '/sso?SAMLRequest=…'
+ * declare const spCertificates: readonly string[]; // PEM, from the SP metadata
+ * const query = requestUrl.slice(requestUrl.indexOf('?'));
+ * const { xml, relayState } = decodeRedirectBinding(query, { certificates: spCertificates, requireSignature: true });
  * const doc = parseXml(xml);
+ * console.log(doc.documentElement?.localName, relayState);
  * ```
  * @group Bindings
  */

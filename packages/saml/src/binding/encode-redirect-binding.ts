@@ -58,9 +58,17 @@ export interface EncodeRedirectBindingOptions {
  *   `ERR_SAML_KEY_TOO_WEAK`, `ERR_SAML_CERTIFICATE_INVALID` (the key pair is unusable).
  * @example
  * ```ts
- * import { encodeRedirectBinding } from '@civico/saml';
- * const url = encodeRedirectBinding({ location: idp.ssoUrl, kind: 'SAMLRequest', xml, relayState: 'a1b2c3', key });
- * res.writeHead(302, { location: url }).end();
+ * import { encodeRedirectBinding, type SigningKey } from '@civico/saml';
+ * declare const key: SigningKey;
+ * declare const authnRequest: string; // samlp:AuthnRequest, without ds:Signature
+ * const url = encodeRedirectBinding({
+ *   location: 'https://idp.example.it/sso',
+ *   kind: 'SAMLRequest',
+ *   xml: authnRequest,
+ *   relayState: 'a1b2c3',
+ *   key,
+ * });
+ * console.log(url); // send it as the Location of a 302
  * ```
  * @group Bindings
  */

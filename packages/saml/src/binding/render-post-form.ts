@@ -56,9 +56,17 @@ export function escapeHtml(text: string): string {
  * ```ts
  * import { randomBytes } from 'node:crypto';
  * import { renderPostForm } from '@civico/saml';
+ * declare const signedResponse: string;
  * const nonce = randomBytes(16).toString('base64url');
- * const html = renderPostForm({ action: acsUrl, kind: 'SAMLResponse', xml: signedResponse, relayState, nonce });
- * res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${nonce}'` }).end(html);
+ * const html = renderPostForm({
+ *   action: 'https://sp.example.it/acs',
+ *   kind: 'SAMLResponse',
+ *   xml: signedResponse,
+ *   relayState: 'a1b2c3',
+ *   nonce,
+ * });
+ * const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${nonce}'` };
+ * console.log(headers, html.length);
  * ```
  * @group Bindings
  */

@@ -89,9 +89,10 @@ function readTbs(der: Uint8Array) {
  * @example
  * ```ts
  * import { parseCertificate } from '@civico/saml';
+ * declare const pem: string; // e.g. the text of ds:X509Certificate in SP metadata
  * const info = parseCertificate(pem);
- * info.subjectAttributes['2.5.4.97']; // ['PA:IT-c_h501']
- * info.fingerprintSha256; // '16:B9:7D:…'
+ * const ipaCode = info.subjectAttributes['2.5.4.97']?.[0]; // 'PA:IT-c_h501'
+ * console.log(info.subject, info.fingerprintSha256, ipaCode); // '16:B9:7D:…'
  * ```
  * @group Certificates
  */

@@ -53,6 +53,7 @@ function isCertificateInfo(value: unknown): value is CertificateInfo {
  * @example
  * ```ts
  * import { validateCertificate } from '@civico/saml';
+ * declare const pem: string;
  * validateCertificate(pem, { now: new Date() }); // throws when expired, weak or SHA-1
  * ```
  * @group Certificates
