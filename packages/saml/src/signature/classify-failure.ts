@@ -28,10 +28,15 @@ function keyInfoCertificate(signature: Element): X509Certificate | undefined {
  * (`ERR_SAML_SIGNATURE_INVALID`).
  * @internal
  */
-export function classifyFailure(xml: string, signature: Element, keys: readonly TrustedKey[]): SamlError {
+export function classifyFailure(
+  xml: string,
+  signature: Element,
+  keys: readonly TrustedKey[],
+  idAttribute: string,
+): SamlError {
   for (const key of keys) {
     if (key.status === 'usable') continue;
-    if (checkWithKey(xml, signature, key.publicKey).ok) {
+    if (checkWithKey(xml, signature, key.publicKey, idAttribute).ok) {
       return key.status === 'expired'
         ? new SamlError(
             'ERR_SAML_CERTIFICATE_EXPIRED',
@@ -50,7 +55,7 @@ export function classifyFailure(xml: string, signature: Element, keys: readonly 
     }
   }
   const foreign = keyInfoCertificate(signature);
-  if (foreign !== undefined && checkWithKey(xml, signature, foreign.publicKey).ok) {
+  if (foreign !== undefined && checkWithKey(xml, signature, foreign.publicKey, idAttribute).ok) {
     return new SamlError(
       'ERR_SAML_SIGNATURE_UNTRUSTED',
       'Signature refused: it was made with a key that is not trusted',

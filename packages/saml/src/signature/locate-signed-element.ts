@@ -4,12 +4,15 @@ import { allChildElements, type IdIndex } from './id-index.js';
 
 const ID_ATTRIBUTES = ['ID', 'AssertionID', 'Id', 'id'] as const;
 
+/** The name of the element's ID-like attribute (`ID` first), if any. @internal */
+export function idAttributeOf(el: Element): string | undefined {
+  return ID_ATTRIBUTES.find((name) => el.hasAttribute(name));
+}
+
 /** The value of the element's ID-like attribute, if any. @internal */
 export function idOf(el: Element): string | undefined {
-  for (const name of ID_ATTRIBUTES) {
-    if (el.hasAttribute(name)) return el.getAttribute(name) ?? undefined;
-  }
-  return undefined;
+  const name = idAttributeOf(el);
+  return name === undefined ? undefined : (el.getAttribute(name) ?? undefined);
 }
 
 /** Child-element positions from the document element down to `el`. */

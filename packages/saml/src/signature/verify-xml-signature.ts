@@ -9,7 +9,7 @@ import { checkSignatureShape } from './check-signature-shape.js';
 import { checkWithKey } from './check-with-key.js';
 import { classifyFailure } from './classify-failure.js';
 import { childElements, indexIds } from './id-index.js';
-import { idOf, locateSignedElement } from './locate-signed-element.js';
+import { idAttributeOf, idOf, locateSignedElement } from './locate-signed-element.js';
 import { readTrustedCertificates } from './read-trusted-certificates.js';
 
 /**
@@ -144,6 +144,7 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   // XSW: a second element with the referenced ID could be the one a reader picks.
   if (ids.hasDuplicates) wrapping('duplicate-id', 'the document has duplicate IDs');
   const { element, id } = locateSignedElement(doc, ids, wanted);
+  const idAttribute = idAttributeOf(element) ?? 'ID';
   const signatures = childElements(element, DS_NS, 'Signature');
   if (signatures.length === 0) {
     throw new SamlError('ERR_SAML_SIGNATURE_MISSING', 'The element is not signed', { reason: 'no-signature' });
@@ -156,7 +157,7 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   let signedXml: string | undefined;
   for (const key of keys) {
     if (key.status !== 'usable') continue;
-    const result = checkWithKey(text, signature, key.publicKey);
+    const result = checkWithKey(text, signature, key.publicKey, idAttribute);
     if (result.ok) {
       signedXml = result.signedXml;
       break;
@@ -173,7 +174,7 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
       });
     }
   }
-  if (signedXml === undefined) throw classifyFailure(text, signature, keys);
+  if (signedXml === undefined) throw classifyFailure(text, signature, keys, idAttribute);
 
   const signedDoc = parseXml(signedXml, {
     ...limits,
