@@ -47,7 +47,7 @@ async function readCapped(response: Response): Promise<string | undefined> {
 /**
  * Creates the registry of trusted SPs from metadata documents (parsed now: a bad one throws) and
  * metadata URLs (fetched now and on demand; a URL that fails is skipped until it works).
- * @param options - documents, URLs, fetch
+ * @param options - documents, URLs, fetch, clock (rate-limits refetches)
  * @returns the registry
  * @throws `ERR_SPID_TEST_IDP_INVALID_METADATA` (from `parseSpMetadata`) for a document that cannot be read.
  * @internal
@@ -56,6 +56,7 @@ export async function createSpRegistry(options: {
   readonly documents: readonly string[];
   readonly urls: readonly string[];
   readonly fetch: typeof globalThis.fetch;
+  readonly now: () => Date;
 }): Promise<SpRegistry> {
   const fixed = options.documents.map((xml) => parseSpMetadata(xml));
   const fetched = new Map<string, SpMetadata>();
@@ -63,8 +64,9 @@ export async function createSpRegistry(options: {
 
   const fetchOne = async (url: string): Promise<void> => {
     const last = lastFetch.get(url);
-    if (last !== undefined && Date.now() - last < REFETCH_INTERVAL_MS) return;
-    lastFetch.set(url, Date.now());
+    const t = options.now().getTime();
+    if (last !== undefined && t - last < REFETCH_INTERVAL_MS) return;
+    lastFetch.set(url, t);
     try {
       const response = await options.fetch(url, {
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),

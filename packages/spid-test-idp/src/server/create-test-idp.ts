@@ -137,6 +137,7 @@ export async function createTestIdp(options: TestIdpOptions = {}): Promise<TestI
     documents: config.serviceProviders.filter((s) => !isUrl(s)),
     urls: config.serviceProviders.filter(isUrl).map((s) => s.trim()),
     fetch: options.fetch ?? globalThis.fetch,
+    now,
   });
   const key =
     options.key ?? (await createSelfSignedCertificate({ subject: 'CN=civico SPID test IdP, O=civico, C=IT' }));
