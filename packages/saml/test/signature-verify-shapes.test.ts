@@ -72,6 +72,27 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     expect(code(() => verify(xml.replace('>Mario<', '>Maria<')))).toBe('ERR_SAML_SIGNATURE_INVALID:digest');
   });
 
+  it('verifies an element identified by an Id attribute (not SAML ID) by that attribute', () => {
+    const sx = new SignedXml({
+      privateKey: idp.privateKey,
+      publicCert: idp.certificate,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      canonicalizationAlgorithm: EXC,
+    });
+    sx.addReference({
+      xpath: "//*[@Id='_x']",
+      transforms: [ENVELOPED, EXC],
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    });
+    sx.computeSignature('<doc><item Id="_x"><v>1</v></item><v>2</v></doc>', {
+      prefix: 'ds',
+      location: { reference: "//*[@Id='_x']", action: 'append' },
+    });
+    const signed = verifyXmlSignature(sx.getSignedXml(), { id: '_x', certificates: IDP, now: NOW });
+    expect(signed.localName).toBe('item');
+    expect(signed.textContent).toBe('1');
+  });
+
   it('accepts RSA-SHA384 with a SHA-384 digest', () => {
     const sx = new SignedXml({
       privateKey: idp.privateKey,
