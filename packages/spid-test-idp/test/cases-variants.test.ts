@@ -27,11 +27,11 @@ describe('buildConformanceResponse() on other requests', () => {
     expect(crafted('103')).toContain('Name="spidCode"');
   });
 
-  it('builds every case in the CIE flavour, where case 31 equals the baseline', () => {
+  it('builds the Issuer and attribute cases in the CIE flavour, where case 31 equals the baseline', () => {
     const options = () => fixedOptions({ cie: true, user: CIE_TEST_USERS[0] });
     const baseline = buildResponse(options());
-    for (const c of CONFORMANCE_CASES) {
-      expect(buildConformanceResponse(c.id, { ...options(), attackerKey })).toContain('<samlp:Response');
+    for (const id of ['1', '27', '70', '71', '72', '98', '99', '103', '104'] as const) {
+      expect(buildConformanceResponse(id, { ...options(), attackerKey })).toContain('<samlp:Response');
     }
     expect(diffXml(baseline, buildConformanceResponse('31', { ...options(), attackerKey }))).toEqual([]);
     expect(diffXml(baseline, buildConformanceResponse('30', { ...options(), attackerKey }))).toEqual([
