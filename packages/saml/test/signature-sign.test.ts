@@ -2,8 +2,9 @@ import { createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SamlError } from '../src/errors.js';
 import { signXml } from '../src/signature/sign-xml.js';
+import { verifyXmlSignature } from '../src/signature/verify-xml-signature.js';
 import { parseXml } from '../src/xml/parse-xml.js';
-import { loadKey, readFixture } from './support/keys.js';
+import { loadCertificate, loadKey, readFixture } from './support/keys.js';
 
 const RESPONSE = readFixture('response-unsigned.xml');
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -71,6 +72,19 @@ describe('signXml()', () => {
     expect(signXml(RESPONSE, { key, id: '_resp-1', placement: 'first-child' })).toMatch(
       /ID="_resp-1"[^>]*><ds:Signature /,
     );
+  });
+
+  it('keeps the XML declaration and escaped text, and verifies back (metadata, first child)', () => {
+    const md =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_md" entityID="https://sp.example.it"><md:Organization><md:OrganizationName xml:lang="it">Comune di Forlì &amp; &lt;Test&gt;</md:OrganizationName></md:Organization></md:EntityDescriptor>';
+    const signed = signXml(md, { key: loadKey('sp'), id: '_md' });
+    expect(signed.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor')).toBe(true);
+    const root = verifyXmlSignature(signed, {
+      id: '_md',
+      certificates: [loadCertificate('sp')],
+      now: new Date('2026-06-01T00:00:00Z'),
+    });
+    expect(root.textContent).toBe('Comune di Forlì & <Test>');
   });
 
   it('produces a SignatureValue that the certificate verifies over the canonical SignedInfo', () => {
