@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLogoutRequest, buildLogoutResponse, createTestIdp, type TestIdp } from '../src/index.js';
 import { findPostForm } from '../src/kit/find-post-form.js';
 import type { XmlElement } from '../src/metadata/xml-dom.js';
-import { ATTACKER_KEY, TEST_SP_KEY } from './support/sp-fixtures.js';
+import { ATTACKER_KEY, buildSpMetadataXml, TEST_SP_KEY } from './support/sp-fixtures.js';
 import { postForm, startTestSp, type TestSp, walkLogin } from './support/test-sp-server.js';
 
 let sp: TestSp;
@@ -105,6 +105,26 @@ describe('createTestIdp() single logout from the SP', () => {
     });
     await postForm(idp.sloUrl, [['SAMLRequest', Buffer.from(xml).toString('base64')]]);
     expect(idp.sessions().some((s) => s.id === session?.id)).toBe(false);
+  });
+});
+
+describe('createTestIdp() SP endpoints it cannot use', () => {
+  it('answers 400 when the SP metadata names a SingleLogoutService that is not http(s)', async () => {
+    const entityId = 'https://weird.example.it/spid';
+    const metadata = buildSpMetadataXml({
+      entityId,
+      baseUrl: 'https://weird.example.it',
+      edit: (x) => x.replace('Location="https://weird.example.it/spid/slo"', 'Location="javascript:alert(1)"'),
+    });
+    const weird = await createTestIdp({ serviceProviders: [metadata] });
+    try {
+      const xml = spLogoutRequest(weird, entityId, TEST_SP_KEY);
+      const res = await postForm(weird.sloUrl, [['SAMLRequest', Buffer.from(xml).toString('base64')]]);
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toContain('javascript:');
+    } finally {
+      await weird.close();
+    }
   });
 });
 

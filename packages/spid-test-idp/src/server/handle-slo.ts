@@ -107,7 +107,8 @@ export async function handleSlo(
       close: true,
     });
   }
-  const query = (req.url ?? '').split('?')[1] ?? '';
+  const target = req.url ?? '';
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
   const fields = body === undefined ? decodeQuery(query) : body.fields;
   if (fields === undefined) {
     return sendErrorPage(res, {

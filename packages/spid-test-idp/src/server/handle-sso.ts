@@ -62,7 +62,8 @@ export async function handleSso(
       close: true,
     });
   }
-  const query = (req.url ?? '').split('?')[1] ?? '';
+  const target = req.url ?? '';
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
   let input: PeekInput;
   if (body === undefined) {
     const fields = decodeQuery(query);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SamlError } from '@civico/saml';
 import { handleLogin } from './handle-login.js';
 import { handleLogoutInitiate } from './handle-logout-initiate.js';
 import { handleSlo } from './handle-slo.js';
@@ -17,13 +18,30 @@ const wrongMethod = (res: ServerResponse): void =>
   });
 
 /**
- * Dispatches one request to its handler. Never throws: an unexpected failure is a 500 page.
+ * Dispatches one request to its handler. A binding that refuses an SP endpoint taken from its
+ * metadata is a 400 page; anything else unexpected rejects (the server answers 500).
  * @param ctx - the IdP
  * @param req - the request
  * @param res - the response
  * @internal
  */
 export async function routeRequest(ctx: IdpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    await dispatch(ctx, req, res);
+  } catch (error) {
+    // An SP endpoint from its metadata that the binding refuses (not http(s), a fragment,
+    // credentials) is the SP's configuration error, not ours: a 400 page naming it.
+    if (!SamlError.isInstance(error) || error.code !== 'ERR_SAML_INVALID_CONFIG' || res.headersSent) throw error;
+    sendErrorPage(res, {
+      status: 400,
+      code: undefined,
+      reasonIt: `Un indirizzo del Service Provider nei suoi metadata non è utilizzabile (${error.field ?? 'URL'}).`,
+      reasonEn: `A Service Provider address in its metadata is not usable (${error.field ?? 'URL'}).`,
+    });
+  }
+}
+
+async function dispatch(ctx: IdpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? '/';
   if (target.length > IDP_HTTP_LIMITS.maxUrlLength) {
     return sendErrorPage(res, {
