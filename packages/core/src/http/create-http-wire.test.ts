@@ -85,7 +85,7 @@ describe.each(WIRES)('createHttp() over %s', (_wire, wireOptions) => {
   });
 
   it('builds the same URL, body and body headers: query encoding, Content-Length, no body on GET', async () => {
-    const seen: { url?: string; length?: string; type?: string; body: string }[] = [];
+    const seen: { url: string | undefined; length: string | undefined; type: string | undefined; body: string }[] = [];
     const baseUrl = await listen(
       createServer((req, res) => {
         let body = '';
