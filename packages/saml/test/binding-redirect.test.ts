@@ -337,6 +337,19 @@ describe('decodeRedirectBinding()', () => {
     }
   });
 
+  it('accepts SAMLEncoding=DEFLATE and refuses any other SAMLEncoding', () => {
+    const unsigned = queryOf(encodeRedirectBinding({ location: IDP, kind: 'SAMLRequest', xml: XML }));
+    const deflate = encodeURIComponent('urn:oasis:names:tc:SAML:2.0:bindings:URL-Encoding:DEFLATE');
+    expect(decodeRedirectBinding(`${unsigned}&SAMLEncoding=${deflate}`).xml).toBe(XML);
+    expect(errorOf(() => decodeRedirectBinding(`${unsigned}&SAMLEncoding=gzip`))).toEqual({
+      code: 'ERR_SAML_BINDING_INVALID',
+      reason: 'saml-encoding',
+    });
+    expect(
+      errorOf(() => decodeRedirectBinding(`${unsigned}&SAMLEncoding=${deflate}&SAMLEncoding=${deflate}`))?.reason,
+    ).toBe('duplicate');
+  });
+
   it('refuses a DEFLATE bomb (50 MB of zeros) at the size cap without inflating it all', () => {
     const bomb = deflateRawSync(Buffer.alloc(50 * 1024 * 1024)).toString('base64');
     expect(bomb.length).toBeLessThan(100_000);
@@ -372,6 +385,11 @@ describe('decodeRedirectBinding()', () => {
     }
     expect(errorOf(() => decodeRedirectBinding(q, { certificates: ['not a certificate'] }))?.code).toBe(
       'ERR_SAML_CERTIFICATE_INVALID',
+    );
+    // The certificate list is checked even when the query carries no signature.
+    const unsigned = queryOf(encodeRedirectBinding({ location: IDP, kind: 'SAMLRequest', xml: XML }));
+    expect(errorOf(() => decodeRedirectBinding(unsigned, { certificates: 'pem' } as never))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
     );
   });
 });

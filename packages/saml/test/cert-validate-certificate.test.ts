@@ -122,6 +122,20 @@ describe('validateCertificate()', () => {
     }
   });
 
+  it('refuses an object whose der cannot be read with ERR_SAML_INVALID_INPUT', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        has: () => true,
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(errorOf(() => validateCertificate(hostile as never, { now: AT }))?.code).toBe('ERR_SAML_INVALID_INPUT');
+    expect(errorOf(() => validateCertificate({} as never, { now: AT }))?.code).toBe('ERR_SAML_INVALID_INPUT');
+  });
+
   it('refuses what is not a certificate', () => {
     expect(errorOf(() => validateCertificate('garbage', { now: AT }))?.code).toBe('ERR_SAML_CERTIFICATE_INVALID');
     expect(errorOf(() => validateCertificate(42 as never, { now: AT }))?.code).toBe('ERR_SAML_INVALID_INPUT');

@@ -40,6 +40,8 @@ export interface DecodedRedirectBinding {
   readonly signed: boolean;
 }
 
+const DEFLATE_ENCODING = 'urn:oasis:names:tc:SAML:2.0:bindings:URL-Encoding:DEFLATE';
+
 function inflate(deflated: Buffer, maxBytes: number, field: string): Buffer {
   try {
     return inflateRawSync(deflated, { maxOutputLength: maxBytes });
@@ -71,16 +73,17 @@ function readOptions(options: unknown) {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'now must be a valid Date', { field: 'now' });
   }
   const requireSignature = o.requireSignature === true;
+  const now = (o.now as Date | undefined) ?? new Date();
   if (requireSignature && o.certificates === undefined) {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'requireSignature needs the trusted certificates', {
       field: 'certificates',
     });
   }
   return {
-    certificates: o.certificates,
+    // Read up front, so a bad certificate list is refused whether or not this query is signed.
+    keys: o.certificates === undefined ? undefined : readTrustedCertificates(o.certificates, now),
     requireSignature,
     maxBytes: readMaxBytes(o.maxBytes, XML_LIMITS.maxBytes, XML_HARD_LIMITS.maxBytes),
-    now: (o.now as Date | undefined) ?? new Date(),
   };
 }
 
@@ -103,8 +106,8 @@ function readOptions(options: unknown) {
  * @returns the message kind, the XML text, RelayState, SigAlg and whether the signature was verified
  * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` (not a string), `ERR_SAML_INVALID_CONFIG`,
  *   `ERR_SAML_BINDING_INVALID` (`reason`: `duplicate`, `parameter-name`, `percent-encoding`,
- *   `missing-message`, `both-messages`, `base64`, `deflate`, `too-large`, `encoding`,
- *   `sigalg-missing`), `ERR_SAML_SIGNATURE_ALGORITHM`, `ERR_SAML_SIGNATURE_MISSING`,
+ *   `missing-message`, `both-messages`, `saml-encoding`, `base64`, `deflate`, `too-large`,
+ *   `encoding`, `sigalg-missing`), `ERR_SAML_SIGNATURE_ALGORITHM`, `ERR_SAML_SIGNATURE_MISSING`,
  *   `ERR_SAML_SIGNATURE_INVALID`, `ERR_SAML_SIGNATURE_UNTRUSTED`, `ERR_SAML_CERTIFICATE_EXPIRED`,
  *   `ERR_SAML_KEY_TOO_WEAK`, `ERR_SAML_CERTIFICATE_INVALID` (a trusted certificate is unreadable).
  * @example
@@ -131,6 +134,13 @@ export function decodeRedirectBinding(query: string, options?: DecodeRedirectBin
     });
   }
   const { kind, raw, values } = readRedirectQuery(query);
+  // SAML bindings §3.4.4: DEFLATE is the only encoding defined (and the default when absent).
+  if (values.SAMLEncoding !== undefined && values.SAMLEncoding !== DEFLATE_ENCODING) {
+    throw new SamlError('ERR_SAML_BINDING_INVALID', 'SAMLEncoding names an unsupported encoding', {
+      field: 'SAMLEncoding',
+      reason: 'saml-encoding',
+    });
+  }
   const deflated = decodeBindingBase64(values[kind] as string, kind);
   let signed = false;
   if (values.Signature !== undefined) {
@@ -142,10 +152,9 @@ export function decodeRedirectBinding(query: string, options?: DecodeRedirectBin
     }
     const hash = redirectHashOf(values.SigAlg);
     const signature = decodeBindingBase64(values.Signature, 'Signature');
-    if (o.certificates !== undefined) {
-      const keys = readTrustedCertificates(o.certificates, o.now);
+    if (o.keys !== undefined) {
       const octets = [raw[kind], raw.RelayState, raw.SigAlg].filter((p) => p !== undefined).join('&');
-      verifyRedirectSignature(Buffer.from(octets, 'utf8'), signature, hash, keys);
+      verifyRedirectSignature(Buffer.from(octets, 'utf8'), signature, hash, o.keys);
       signed = true;
     }
   } else if (o.requireSignature) {

@@ -1,7 +1,7 @@
 import { SamlError } from '../errors.js';
 import type { SamlMessageKind } from './saml-message-kind.js';
 
-const KNOWN = ['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg', 'Signature'] as const;
+const KNOWN = ['SAMLRequest', 'SAMLResponse', 'SAMLEncoding', 'RelayState', 'SigAlg', 'Signature'] as const;
 type Known = (typeof KNOWN)[number];
 
 /** The SAML parameters of a Redirect query, each as received (still percent-encoded). @internal */

@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
 import type { CertificateInfo } from './certificate-info.js';
@@ -31,8 +31,10 @@ export interface ValidateCertificateOptions {
   readonly minKeyBits?: number;
 }
 
-function isCertificateInfo(value: unknown): value is CertificateInfo {
-  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && 'fingerprintSha256' in value;
+/** The DER of a {@link CertificateInfo}, or the input itself (a throwing getter or Proxy → `ERR_SAML_INVALID_INPUT`). */
+function certificateInput(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return value;
+  return readFields(value, ['der'], SamlError, 'ERR_SAML_INVALID_INPUT', { path: 'cert' }).der;
 }
 
 /**
@@ -63,7 +65,7 @@ export function validateCertificate(
   options: ValidateCertificateOptions = {},
 ): void {
   const o = parseOptions(ValidateCertificateOptionsSchema, options, SamlError, 'ERR_SAML_INVALID_CONFIG');
-  const info = parseCertificate(isCertificateInfo(cert) ? cert.der : cert);
+  const info = parseCertificate(certificateInput(cert) as string | Uint8Array);
   const now = o.now ?? new Date();
   if (now.getTime() < info.notBefore.getTime()) {
     throw new SamlError('ERR_SAML_CERTIFICATE_EXPIRED', 'The certificate is not valid yet', {
