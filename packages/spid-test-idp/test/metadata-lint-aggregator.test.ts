@@ -203,6 +203,21 @@ describe('lintSpMetadata() §2.3 aggregators', () => {
   });
 });
 
+describe('lintSpMetadata() __aggrsint placeholder', () => {
+  it('tolerates the __aggrsint IPACode in test mode and fails it in production', async () => {
+    const xml = buildSpMetadataXml({
+      profile: 'spid-sp-ag-public-full',
+      edit: swap('<spid:IPACode>c_h501</spid:IPACode>', '<spid:IPACode>__aggrsint</spid:IPACode>'),
+    });
+    const outcome = async (production: boolean) =>
+      (await lintSpMetadata(xml, { profile: 'spid-sp-ag-public-full', now: NOW, production })).find(
+        (c) => c.id === 'metadata.aggregated.ipa-code',
+      )?.outcome;
+    expect(await outcome(false)).toBe('pass');
+    expect(await outcome(true)).toBe('fail');
+  });
+});
+
 describe('lintSpMetadata() §6.1 CIE', () => {
   it.each(CIE.map((v) => [v.name, v] as const))('fails %s', async (_name, v) => {
     expect(await failures(v)).toContain(v.fails);
