@@ -58,6 +58,7 @@ const httpUrl = z.string().refine((v) => {
   }
 }, 'must be an absolute http(s) URL');
 
+const ATTACKER_CASES: ReadonlySet<string> = new Set(['4', '5', '100']);
 const CASE_IDS: ReadonlySet<string> = new Set(CONFORMANCE_CASES.map((c) => c.id));
 
 const RunConformanceOptionsSchema = z.object({
@@ -130,10 +131,6 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   const now = options.now ?? (() => new Date());
   const cie = config.profile.startsWith('cie-');
   const idp = await createConformanceIdp({ entityId: options.idp?.entityId, key: options.idp?.key, cie });
-  // Cases 4, 5 and 100 sign with a key the SP must not trust.
-  const attackerKey = await createSelfSignedCertificate({
-    subject: 'CN=civico conformance attacker, O=civico test-only, C=IT',
-  });
   const io = { timeoutMs: config.timeoutMs, maxBytes: XML_LIMITS.maxBytes, fetch: fetchImpl, now };
   const checks: ConformanceReportCheck[] = [];
   const metadata = await runMetadataChecks(config.metadataUrl, {
@@ -156,6 +153,10 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   const cases: KitCase[] = CONFORMANCE_CASES.filter(
     (c) => (wanted === undefined || wanted.has(c.id)) && !(cie && c.cieSkip === true),
   );
+  // Cases 4, 5 and 100 sign with a key the SP must not trust: made only when one of them runs.
+  const attackerKey = cases.some((c) => ATTACKER_CASES.has(c.id))
+    ? await createSelfSignedCertificate({ subject: 'CN=civico conformance attacker, O=civico test-only, C=IT' })
+    : undefined;
   const user = options.user ?? (cie ? CIE_TEST_USERS[0] : TEST_USERS[0]);
   if (user === undefined)
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'No test user', { field: 'user' });

@@ -37,7 +37,7 @@ export interface CaseContext {
   };
   readonly user: TestUser;
   /** A key the SP does not trust, for cases 4, 5 and 100. */
-  readonly attackerKey: SigningKey;
+  readonly attackerKey: SigningKey | undefined;
   readonly cie: boolean;
   readonly timeoutMs: number;
   readonly maxBytes: number;
