@@ -71,5 +71,6 @@ describe('runConformance() against a strict SP', () => {
       ['response.case-2', 'pass'],
     ]);
     expect(report.idp.entityId).toBe(idp.entityId);
+    expect(formatConformanceReport(report)).toContain('Hint: case 1 is a valid Response and was refused.');
   }, 30_000);
 });

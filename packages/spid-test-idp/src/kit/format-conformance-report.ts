@@ -10,7 +10,8 @@ function oneLine(text: string): string {
 
 /**
  * Formats a {@link ConformanceReport} as plain text: a header, one line per check
- * (`PASS|FAIL|WARN`, id, title, HTTP status, reason) and a summary line.
+ * (`PASS|FAIL|WARN`, id, title, HTTP status, reason) and a summary line; a hint when case 1 (the
+ * valid Response) was refused, the sign of an SP that does not trust the kit's IdP.
  *
  * @remarks
  * The JSON form of a report is the report itself (`JSON.stringify(report, null, 2)`).
@@ -42,6 +43,15 @@ export function formatConformanceReport(report: ConformanceReport): string {
     if (check.httpStatus !== undefined) parts.push(`HTTP ${check.httpStatus}`);
     if (check.reason !== undefined) parts.push(oneLine(check.reason));
     lines.push(parts.join('  '));
+  }
+  const baseline = report.checks.find((c) => c.id === 'response.case-1');
+  if (baseline?.outcome === 'fail' && baseline.httpStatus !== undefined) {
+    // The usual first-run mistake: the SP does not trust the kit's IdP, so it refuses even case 1.
+    lines.push(
+      '',
+      `Hint: case 1 is a valid Response and was refused. Does the SP trust the kit IdP ${oneLine(report.idp.entityId)}?`,
+      'Load the kit IdP metadata in the SP (createConformanceIdp().metadata, or civico-spid-conformance --write-idp).',
+    );
   }
   const { passed, failed, warnings } = report.summary;
   lines.push(
