@@ -6,10 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { type BulkRecipient, createIoClient, sendBulk } from '@civico/io';
 import { syntheticFiscalCode } from '@civico/io/sandbox';
 
+/** The two wire steps of `@civico/core/http`, measured side by side. */
+export type BenchWire = 'node:http' | 'ky';
+
 /** One measured configuration of the bulk benchmark. */
 export interface BulkBenchResult {
   /** Configuration name. */
   readonly name: string;
+  /** Wire step of `@civico/core/http`: `node:http` (the default) or `ky` (over the global `fetch`). */
+  readonly wire: BenchWire;
   /** Recipients. */
   readonly count: number;
   /** Wall time in seconds. */
@@ -67,13 +72,15 @@ function* recipients(count: number): Generator<BulkRecipient> {
 }
 
 /**
- * Sends `count` messages through the sandbox with the journal on, over the client's one transport
- * (ky over Node's global `fetch`), and measures throughput, CPU per message and peak RSS.
- * @param options - recipients, concurrency, and whether to pre-check and poll
+ * Sends `count` messages through the sandbox with the journal on, over one wire step of the
+ * client's transport (`node:http` when no `fetch` is given, `ky` over Node's global `fetch` when
+ * it is), and measures throughput, CPU per message and peak RSS.
+ * @param options - wire step, recipients, concurrency, and whether to pre-check and poll
  * @returns the measurements
  */
 export async function benchBulk(options: {
   readonly name: string;
+  readonly wire: BenchWire;
   readonly count: number;
   readonly concurrency: number;
   readonly precheck: boolean;
@@ -94,6 +101,8 @@ export async function benchBulk(options: {
       apiKey: 'sandbox-key',
       baseUrl: url,
       rateLimit: { requestsPerSecond: 10_000 },
+      // Passing a `fetch` selects the ky wire step; without one the client uses node:http.
+      ...(options.wire === 'ky' ? { fetch: globalThis.fetch } : {}),
     });
     const started = performance.now();
     let sent = 0;
@@ -115,6 +124,7 @@ export async function benchBulk(options: {
     const sandboxCpu1 = childCpuMs(child.pid);
     return {
       name: options.name,
+      wire: options.wire,
       count: options.count,
       seconds: Number(seconds.toFixed(2)),
       messagesPerSecond: Math.round(sent / seconds),

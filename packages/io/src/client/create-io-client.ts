@@ -52,8 +52,9 @@ function readBody<S extends z.ZodType>(
  * (plain or encoded) from any text IO sends back, so it never appears in errors, `JSON.stringify`
  * or `util.inspect` output. Every request body is validated before it leaves; `timeoutMs` covers
  * each whole exchange, body included, and answers over 1 MiB (32 MiB for the subscriptions feed)
- * are refused unread. Requests go through `@civico/core/http` (ky over the runtime's `fetch`,
- * whose connections Node keeps alive). See {@link IoClient} for retries and rate limiting.
+ * are refused unread. Requests go through `@civico/core/http`: node:http/node:https with a
+ * keep-alive agent of the client's own, or ky over the `fetch` option when one is given; redirects
+ * are not followed. See {@link IoClient} for retries and rate limiting.
  *
  * @param options - key, base URL, fetch, clock, timeout, rate limit, retries
  * @returns the client

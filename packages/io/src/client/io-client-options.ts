@@ -64,7 +64,11 @@ export const IoClientOptionsSchema = z.object({
  * @group Clients
  */
 export interface IoClientOptions extends z.input<typeof IoClientOptionsSchema> {
-  /** The `fetch` to use (default the global one); tests pass a fake. */
+  /**
+   * A `fetch` to send through (tests pass a fake; proxies, other runtimes). Given, requests go
+   * through ky over it; omitted, through node:http/node:https with the client's own keep-alive
+   * agent, which costs about a quarter of the CPU per message (docs/benchmarks.md#io).
+   */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Clock (default `() => new Date()`). */
   readonly now?: (() => Date) | undefined;
