@@ -4,6 +4,7 @@ import { SignedXml } from 'xml-crypto';
 import { SamlError } from '../src/errors.js';
 import { signXml } from '../src/signature/sign-xml.js';
 import { verifyXmlSignature } from '../src/signature/verify-xml-signature.js';
+import { parseXml } from '../src/xml/parse-xml.js';
 import { loadCertificate, loadKey, readFixture } from './support/keys.js';
 
 // Signatures other producers make (no ds prefix, InclusiveNamespaces, SHA-384), and the guard
@@ -72,6 +73,25 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     expect(code(() => verify(xml.replace('>Mario<', '>Maria<')))).toBe('ERR_SAML_SIGNATURE_INVALID:digest');
   });
 
+  it('keeps a carriage return written as a character reference in signed text, from a string and from a Document', () => {
+    const signed = signXml(RESPONSE.replace('>Mario<', '>Ma&#13;rio<'), { key: idp, id: '_assertion-1' });
+    const read = (el: ReturnType<typeof verify>) =>
+      Array.from(el.getElementsByTagNameNS(SAML, 'AttributeValue')).map((v) => v.textContent);
+    expect(read(verify(signed))).toEqual(['TINIT-RSSMRA85T10A562S', 'Ma\rrio']);
+    const doc = parseXml(signed);
+    expect(read(verifyXmlSignature(doc, { id: '_assertion-1', certificates: IDP, now: NOW }))).toEqual([
+      'TINIT-RSSMRA85T10A562S',
+      'Ma\rrio',
+    ]);
+    expect(code(() => verify(signed.replace('Ma&#xD;rio', 'Ma\nrio')))).toBe('ERR_SAML_SIGNATURE_INVALID:digest');
+  });
+
+  it('verifies the element apart from the rest of the document (large unsigned content around it)', () => {
+    const signed = signXml(RESPONSE, { key: idp, id: '_assertion-1' });
+    const padded = signed.replace('</samlp:Response>', `${'<samlp:StatusDetail/>'.repeat(15_000)}</samlp:Response>`);
+    expect(nameId(padded)).toBe('user.test');
+  });
+
   it('verifies an element identified by an Id attribute (not SAML ID) by that attribute', () => {
     const sx = new SignedXml({
       privateKey: idp.privateKey,
@@ -133,9 +153,7 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     const bomb = signed
       .replace('<samlp:Response ', `<samlp:Response xmlns:p="${uri}" `)
       .replace('</saml:AttributeStatement>', `</saml:AttributeStatement>${'<p:x/>'.repeat(4_000)}`);
-    const started = performance.now();
     expect(code(() => verify(bomb))).toBe('ERR_SAML_XML_TOO_LARGE:canonical-size');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a Reference without Transforms and a SignatureMethod with parameters', () => {

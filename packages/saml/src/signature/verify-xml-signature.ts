@@ -1,5 +1,5 @@
 import { readFields } from '@civico/core/internal';
-import { type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { SamlError } from '../errors.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { type ParseXmlOptions, XML_HARD_LIMITS } from '../xml/xml-limits.js';
@@ -11,6 +11,7 @@ import { classifyFailure } from './classify-failure.js';
 import { childElements, indexIds } from './id-index.js';
 import { idAttributeOf, idOf, locateSignedElement } from './locate-signed-element.js';
 import { readTrustedCertificates } from './read-trusted-certificates.js';
+import { serializeElementStandalone, serializeFaithfully } from './serialize-element.js';
 
 /**
  * Options of {@link verifyXmlSignature}: which element must be signed (`id` or `element`, exactly
@@ -70,12 +71,37 @@ function toText(xml: unknown): string {
   if (typeof xml === 'string') return xml;
   if (typeof xml === 'object' && xml !== null && (xml as { nodeType?: unknown }).nodeType === 9) {
     try {
-      return new XMLSerializer().serializeToString(xml as Document);
+      return serializeFaithfully(xml as Document);
     } catch (cause) {
       throw new SamlError('ERR_SAML_INVALID_INPUT', 'xml could not be serialized', { cause, field: 'xml' });
     }
   }
   throw new SamlError('ERR_SAML_INVALID_INPUT', 'xml must be a string or a Document', { field: 'xml' });
+}
+
+/**
+ * Limits for text derived from the checked document (the element alone, its canonical form): as
+ * many elements and as deep, but longer (escapes such as `&#xD;` and `&quot;`, namespace
+ * declarations copied from ancestors).
+ */
+function derivedLimits(limits: ParseXmlOptions | undefined): ParseXmlOptions {
+  return {
+    ...limits,
+    maxBytes: XML_HARD_LIMITS.maxBytes,
+    maxTextBytes: XML_HARD_LIMITS.maxTextBytes,
+    maxAttributes: XML_HARD_LIMITS.maxAttributes,
+  };
+}
+
+/** The element as a standalone document, and its signature there (shape checked again). */
+function isolate(element: Element, id: string, limits: ParseXmlOptions | undefined) {
+  const standalone = serializeElementStandalone(element);
+  const root = parseXml(standalone, derivedLimits(limits)).documentElement as Element;
+  const found = childElements(root, DS_NS, 'Signature');
+  if (found.length !== 1 || idOf(root) !== id) wrapping('signed-node-mismatch', 'the element changed when isolated');
+  const standaloneSignature = found[0] as Element;
+  checkSignatureShape(standaloneSignature, id);
+  return { standalone, standaloneSignature };
 }
 
 /**
@@ -94,7 +120,10 @@ function toText(xml: unknown): string {
  *    SHA-256/384/512 (SHA-1 refused);
  * 5. the digest and the SignatureValue verify (xml-crypto 6) with the key of one of the trusted
  *    certificates, tried in turn; `KeyInfo` is ignored. A trusted certificate counts only if its key is
- *    RSA of at least 2048 bits and `now` is inside its validity window;
+ *    RSA of at least 2048 bits and `now` is inside its validity window. xml-crypto is given the
+ *    element alone (with the namespaces in scope copied onto it; exclusive c14n gives the same bytes),
+ *    so it cannot resolve the reference to any other element, and its XPath scans cost the size of
+ *    the element rather than of the whole document;
  * 6. the canonical bytes xml-crypto reports as verified (`getSignedReferences()`) are parsed again
  *    with {@link parseXml}, and their root element is returned, once checked to have the same name,
  *    namespace and ID as the element asked for.
@@ -153,11 +182,13 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   const signature = signatures[0] as Element;
   checkSignatureShape(signature, id);
   boundCanonicalSize(doc.documentElement as Element, element, text.length);
+  // The signature library sees only the chosen element (with its in-scope namespaces).
+  const { standalone, standaloneSignature } = isolate(element, id, limits);
 
   let signedXml: string | undefined;
   for (const key of keys) {
     if (key.status !== 'usable') continue;
-    const result = checkWithKey(text, signature, key.publicKey, idAttribute);
+    const result = checkWithKey(standalone, standaloneSignature, key.publicKey, idAttribute);
     if (result.ok) {
       signedXml = result.signedXml;
       break;
@@ -174,16 +205,11 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
       });
     }
   }
-  if (signedXml === undefined) throw classifyFailure(text, signature, keys, idAttribute);
+  if (signedXml === undefined) throw classifyFailure(standalone, standaloneSignature, keys, idAttribute);
 
-  const signedDoc = parseXml(signedXml, {
-    ...limits,
-    // Canonical text escapes more (`&#xD;`, `&quot;`) and repeats namespace declarations.
-    maxBytes: XML_HARD_LIMITS.maxBytes,
-    maxTextBytes: XML_HARD_LIMITS.maxTextBytes,
-  });
+  const signedDoc = parseXml(signedXml, derivedLimits(limits));
   const signed = signedDoc.documentElement as Element;
-  // Defence in depth against a parser differential between xmldom 0.9 (ours) and 0.8 (xml-crypto's).
+  // Defence in depth: what xml-crypto (its own xmldom 0.8) verified is the element we chose.
   if (signed.namespaceURI !== element.namespaceURI || signed.localName !== element.localName || idOf(signed) !== id) {
     wrapping('signed-node-mismatch', 'the signed content is not the element asked for');
   }
