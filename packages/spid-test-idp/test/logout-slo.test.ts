@@ -80,7 +80,7 @@ describe('createTestIdp() single logout from the SP', () => {
     expect(status(signed as XmlElement)).toBe('urn:oasis:names:tc:SAML:2.0:status:Success');
   });
 
-  it('refuses an unsigned or foreign-signed LogoutRequest (403)', async () => {
+  it('refuses an unsigned, foreign-signed or misaddressed LogoutRequest (403)', async () => {
     const unsigned = encodeRedirectBinding({
       location: idp.sloUrl,
       kind: 'SAMLRequest',
@@ -89,6 +89,14 @@ describe('createTestIdp() single logout from the SP', () => {
     expect((await fetch(unsigned, { redirect: 'manual' })).status).toBe(403);
     const forged = spLogoutRequest(idp, sp.entityId, ATTACKER_KEY);
     expect((await postForm(idp.sloUrl, [['SAMLRequest', Buffer.from(forged).toString('base64')]])).status).toBe(403);
+    const elsewhere = buildLogoutRequest({
+      issuer: sp.entityId,
+      destination: 'https://other-idp.example.it/slo',
+      nameId: '_n',
+      nameQualifier: idp.entityId,
+      key: TEST_SP_KEY,
+    });
+    expect((await postForm(idp.sloUrl, [['SAMLRequest', Buffer.from(elsewhere).toString('base64')]])).status).toBe(403);
     const stranger = spLogoutRequest(idp, 'https://stranger.example.it', TEST_SP_KEY);
     expect((await postForm(idp.sloUrl, [['SAMLRequest', Buffer.from(stranger).toString('base64')]])).status).toBe(403);
   });

@@ -9,6 +9,8 @@ export interface LogoutMessage {
   readonly id: string;
   /** Its `Issuer` text. */
   readonly issuer: string;
+  /** Its `Destination`, when present. */
+  readonly destination: string | undefined;
   /** `InResponseTo` (responses). */
   readonly inResponseTo: string | undefined;
   /** `NameID` text (requests). */
@@ -40,6 +42,7 @@ export function readLogoutMessage(root: XmlElement): LogoutMessage | undefined {
     kind,
     id,
     issuer,
+    destination: attr(root, 'Destination'),
     inResponseTo: attr(root, 'InResponseTo'),
     nameId: nameId === undefined ? undefined : text(nameId),
     sessionIndex: sessionIndex === undefined ? undefined : text(sessionIndex),

@@ -144,6 +144,15 @@ export async function handleSlo(
       reasonEn: "The logout message's signature is missing or not valid for the Service Provider's certificates.",
     });
   }
+  // SPID §4.3: both messages carry Destination; one addressed elsewhere is not for this IdP.
+  if (message.destination !== ctx.sloUrl) {
+    return sendErrorPage(res, {
+      status: 403,
+      code: undefined,
+      reasonIt: 'Il messaggio di logout non ha come Destination lo SingleLogoutService di questo IdP.',
+      reasonEn: "The logout message's Destination is not this IdP's SingleLogoutService.",
+    });
+  }
   if (message.kind === 'LogoutResponse') return logoutAnswered(ctx, res, message);
   return logoutRequested(ctx, res, input.binding, sp, message, peeked.relayState);
 }
