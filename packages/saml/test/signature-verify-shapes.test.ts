@@ -18,7 +18,7 @@ const idp = loadKey('idp');
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 
-function signOther(options: { prefix?: string; inclusive?: string[]; sha384?: boolean }): string {
+function signOther(options: { prefix?: string; inclusive?: string[]; xml?: string }): string {
   const sx = new SignedXml({
     privateKey: idp.privateKey,
     publicCert: idp.certificate,
@@ -31,7 +31,7 @@ function signOther(options: { prefix?: string; inclusive?: string[]; sha384?: bo
     digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
     ...(options.inclusive ? { inclusiveNamespacesPrefixList: options.inclusive } : {}),
   });
-  sx.computeSignature(RESPONSE, {
+  sx.computeSignature(options.xml ?? RESPONSE, {
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     location: { reference: "//*[@ID='_assertion-1']/*[1]", action: 'after' },
   });
@@ -111,6 +111,14 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     const signed = verifyXmlSignature(sx.getSignedXml(), { id: '_x', certificates: IDP, now: NOW });
     expect(signed.localName).toBe('item');
     expect(signed.textContent).toBe('1');
+  });
+
+  it('accepts a PrefixList naming a prefix declared only on an ancestor of the signed element', () => {
+    const xs = ' xmlns:xs="http://www.w3.org/2001/XMLSchema"';
+    const moved = RESPONSE.replace(xs, '').replace('<samlp:Response ', `<samlp:Response${xs} `);
+    expect(moved.indexOf(xs)).toBeLessThan(moved.indexOf('<saml:Assertion'));
+    const assertion = verify(signOther({ prefix: 'ds', inclusive: ['xs'], xml: moved }));
+    expect(assertion.getAttribute('xmlns:xs')).toBe('http://www.w3.org/2001/XMLSchema');
   });
 
   it('accepts RSA-SHA384 with a SHA-384 digest', () => {
