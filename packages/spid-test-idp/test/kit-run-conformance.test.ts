@@ -48,6 +48,9 @@ describe('runConformance()', () => {
       [{ ...base, cases: [] }, 'cases'],
       [{ ...base, timeoutMs: 0 }, 'timeoutMs'],
       [{ ...base, concurrency: 5 }, 'concurrency'],
+      [{ ...base, idp: { entityId: 'urn:idp' } }, 'idp.entityId'],
+      [{ ...base, idp: { ssoUrls: [] } }, 'idp.ssoUrls'],
+      [{ ...base, idp: { key: { privateKey: 'not a key', certificate: 'not a certificate' } } }, 'idp.key'],
     ];
     for (const [options, field] of bad) {
       await expect(runConformance(options as never)).rejects.toMatchObject({

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCookieJar } from './cookie-jar.js';
 
@@ -35,5 +36,17 @@ describe('createCookieJar()', () => {
     jar.store('http://sp.test/', ['a=1; Path=/spid']);
     expect(jar.header('http://sp.test/spidx')).toBeUndefined();
     expect(jar.header('http://sp.test/spid')).toBe('a=1');
+  });
+
+  it('never throws on arbitrary Set-Cookie lines and sends back only well-formed pairs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 60 }), { maxLength: 8 }), (lines) => {
+        const jar = createCookieJar();
+        jar.store('http://sp.test/a/b', lines);
+        const header = jar.header('http://sp.test/a/b');
+        for (const pair of header === undefined ? [] : header.split('; ')) expect(pair.indexOf('=')).toBeGreaterThan(0);
+      }),
+      { seed: 9, numRuns: 300 },
+    );
   });
 });

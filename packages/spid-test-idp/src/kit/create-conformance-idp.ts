@@ -47,7 +47,8 @@ export interface ConformanceIdp {
  * `ssoUrl`: it captures the SP's redirect or form towards it.
  * @param options - entity ID, endpoints, key
  * @returns the IdP identity, its key not enumerable
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a URL is not absolute http(s).
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a URL is not absolute http(s);
+ * `SamlError` of `signXml` when `key` cannot sign (e.g. `ERR_SAML_KEY_INVALID`, `ERR_SAML_KEY_TOO_WEAK`).
  * @example
  * ```ts
  * import { writeFile } from 'node:fs/promises';

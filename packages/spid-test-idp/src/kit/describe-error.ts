@@ -2,7 +2,7 @@ import { CivicoError } from '@civico/core';
 
 /**
  * A report reason for a caught error: its code, machine reason and message (our messages never
- * echo the SP's documents or personal data); `unexpected error` for anything else.
+ * echo the SP's documents or personal data); for anything else `unexpected error` and its class name.
  * @param err - anything caught
  * @returns a one-line reason
  * @internal
@@ -12,5 +12,6 @@ export function describeError(err: unknown): string {
     const reason = 'reason' in err && typeof err.reason === 'string' ? ` (${err.reason})` : '';
     return `${err.code}${reason}: ${err.message}`;
   }
-  return 'unexpected error';
+  // Not ours: only the class name (a message might carry document text).
+  return `unexpected error (${err instanceof Error ? err.name : typeof err})`;
 }

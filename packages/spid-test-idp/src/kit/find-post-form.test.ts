@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities, findPostForm } from './find-post-form.js';
 
@@ -30,5 +31,34 @@ describe('findPostForm()', () => {
 describe('decodeHtmlEntities()', () => {
   it('decodes named, decimal and hex references and leaves unknown ones', () => {
     expect(decodeHtmlEntities('&lt;a&gt; &quot;&#39;&#x41;&amp;&unknown; &#0;')).toBe('<a> "\'A&&unknown; &#0;');
+  });
+});
+
+const escapeAttr = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+describe('findPostForm() properties', () => {
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (html) => {
+        expect(() => findPostForm(html, 'SAMLRequest')).not.toThrow();
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
+  it('reads back the escaped values a server renders, whatever the quoting', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }), fc.boolean(), (value, relay, single) => {
+        const q = single ? "'" : '"';
+        const attr = (v: string): string => (single ? escapeAttr(v).replaceAll("'", '&#39;') : escapeAttr(v));
+        const html = `<html><body><form method=${q}post${q} action=${q}${attr('/sso?x=1&y=2')}${q}><input type=${q}hidden${q} name=${q}SAMLRequest${q} value=${q}${attr(value)}${q}><input name=${q}RelayState${q} value=${q}${attr(relay)}${q}></form></body></html>`;
+        const form = findPostForm(html, 'SAMLRequest');
+        expect(form?.action).toBe('/sso?x=1&y=2');
+        expect(form?.fields.get('SAMLRequest')).toBe(value);
+        expect(form?.fields.get('RelayState')).toBe(relay);
+      }),
+      { seed: 9, numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import { CIE_TEST_USERS, TEST_USERS, type TestUser } from '../data/test-users.js
 import { SpidTestIdpError } from '../errors.js';
 import { SP_METADATA_PROFILES, type SpMetadataProfile } from '../metadata/sp-metadata-profile.js';
 import type { ConformanceReport, ConformanceReportCheck } from './conformance-report.js';
-import { createConformanceIdp } from './create-conformance-idp.js';
+import { type ConformanceIdp, createConformanceIdp } from './create-conformance-idp.js';
 import { runMetadataChecks } from './run-metadata-checks.js';
 import { runRequestChecks } from './run-request-checks.js';
 import { type KitCase, runResponseCase } from './run-response-case.js';
@@ -73,7 +73,27 @@ const RunConformanceOptionsSchema = z.object({
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   concurrency: z.number().int().min(1).max(4).default(1),
   production: z.boolean().default(false),
+  idp: z
+    .object({
+      entityId: httpUrl.optional(),
+      key: z.object({ privateKey: z.string().min(1), certificate: z.string().min(1) }).optional(),
+      ssoUrls: z.array(httpUrl).min(1).optional(),
+    })
+    .optional(),
 });
+
+/** The kit's IdP identity; a key that cannot sign is a configuration error of `idp.key`. */
+async function createKitIdp(idp: RunConformanceOptions['idp'], cie: boolean): Promise<ConformanceIdp> {
+  try {
+    return await createConformanceIdp({ entityId: idp?.entityId, key: idp?.key, cie });
+  } catch (err) {
+    if (SpidTestIdpError.isInstance(err)) throw err;
+    throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'idp.key is not a usable signing key', {
+      cause: err,
+      field: 'idp.key',
+    });
+  }
+}
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -104,7 +124,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
  * {@link createConformanceIdp}).
  * @param options - SP URLs, profile, cases, limits, IdP identity
  * @returns the report
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` (with `field`) for bad options.
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` (with `field`) for bad options,
+ * including an `idp.key` that cannot sign.
  * @example
  * ```ts
  * import { createConformanceIdp, formatConformanceReport, runConformance } from '@civico/spid-test-idp';
@@ -130,7 +151,7 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
   const cie = config.profile.startsWith('cie-');
-  const idp = await createConformanceIdp({ entityId: options.idp?.entityId, key: options.idp?.key, cie });
+  const idp = await createKitIdp(options.idp, cie);
   const io = { timeoutMs: config.timeoutMs, maxBytes: XML_LIMITS.maxBytes, fetch: fetchImpl, now };
   const checks: ConformanceReportCheck[] = [];
   const metadata = await runMetadataChecks(config.metadataUrl, {
