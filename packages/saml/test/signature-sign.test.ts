@@ -123,6 +123,8 @@ describe('signXml()', () => {
     ).toBe('ERR_SAML_SIGNATURE_ALGORITHM');
     const once = signXml(RESPONSE, { key, id: '_resp-1' });
     expect(codeOf(() => signXml(once, { key, id: '_resp-1' }))).toBe('ERR_SAML_INVALID_INPUT');
+    // The Response first, then its Assertion, would break the Response signature.
+    expect(codeOf(() => signXml(once, { key, id: '_assertion-1' }))).toBe('ERR_SAML_INVALID_INPUT');
     expect(codeOf(() => signXml(42 as unknown as string, { key, id: '_resp-1' }))).toBe('ERR_SAML_INVALID_INPUT');
     expect(codeOf(() => signXml('<!DOCTYPE a><a ID="_a"/>', { key, id: '_a' }))).toBe('ERR_SAML_XML_UNSAFE');
   });

@@ -70,15 +70,15 @@ function readOptions(options: unknown): {
  * the signed Assertion).
  *
  * The document is read with {@link parseXml} first (same limits and refusals). The ID must exist
- * exactly once among all ID-like attributes (`ID`, `Id`, `id`, `AssertionID`) and the element must
- * not carry a signature already. The output is the document re-serialized by the signing library:
+ * exactly once among all ID-like attributes (`ID`, `Id`, `id`, `AssertionID`); neither the element
+ * nor any element around it may carry a signature already (that one would break). The output is the document re-serialized by the signing library:
  * send it as it is; any later change breaks the signature.
  *
  * @param xml - the document, UTF-8 text
  * @param options - key, ID of the element to sign, algorithm, placement
  * @returns the signed document
- * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` (`xml` not a string; the element is already
- *   signed), `ERR_SAML_INVALID_CONFIG` (bad option; `id` not found or not unique, `field: 'id'`),
+ * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` (`xml` not a string; the element or an
+ *   enclosing one is already signed), `ERR_SAML_INVALID_CONFIG` (bad option; `id` not found or not unique, `field: 'id'`),
  *   `ERR_SAML_SIGNATURE_ALGORITHM` (unknown `algorithm`), `ERR_SAML_KEY_INVALID` (unreadable key,
  *   key not matching the certificate), `ERR_SAML_KEY_TOO_WEAK` (not RSA, or under 2048 bits),
  *   `ERR_SAML_CERTIFICATE_INVALID` (unreadable certificate), and the errors of {@link parseXml}
@@ -116,6 +116,18 @@ export function signXml(xml: string, options: SignXmlOptions): string {
   }
   if (childElements(target, DS_NS, 'Signature').length > 0) {
     throw new SamlError('ERR_SAML_INVALID_INPUT', 'The element is already signed', { reason: 'already-signed' });
+  }
+  // Signing inside a signed element would break that signature: sign the inner element first.
+  for (let node = target.parentNode; node !== null && node.nodeType === 1; node = node.parentNode) {
+    if (childElements(node as typeof target, DS_NS, 'Signature').length > 0) {
+      throw new SamlError(
+        'ERR_SAML_INVALID_INPUT',
+        'An enclosing element is already signed: sign the inner one first',
+        {
+          reason: 'signed-ancestor',
+        },
+      );
+    }
   }
   const targetXPath = `//*[@ID='${id}']`;
   const hasIssuer = placement === 'after-issuer' && childElements(target, SAML_ASSERTION_NS, 'Issuer').length > 0;
