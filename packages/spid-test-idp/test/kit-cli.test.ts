@@ -17,10 +17,14 @@ let naive: TestSp;
 let strict: TestSp;
 let idpArgs: string[];
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string; progress: string }> {
   let out = '';
   let err = '';
+  let progress = '';
   const code = await runConformanceCli(argv, {
+    progress: (t) => {
+      progress += t;
+    },
     stdout: (t) => {
       out += t;
     },
@@ -29,7 +33,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
     },
     version: '9.9.9',
   });
-  return { code, out, err };
+  return { code, out, err, progress };
 }
 
 beforeAll(async () => {
@@ -141,6 +145,7 @@ describe('civico-spid-conformance', () => {
     expect(result.out).toMatch(/^PASS {2}response\.case-1 /m);
     expect(result.out).toMatch(/^PASS {2}response\.case-xsw3 /m);
     expect(result.out).not.toMatch(/^FAIL/m);
+    expect(result.progress).toMatch(/^PASS {2}response\.case-xsw3$/m);
     expect(result.code).toBe(0);
   }, 30_000);
 });

@@ -64,12 +64,15 @@ describe('runConformance()', () => {
     const gone = await serve((_req, res) => res.end());
     const server = servers.pop();
     await new Promise((resolve) => server?.close(resolve));
+    const seen: string[] = [];
     const report = await runConformance({
       metadataUrl: `${gone}/metadata`,
       loginUrl: `${gone}/login`,
       idp,
       cases: ['1', 'xsw1'],
+      onCheck: (check) => seen.push(check.id),
     });
+    expect(seen).toEqual(report.checks.map((c) => c.id));
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => [c.id, c.outcome])).toEqual([
       ['metadata.fetch', 'fail'],

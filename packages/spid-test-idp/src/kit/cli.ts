@@ -7,6 +7,8 @@ const { version } = createRequire(import.meta.url)('@civico/spid-test-idp/packag
 runConformanceCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // Live progress only on a terminal: piped stderr stays for errors.
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
   version,
 }).then(
   (code) => {

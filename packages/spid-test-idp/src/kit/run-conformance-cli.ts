@@ -42,6 +42,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly version: string;
   readonly fetch?: typeof globalThis.fetch;
+  /** Progress lines (one per decided check), e.g. to a terminal's stderr; none when absent. */
+  readonly progress?: ((text: string) => void) | undefined;
 }
 
 class UsageError extends Error {}
@@ -119,6 +121,7 @@ export async function runConformanceCli(argv: readonly string[], io: CliIo): Pro
       production: values.production ?? false,
       idp: { entityId: values['idp-entity-id'], key },
       fetch: io.fetch,
+      onCheck: io.progress && ((check) => io.progress?.(`${check.outcome.toUpperCase()}  ${check.id}\n`)),
     });
     io.stdout(formatConformanceReport(report));
     if (key === undefined) {

@@ -43,6 +43,8 @@ export interface RunConformanceOptions {
   readonly user?: TestUser | undefined;
   /** Apply the production metadata checks (HTTPS, no custom port…). */
   readonly production?: boolean | undefined;
+  /** Called with each check as soon as it is decided (progress output); the report lists them all. */
+  readonly onCheck?: ((check: ConformanceReportCheck) => void) | undefined;
   /** The fetch to use (default `globalThis.fetch`). */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** The clock (default the system clock). */
@@ -151,7 +153,14 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
   const cie = config.profile.startsWith('cie-');
+  const user = options.user ?? (cie ? CIE_TEST_USERS[0] : TEST_USERS[0]);
+  if (user === undefined)
+    throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'No test user', { field: 'user' });
   const idp = await createKitIdp(options.idp, cie);
+  const report = (check: ConformanceReportCheck): ConformanceReportCheck => {
+    options.onCheck?.(check);
+    return check;
+  };
   const io = { timeoutMs: config.timeoutMs, maxBytes: XML_LIMITS.maxBytes, fetch: fetchImpl, now };
   const checks: ConformanceReportCheck[] = [];
   const metadata = await runMetadataChecks(config.metadataUrl, {
@@ -159,17 +168,16 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
     profile: config.profile,
     production: config.production,
   });
-  checks.push(...metadata.checks);
+  checks.push(...metadata.checks.map(report));
   const sp = metadata.sp;
-  checks.push(
-    ...(await runRequestChecks(config.loginUrl, {
-      ...io,
-      sp,
-      binding: config.binding,
-      cie,
-      idp: { entityId: idp.entityId, ssoUrls: options.idp?.ssoUrls },
-    })),
-  );
+  const requestChecks = await runRequestChecks(config.loginUrl, {
+    ...io,
+    sp,
+    binding: config.binding,
+    cie,
+    idp: { entityId: idp.entityId, ssoUrls: options.idp?.ssoUrls },
+  });
+  checks.push(...requestChecks.map(report));
   const wanted = config.cases === undefined ? undefined : new Set(config.cases);
   const cases: KitCase[] = CONFORMANCE_CASES.filter(
     (c) => (wanted === undefined || wanted.has(c.id)) && !(cie && c.cieSkip === true),
@@ -178,27 +186,26 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   const attackerKey = cases.some((c) => ATTACKER_CASES.has(c.id))
     ? await createSelfSignedCertificate({ subject: 'CN=civico conformance attacker, O=civico test-only, C=IT' })
     : undefined;
-  const user = options.user ?? (cie ? CIE_TEST_USERS[0] : TEST_USERS[0]);
-  if (user === undefined)
-    throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'No test user', { field: 'user' });
   const responses = await mapLimited(cases, config.concurrency, async (testCase) =>
-    sp === undefined
-      ? {
-          group: 'response' as const,
-          id: `response.case-${testCase.id}`,
-          title: testCase.title,
-          outcome: 'fail' as const,
-          reason: 'the SP metadata could not be read',
-        }
-      : runResponseCase(testCase, {
-          ...io,
-          loginUrl: config.loginUrl,
-          sp,
-          idp: { entityId: idp.entityId, key: idp.key, ssoUrls: options.idp?.ssoUrls },
-          user,
-          attackerKey,
-          cie,
-        }),
+    report(
+      sp === undefined
+        ? {
+            group: 'response' as const,
+            id: `response.case-${testCase.id}`,
+            title: testCase.title,
+            outcome: 'fail' as const,
+            reason: 'the SP metadata could not be read',
+          }
+        : await runResponseCase(testCase, {
+            ...io,
+            loginUrl: config.loginUrl,
+            sp,
+            idp: { entityId: idp.entityId, key: idp.key, ssoUrls: options.idp?.ssoUrls },
+            user,
+            attackerKey,
+            cie,
+          }),
+    ),
   );
   checks.push(...responses);
   const summary = {
