@@ -137,6 +137,10 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
  * the Response and its Assertion are signed, verify each, and read assertion data from the element
  * the Assertion verification returned.
  *
+ * It proves that the element you name is signed; that it is the element the protocol expects is
+ * yours to check first (SPID, spid.md §3.4: exactly one `saml:Assertion`, a direct child of the
+ * `samlp:Response`, none in `Extensions`, `Advice` or a signature): pass that element, or its ID.
+ *
  * Prefer passing the document text as received; a `Document` is serialized first.
  *
  * @param xml - the document as received (string), or a parsed `@xmldom/xmldom` Document
