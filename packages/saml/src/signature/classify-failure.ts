@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { SamlError } from '../errors.js';
 import { DS_NS } from './algorithms.js';
-import { checkWithKey } from './check-with-key.js';
+import type { SignaturePrecheck } from './precheck-signature.js';
 import type { TrustedKey } from './read-trusted-certificates.js';
 
 function keyInfoCertificate(signature: Element): X509Certificate | undefined {
@@ -17,8 +17,8 @@ function keyInfoCertificate(signature: Element): X509Certificate | undefined {
 }
 
 /**
- * Chooses the error for a signature that no usable trusted key verified. Called only once the
- * signature is already refused: it never makes anything pass.
+ * Chooses the error for a signature whose SignatureValue no usable trusted key verified. Called only
+ * once the signature is already refused: it never makes anything pass.
  *
  * @remarks
  * A trusted key that verifies but is expired or too weak gives `ERR_SAML_CERTIFICATE_EXPIRED` or
@@ -29,33 +29,26 @@ function keyInfoCertificate(signature: Element): X509Certificate | undefined {
  * @internal
  */
 export function classifyFailure(
-  xml: string,
+  precheck: SignaturePrecheck,
   signature: Element,
   keys: readonly TrustedKey[],
-  idAttribute: string,
 ): SamlError {
   for (const key of keys) {
-    if (key.status === 'usable') continue;
-    if (checkWithKey(xml, signature, key.publicKey, idAttribute).ok) {
-      return key.status === 'expired'
-        ? new SamlError(
-            'ERR_SAML_CERTIFICATE_EXPIRED',
-            'Signature refused: the signing certificate is outside its validity window',
-            {
-              reason: 'certificate-expired',
-            },
-          )
-        : new SamlError(
-            'ERR_SAML_KEY_TOO_WEAK',
-            'Signature refused: the signing key is not RSA of at least 2048 bits',
-            {
-              reason: 'weak-key',
-            },
-          );
-    }
+    if (key.status === 'usable' || !precheck.valueVerifies(key.publicKey)) continue;
+    return key.status === 'expired'
+      ? new SamlError(
+          'ERR_SAML_CERTIFICATE_EXPIRED',
+          'Signature refused: the signing certificate is outside its validity window',
+          {
+            reason: 'certificate-expired',
+          },
+        )
+      : new SamlError('ERR_SAML_KEY_TOO_WEAK', 'Signature refused: the signing key is not RSA of at least 2048 bits', {
+          reason: 'weak-key',
+        });
   }
   const foreign = keyInfoCertificate(signature);
-  if (foreign !== undefined && checkWithKey(xml, signature, foreign.publicKey, idAttribute).ok) {
+  if (foreign !== undefined && precheck.valueVerifies(foreign.publicKey)) {
     return new SamlError(
       'ERR_SAML_SIGNATURE_UNTRUSTED',
       'Signature refused: it was made with a key that is not trusted',

@@ -10,6 +10,7 @@ import { checkWithKey } from './check-with-key.js';
 import { classifyFailure } from './classify-failure.js';
 import { childElements, indexIds } from './id-index.js';
 import { idAttributeOf, idOf, locateSignedElement } from './locate-signed-element.js';
+import { precheckSignature } from './precheck-signature.js';
 import { readTrustedCertificates } from './read-trusted-certificates.js';
 import { serializeElementStandalone, serializeFaithfully } from './serialize-element.js';
 
@@ -32,6 +33,12 @@ export interface VerifyXmlSignatureOptions {
   readonly now?: Date | undefined;
   /** Parser limits for this document ({@link ParseXmlOptions}); default {@link XML_LIMITS}. */
   readonly limits?: ParseXmlOptions | undefined;
+}
+
+function digestMismatch(): SamlError {
+  return new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: the digest does not match the content', {
+    reason: 'digest',
+  });
 }
 
 function wrapping(reason: string, what: string): never {
@@ -101,7 +108,7 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
   if (found.length !== 1 || idOf(root) !== id) wrapping('signed-node-mismatch', 'the element changed when isolated');
   const standaloneSignature = found[0] as Element;
   checkSignatureShape(standaloneSignature, id);
-  return { standalone, standaloneSignature };
+  return { standalone, standaloneRoot: root, standaloneSignature };
 }
 
 /**
@@ -187,29 +194,23 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   checkSignatureShape(signature, id);
   boundCanonicalSize(doc.documentElement as Element, element, text.length);
   // The signature library sees only the chosen element (with its in-scope namespaces).
-  const { standalone, standaloneSignature } = isolate(element, id, limits);
+  const { standalone, standaloneRoot, standaloneSignature } = isolate(element, id, limits);
 
-  let signedXml: string | undefined;
-  for (const key of keys) {
-    if (key.status !== 'usable') continue;
-    const result = checkWithKey(standalone, standaloneSignature, key.publicKey, idAttribute);
-    if (result.ok) {
-      signedXml = result.signedXml;
-      break;
-    }
-    if (result.failed === 'digest') {
-      throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: the digest does not match the content', {
-        reason: 'digest',
-      });
-    }
-    if (result.failed === 'error') {
-      throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: it could not be checked', {
-        reason: 'check',
-        cause: result.cause,
-      });
-    }
+  // Cheap checks first (SignatureValue over SignedInfo, then the digest), so forged or bloated input
+  // is refused without xml-crypto's XPath scans; xml-crypto's full verification decides last.
+  const precheck = precheckSignature(standaloneRoot, standaloneSignature, derivedLimits(limits));
+  const key = keys.find((k) => k.status === 'usable' && precheck.valueVerifies(k.publicKey));
+  if (key === undefined) throw classifyFailure(precheck, standaloneSignature, keys);
+  if (!precheck.digestMatches()) throw digestMismatch();
+  const result = checkWithKey(standalone, standaloneSignature, key.publicKey, idAttribute);
+  if (!result.ok) {
+    if (result.failed === 'digest') throw digestMismatch();
+    throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: it could not be checked', {
+      reason: result.failed === 'error' ? 'check' : 'signature-value',
+      cause: result.cause,
+    });
   }
-  if (signedXml === undefined) throw classifyFailure(standalone, standaloneSignature, keys, idAttribute);
+  const signedXml = result.signedXml;
 
   const signedDoc = parseXml(signedXml, derivedLimits(limits));
   const signed = signedDoc.documentElement as Element;
