@@ -130,7 +130,9 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
  *    RSA of at least 2048 bits and `now` is inside its validity window. xml-crypto is given the
  *    element alone (with the namespaces in scope copied onto it; exclusive c14n gives the same bytes),
  *    so it cannot resolve the reference to any other element, and its XPath scans cost the size of
- *    the element rather than of the whole document;
+ *    the element rather than of the whole document. Before it runs, the SignatureValue is checked over
+ *    the canonical SignedInfo, then the digest over the element, so forged or bloated input is refused
+ *    cheaply; xml-crypto's verification still decides acceptance;
  * 6. the canonical bytes xml-crypto reports as verified (`getSignedReferences()`) are parsed again
  *    with {@link parseXml}, and their root element is returned, once checked to have the same name,
  *    namespace and ID as the element asked for.
