@@ -92,6 +92,15 @@ describe('verifyXmlSignature() with signatures from other producers', () => {
     expect(nameId(padded)).toBe('user.test');
   });
 
+  it('signs and verifies SAML elements in default namespaces (no prefixes)', () => {
+    const xml =
+      '<Response xmlns="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r"><Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">i</Issuer><Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a"><Issuer>i</Issuer><Subject><NameID>u</NameID></Subject></Assertion></Response>';
+    const signed = signXml(signXml(xml, { key: idp, id: '_a' }), { key: idp, id: '_r' });
+    const assertion = verifyXmlSignature(signed, { id: '_a', certificates: IDP, now: NOW });
+    expect(assertion.getElementsByTagNameNS(SAML, 'NameID').item(0)?.textContent).toBe('u');
+    expect(verifyXmlSignature(signed, { id: '_r', certificates: IDP, now: NOW }).localName).toBe('Response');
+  });
+
   it('verifies an element identified by an Id attribute (not SAML ID) by that attribute', () => {
     const sx = new SignedXml({
       privateKey: idp.privateKey,
