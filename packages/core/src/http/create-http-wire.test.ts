@@ -118,6 +118,22 @@ describe.each(WIRES)('createHttp() over %s', (_wire, wireOptions) => {
     expect(seen[1]?.length ?? '0').toBe('0');
   });
 
+  it('exposes the headers of a 2xx response, a repeated one joined', async () => {
+    const baseUrl = await listen(
+      createServer((_req, res) => {
+        res.setHeader('x-request-id', 'r-1');
+        res.setHeader('x-multi', ['a', 'b']);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      }),
+    );
+    const response = await createHttp({ baseUrl }).request({ method: 'GET', path: 'x' });
+    expect(response.headers).toBeInstanceOf(Headers);
+    expect(response.headers.get('X-Request-Id')).toBe('r-1');
+    expect(response.headers.get('x-multi')).toBe('a, b');
+    expect(response.headers.get('content-type')).toBe('application/json');
+  });
+
   it('keeps connections alive: ten sequential requests reuse their sockets', async () => {
     let connections = 0;
     const server = createServer((_req, res) => {

@@ -217,7 +217,16 @@ export function createHttp(options: HttpOptions): Http {
       const body = typeof text === 'string' ? parseJson(text) : undefined;
       if (!ok) throw statusError(response, body, exchange(req));
       if (text === BODY_TOO_LARGE) throw tooLargeError(response, maxBytes, exchange(req));
-      return { status: response.status, headers: response.headers(), body };
+      // Built on first read: callers of a 2xx rarely look at its headers.
+      let all: Headers | undefined;
+      return {
+        status: response.status,
+        get headers() {
+          all ??= response.headers();
+          return all;
+        },
+        body,
+      };
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
