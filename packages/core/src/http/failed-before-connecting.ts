@@ -1,5 +1,6 @@
 // Failures that happen before a connection exists: the request certainly did not reach the server
-// (undici's codes; a refused dual-stack connect arrives as an AggregateError with one per address).
+// (node:net's and undici's codes; a refused dual-stack connect arrives as an AggregateError with one
+// per address).
 const BEFORE_CONNECT_CODES = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -15,9 +16,10 @@ function hasBeforeConnectCode(value: unknown): boolean {
 }
 
 /**
- * Tells whether a failure of `fetch` certainly happened before any byte was sent (refused
- * connection, DNS failure, connect timeout), looking down the `cause` chain and into `errors`.
- * @param error - what `fetch` threw
+ * Tells whether a failure of the wire step (node:http or `fetch`) certainly happened before any
+ * byte was sent (refused connection, DNS failure, connect timeout), looking down the `cause` chain
+ * and into `errors`.
+ * @param error - what the wire step threw
  * @returns true when the request did not reach the server
  * @internal
  */

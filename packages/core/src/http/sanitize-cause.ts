@@ -13,14 +13,14 @@ interface ErrorLike {
 }
 
 /**
- * Copies a failure of `fetch` keeping only what tells what happened: name, message, `code`,
- * stack and the nested `cause`/`errors`, with every text passed through `redact`.
+ * Copies a failure of the wire step (node:http or `fetch`) keeping only what tells what happened:
+ * name, message, `code`, stack and the nested `cause`/`errors`, with every text passed through `redact`.
  *
  * @remarks
  * Other properties are dropped: undici's `HTTPParserError` keeps the raw bytes the server sent in
- * `data`, which may echo an API key or personal data.
+ * `data`, node:http's parser error in `rawPacket`; either may echo an API key or personal data.
  *
- * @param error - what `fetch` threw
+ * @param error - what the wire step threw
  * @param redact - removes secrets from a text
  * @param depth - current depth (callers omit it)
  * @returns an `Error` copy, or `undefined` for a non-object
