@@ -128,9 +128,9 @@ function positive(value: number | undefined, fallback: number, field: string): n
  *
  * @remarks
  * One request pipeline with two wire steps: without a `fetch` option the request goes out through
- * node:http/node:https with a keep-alive agent of this wrapper's own (Node's own keep-alive, about
- * eight times less CPU per request than `fetch`; see docs/benchmarks.md), with one it goes through
- * ky over that `fetch`. Everything else is the same code for both: the URL (`baseUrl` + path +
+ * node:http/node:https with a keep-alive agent of this wrapper's own (Node's own keep-alive, a
+ * seventh of the CPU per request of ky over `fetch` on Node 20; see docs/benchmarks.md), with one
+ * it goes through ky over that `fetch`. Everything else is the same code for both: the URL (`baseUrl` + path +
  * `searchParams`), the headers, the JSON body, the timeout, the body limit and the error mapping.
  *
  * No automatic retries: callers decide from {@link ApiCallError.isRetryable} and from whether the

@@ -67,7 +67,7 @@ export interface IoClientOptions extends z.input<typeof IoClientOptionsSchema> {
   /**
    * A `fetch` to send through (tests pass a fake; proxies, other runtimes). Given, requests go
    * through ky over it; omitted, through node:http/node:https with the client's own keep-alive
-   * agent, which costs about a quarter of the CPU per message (docs/benchmarks.md#io).
+   * agent, which costs a third to a quarter of the CPU per bulk message (docs/benchmarks.md#io).
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Clock (default `() => new Date()`). */
