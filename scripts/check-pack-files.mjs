@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 
 /** Packages that carry third-party data or fonts, and so ship a NOTICE. */
-const NEEDS_NOTICE = new Set(['@civico/core', '@civico/pagopa']);
+const NEEDS_NOTICE = new Set(['@civico/core', '@civico/pagopa', '@civico/saml']);
 
 /** Run-time closure allowed per package (besides the package itself). Keep each entry justified. */
 const CLOSURE = {
@@ -48,6 +48,31 @@ const CLOSURE = {
   ],
   // core + markdown linter + CSV reader: no PDF, font or image code.
   '@civico/io': ['@civico/core', 'csv-parse', 'ky', 'marked', 'zod'],
+  // core + the XML stack: @xmldom/xmldom (our parser), xml-crypto (XML-DSig, with its own xmldom
+  // 0.8, is-dom-node and xpath) and libxml2-wasm (XSD validation, WebAssembly: no native build).
+  // Certificates are read with node:crypto, so no X.509 library.
+  '@civico/saml': [
+    '@civico/core',
+    '@xmldom/is-dom-node',
+    '@xmldom/xmldom',
+    'ky',
+    'libxml2-wasm',
+    'xml-crypto',
+    'xpath',
+    'zod',
+  ],
+  // core + saml: the test IdP and the conformance kit run on node:http and the saml toolkit.
+  '@civico/spid-test-idp': [
+    '@civico/core',
+    '@civico/saml',
+    '@xmldom/is-dom-node',
+    '@xmldom/xmldom',
+    'ky',
+    'libxml2-wasm',
+    'xml-crypto',
+    'xpath',
+    'zod',
+  ],
 };
 
 const SHAPES = [
@@ -61,6 +86,8 @@ const SHAPES = [
   // @civico/pagopa: the notice fonts and their licences.
   /^fonts\/[a-z-]+\.ttf$/,
   /^fonts\/OFL-[a-z-]+\.txt$/,
+  // @civico/saml: the SAML, XML-DSig and SPID/CIE schemas it validates against.
+  /^schemas\/[\w/.-]+\.xsd$/,
 ];
 
 function readJson(file) {
@@ -125,7 +152,8 @@ for (const dir of readdirSync(join(root, 'packages'))) {
   for (const f of required) if (!files.includes(f)) fail(`${pkg.name} does not ship ${f}`);
 
   const allowed = CLOSURE[pkg.name];
-  if (allowed) {
+  if (!allowed) fail(`${pkg.name} has no dependency-closure allow-list in scripts/check-pack-files.mjs`);
+  else {
     const closure = closureOf(join(pkgDir, 'package.json'));
     const names = [...closure.keys()].sort();
     console.log(`  closure: ${names.join(', ') || '(none)'}`);
