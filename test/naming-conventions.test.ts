@@ -62,8 +62,10 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
   parseMessage: 'a whole IO message: MessageInputSchema and isValidMessage',
   parseXml: 'a whole untrusted XML document (@civico/saml): a DOM, not an identifier; no schema form',
   parseCertificate: 'an X.509 certificate (@civico/saml): details read from DER, not an identifier; no schema form',
-  parseSpMetadata: 'whole SP metadata (@civico/spid-test-idp): endpoints and certificates read from XML; lintSpMetadata reports the rules',
-  parseAuthnRequest: 'a whole signed AuthnRequest (@civico/spid-test-idp): binding, signature and §1 rules; lintAuthnRequest reports them',
+  parseSpMetadata:
+    'whole SP metadata (@civico/spid-test-idp): endpoints and certificates read from XML; lintSpMetadata reports the rules',
+  parseAuthnRequest:
+    'a whole signed AuthnRequest (@civico/spid-test-idp): binding, signature and §1 rules; lintAuthnRequest reports them',
 };
 
 /** Sample valid inputs per identifier, so the agreement property also sees `true`. */
