@@ -234,7 +234,13 @@ describe('decodeRedirectBinding()', () => {
   });
 
   it('refuses a damaged Signature value', () => {
-    const q = queryOf(signedUrl).replace(/Signature=[A-Za-z0-9]{8}/, 'Signature=AAAAAAAA');
+    // A signature of the right length whose bytes are all different (the keys are random per run, so
+    // the value is rebuilt instead of edited with a pattern that may not match it).
+    const signed = queryOf(signedUrl);
+    const at = signed.lastIndexOf('Signature=') + 'Signature='.length;
+    const bytes = Buffer.from(decodeURIComponent(signed.slice(at)), 'base64').map((b) => b ^ 0xff);
+    const q = signed.slice(0, at) + encodeURIComponent(Buffer.from(bytes).toString('base64'));
+    expect(q).not.toBe(signed);
     expect(errorOf(() => decodeRedirectBinding(q, trusting(sp.certificate)))?.code).toMatch(
       /^ERR_SAML_SIGNATURE_(INVALID|UNTRUSTED)$/,
     );
@@ -391,5 +397,15 @@ describe('decodeRedirectBinding()', () => {
     expect(errorOf(() => decodeRedirectBinding(unsigned, { certificates: 'pem' } as never))?.code).toBe(
       'ERR_SAML_INVALID_CONFIG',
     );
+  });
+});
+
+describe('encodeRedirectBinding() options (hostile-input harness regression)', () => {
+  it('refuses a 2 MB typed array as options at once, without listing its keys', () => {
+    const start = performance.now();
+    expect(errorOf(() => encodeRedirectBinding(new Uint8Array(2_000_000) as never))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+    expect(performance.now() - start).toBeLessThan(200);
   });
 });
