@@ -153,3 +153,14 @@ describe('parseCertificate()', () => {
     );
   });
 });
+
+describe('parseCertificate() on a Proxy (hostile-input harness regression)', () => {
+  it('refuses a Proxy whose getPrototypeOf trap throws with ERR_SAML_INVALID_INPUT', () => {
+    const proxy = new Proxy(function hostile() {}, {
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    expect(errorOf(() => parseCertificate(proxy as never))?.code).toBe('ERR_SAML_INVALID_INPUT');
+  });
+});

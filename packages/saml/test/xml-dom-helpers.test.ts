@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getChild, getChildren, getText, NS, parseXml } from '../src/index.js';
+import { getChild, getChildren, getText, NS, parseXml, SamlError } from '../src/index.js';
 
 const RESPONSE = `<samlp:Response xmlns:samlp="${NS.samlp}" xmlns:saml="${NS.saml}" xmlns:evil="urn:evil">
   <saml:Issuer>https://idp.example/</saml:Issuer>
@@ -62,5 +62,45 @@ describe('getText()', () => {
     expect(el && getText(el)).toBe('ac');
     const empty = parseXml('<n/>').documentElement;
     expect(empty && getText(empty)).toBe('');
+  });
+});
+
+describe('getChild(), getChildren(), getText() on a value that is not an element', () => {
+  const proxy = new Proxy(function hostile() {}, {
+    get() {
+      throw new TypeError('trap');
+    },
+    getPrototypeOf() {
+      throw new TypeError('trap');
+    },
+  });
+  const codeOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+    } catch (err) {
+      return SamlError.isInstance(err) ? err.code : `foreign: ${String(err)}`;
+    }
+    return undefined;
+  };
+
+  it('throws ERR_SAML_INVALID_INPUT, never a TypeError (hostile-input harness regression)', () => {
+    for (const el of [
+      undefined,
+      null,
+      '<a/>',
+      1,
+      {},
+      { nodeType: 9 },
+      proxy,
+      {
+        get nodeType() {
+          throw new Error('x');
+        },
+      },
+    ]) {
+      expect(codeOf(() => getChild(el as never, NS.saml, 'Assertion'))).toBe('ERR_SAML_INVALID_INPUT');
+      expect(codeOf(() => getChildren(el as never, NS.saml, 'Assertion'))).toBe('ERR_SAML_INVALID_INPUT');
+      expect(codeOf(() => getText(el as never))).toBe('ERR_SAML_INVALID_INPUT');
+    }
   });
 });

@@ -164,3 +164,20 @@ describe('parseXml()', () => {
     }
   });
 });
+
+describe('parseXml() on hostile arguments (hostile-input harness regressions)', () => {
+  it('refuses a Proxy whose getPrototypeOf trap throws with ERR_SAML_INVALID_INPUT', () => {
+    const proxy = new Proxy(function hostile() {}, {
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    expect(refusal(() => parseXml(proxy as never)).code).toBe('ERR_SAML_INVALID_INPUT');
+  });
+
+  it('refuses a 2 MB typed array as options at once, without listing its keys', () => {
+    const start = performance.now();
+    expect(refusal(() => parseXml('<r/>', new Uint8Array(2_000_000) as never)).code).toBe('ERR_SAML_INVALID_CONFIG');
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});

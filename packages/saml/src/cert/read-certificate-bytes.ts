@@ -28,7 +28,8 @@ export function decodeStrictBase64(text: string): Uint8Array | undefined {
  * @internal
  */
 export function readCertificateBytes(value: unknown, field = 'certificate'): Uint8Array {
-  if (value instanceof Uint8Array) {
+  // isView first: a bare `instanceof` runs a Proxy's getPrototypeOf trap, which may throw.
+  if (ArrayBuffer.isView(value) && value instanceof Uint8Array) {
     if (value.byteLength > MAX_CERTIFICATE_BYTES) invalid('too-large');
     return new Uint8Array(value);
   }

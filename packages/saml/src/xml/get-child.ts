@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { assertElement } from './assert-element.js';
 import { getChildren } from './get-children.js';
 
 /**
@@ -12,6 +13,7 @@ import { getChildren } from './get-children.js';
  * @param ns - the namespace URI (e.g. `NS.saml`), or `null` for elements in no namespace
  * @param localName - the local name (e.g. `Issuer`)
  * @returns the first matching child, or `undefined`
+ * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` when `el` is not a DOM element
  * @example
  * ```ts
  * import { getChild, getText, NS, parseXml } from '@civico/saml';
@@ -22,6 +24,7 @@ import { getChildren } from './get-children.js';
  * @group XML
  */
 export function getChild(el: Element, ns: string | null, localName: string): Element | undefined {
+  assertElement(el);
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType !== 1) continue;
     const child = node as Element;

@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { assertElement } from './assert-element.js';
 
 /**
  * Lists the direct element children of `el` with the given namespace URI and local name, in
@@ -13,6 +14,7 @@ import type { Element } from '@xmldom/xmldom';
  * @param ns - the namespace URI (e.g. `NS.saml`), or `null` for elements in no namespace
  * @param localName - the local name (e.g. `Assertion`)
  * @returns the matching children, possibly none
+ * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` when `el` is not a DOM element
  * @example
  * ```ts
  * import { getChildren, NS, parseXml } from '@civico/saml';
@@ -22,6 +24,7 @@ import type { Element } from '@xmldom/xmldom';
  * @group XML
  */
 export function getChildren(el: Element, ns: string | null, localName: string): Element[] {
+  assertElement(el);
   const found: Element[] = [];
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType !== 1) continue;

@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { assertElement } from './assert-element.js';
 
 /**
  * Returns the text of an element: its direct text and CDATA children joined, comments skipped.
@@ -10,6 +11,7 @@ import type { Element } from '@xmldom/xmldom';
  *
  * @param el - the element
  * @returns its text, `''` when it has none
+ * @throws {@link SamlError} `ERR_SAML_INVALID_INPUT` when `el` is not a DOM element
  * @example
  * ```ts
  * import { getText, parseXml } from '@civico/saml';
@@ -19,6 +21,7 @@ import type { Element } from '@xmldom/xmldom';
  * @group XML
  */
 export function getText(el: Element): string {
+  assertElement(el);
   let text = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue ?? '';

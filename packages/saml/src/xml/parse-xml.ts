@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { DOMParser, type Document, type Node } from '@xmldom/xmldom';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
@@ -6,15 +6,17 @@ import { scanXml } from './scan-xml.js';
 import { type ParseXmlOptions, XML_HARD_LIMITS, XML_LIMITS, type XmlLimits } from './xml-limits.js';
 
 const limit = (max: number) => z.number().int().positive().max(max).optional();
-const ParseXmlOptionsSchema = z
-  .object({
-    maxBytes: limit(XML_HARD_LIMITS.maxBytes),
-    maxDepth: limit(XML_HARD_LIMITS.maxDepth),
-    maxElements: limit(XML_HARD_LIMITS.maxElements),
-    maxAttributes: limit(XML_HARD_LIMITS.maxAttributes),
-    maxTextBytes: limit(XML_HARD_LIMITS.maxTextBytes),
-  })
-  .strict();
+const ParseXmlOptionsSchema = plainObject(
+  z
+    .object({
+      maxBytes: limit(XML_HARD_LIMITS.maxBytes),
+      maxDepth: limit(XML_HARD_LIMITS.maxDepth),
+      maxElements: limit(XML_HARD_LIMITS.maxElements),
+      maxAttributes: limit(XML_HARD_LIMITS.maxAttributes),
+      maxTextBytes: limit(XML_HARD_LIMITS.maxTextBytes),
+    })
+    .strict(),
+);
 
 function resolveLimits(options: ParseXmlOptions | undefined): XmlLimits {
   if (options === undefined) return XML_LIMITS;
@@ -36,7 +38,8 @@ function tooLarge(): never {
 
 /** The input as text: bytes must be UTF-8 (a leading BOM is dropped), text must be a string. */
 function decode(xml: unknown, maxBytes: number): string {
-  if (xml instanceof Uint8Array) {
+  // isView first: a bare `instanceof` runs a Proxy's getPrototypeOf trap, which may throw.
+  if (ArrayBuffer.isView(xml) && xml instanceof Uint8Array) {
     if (xml.byteLength > maxBytes) tooLarge();
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(xml);
