@@ -123,3 +123,11 @@ describe('decodePostBinding()', () => {
     }
   });
 });
+
+describe('renderPostForm() options (hostile-input harness regression)', () => {
+  it('refuses a 2 MB typed array as options at once, without listing its keys', () => {
+    const start = performance.now();
+    expect(errorOf(() => renderPostForm(new Uint8Array(2_000_000) as never))?.code).toBe('ERR_SAML_INVALID_CONFIG');
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});

@@ -133,3 +133,17 @@ describe('createSelfSignedCertificate()', () => {
     }
   });
 });
+
+describe('createSelfSignedCertificate() options (hostile-input harness regression)', () => {
+  it('refuses a 2 MB typed array as options, or as options.spid, at once', async () => {
+    const start = performance.now();
+    expect((await codeOf(createSelfSignedCertificate(new Uint8Array(2_000_000) as never)))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+    const spid = new Uint8Array(2_000_000) as never;
+    expect((await codeOf(createSelfSignedCertificate({ subject: 'CN=x', spid })))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+    expect(performance.now() - start).toBeLessThan(400);
+  });
+});

@@ -141,3 +141,13 @@ describe('validateCertificate()', () => {
     expect(errorOf(() => validateCertificate(42 as never, { now: AT }))?.code).toBe('ERR_SAML_INVALID_INPUT');
   });
 });
+
+describe('validateCertificate() options (hostile-input harness regression)', () => {
+  it('refuses a 2 MB typed array as options at once, without listing its keys', () => {
+    const start = performance.now();
+    expect(errorOf(() => validateCertificate(loadCertificate('idp'), new Uint8Array(2_000_000) as never))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});

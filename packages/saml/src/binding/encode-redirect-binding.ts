@@ -1,6 +1,6 @@
 import { sign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
 import { SIGNING_ALGORITHMS } from '../signature/algorithms.js';
@@ -12,16 +12,18 @@ import { SAML_MESSAGE_KINDS, type SamlMessageKind } from './saml-message-kind.js
 
 const HASHES: Readonly<Record<SignatureAlgorithm, string>> = { 'rsa-sha256': 'RSA-SHA256', 'rsa-sha512': 'RSA-SHA512' };
 
-const EncodeRedirectBindingOptionsSchema = z
-  .object({
-    location: EndpointUrlSchema,
-    kind: z.enum(SAML_MESSAGE_KINDS),
-    xml: z.string().min(1).max(XML_HARD_LIMITS.maxBytes),
-    relayState: RelayStateSchema.optional(),
-    key: z.unknown().optional(),
-    algorithm: z.enum(['rsa-sha256', 'rsa-sha512']).optional(),
-  })
-  .strict();
+const EncodeRedirectBindingOptionsSchema = plainObject(
+  z
+    .object({
+      location: EndpointUrlSchema,
+      kind: z.enum(SAML_MESSAGE_KINDS),
+      xml: z.string().min(1).max(XML_HARD_LIMITS.maxBytes),
+      relayState: RelayStateSchema.optional(),
+      key: z.unknown().optional(),
+      algorithm: z.enum(['rsa-sha256', 'rsa-sha512']).optional(),
+    })
+    .strict(),
+);
 
 /**
  * Options of {@link encodeRedirectBinding}.

@@ -1,20 +1,22 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
 import { XML_HARD_LIMITS } from '../xml/xml-limits.js';
 import { EndpointUrlSchema, RelayStateSchema } from './binding-options.js';
 import { SAML_MESSAGE_KINDS, type SamlMessageKind } from './saml-message-kind.js';
 
-const RenderPostFormOptionsSchema = z
-  .object({
-    action: EndpointUrlSchema,
-    kind: z.enum(SAML_MESSAGE_KINDS),
-    xml: z.string().min(1).max(XML_HARD_LIMITS.maxBytes),
-    relayState: RelayStateSchema.optional(),
-    // A CSP nonce is an unguessable base64/base64url token (CSP3 §2.3.1 nonce-source grammar).
-    nonce: z.string().regex(/^[A-Za-z0-9+/_-]{16,256}={0,2}$/, 'must be a base64 token of at least 16 characters'),
-  })
-  .strict();
+const RenderPostFormOptionsSchema = plainObject(
+  z
+    .object({
+      action: EndpointUrlSchema,
+      kind: z.enum(SAML_MESSAGE_KINDS),
+      xml: z.string().min(1).max(XML_HARD_LIMITS.maxBytes),
+      relayState: RelayStateSchema.optional(),
+      // A CSP nonce is an unguessable base64/base64url token (CSP3 §2.3.1 nonce-source grammar).
+      nonce: z.string().regex(/^[A-Za-z0-9+/_-]{16,256}={0,2}$/, 'must be a base64 token of at least 16 characters'),
+    })
+    .strict(),
+);
 
 /**
  * Options of {@link renderPostForm}.

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
 import type { SigningKey } from '../signature/signing-key.js';
@@ -12,21 +12,20 @@ import { formatCertificatePem } from './parse-certificate.js';
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 const DAY_MS = 86_400_000;
 
-const CreateSelfSignedCertificateOptionsSchema = z
-  .object({
-    subject: z.string().min(1).max(1024),
-    keyBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
-    days: z.number().int().positive().max(36_500).optional(),
-    notBefore: z
-      .date()
-      .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
-      .optional(),
-    spid: z
-      .object({ policy: z.enum(['public', 'private']) })
-      .strict()
-      .optional(),
-  })
-  .strict();
+const CreateSelfSignedCertificateOptionsSchema = plainObject(
+  z
+    .object({
+      subject: z.string().min(1).max(1024),
+      keyBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
+      days: z.number().int().positive().max(36_500).optional(),
+      notBefore: z
+        .date()
+        .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
+        .optional(),
+      spid: plainObject(z.object({ policy: z.enum(['public', 'private']) }).strict()).optional(),
+    })
+    .strict(),
+);
 
 /**
  * Options of {@link createSelfSignedCertificate}.

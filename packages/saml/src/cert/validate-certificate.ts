@@ -1,4 +1,4 @@
-import { parseOptions, readFields } from '@civico/core/internal';
+import { parseOptions, plainObject, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { SamlError } from '../errors.js';
 import type { CertificateInfo } from './certificate-info.js';
@@ -10,15 +10,17 @@ const MIN_RSA_BITS = 2048;
 const MIN_EC_BITS = 256;
 const ACCEPTED_HASHES: ReadonlySet<string> = new Set(['sha256', 'sha384', 'sha512', 'none']);
 
-const ValidateCertificateOptionsSchema = z
-  .object({
-    now: z
-      .date()
-      .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
-      .optional(),
-    minKeyBits: z.number().int().min(MIN_RSA_BITS).max(16_384).optional(),
-  })
-  .strict();
+const ValidateCertificateOptionsSchema = plainObject(
+  z
+    .object({
+      now: z
+        .date()
+        .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
+        .optional(),
+      minKeyBits: z.number().int().min(MIN_RSA_BITS).max(16_384).optional(),
+    })
+    .strict(),
+);
 
 /**
  * Options of {@link validateCertificate}.
