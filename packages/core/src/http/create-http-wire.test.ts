@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttp as createHttpOver, type HttpOptions } from './create-http.js';
 
 // Rules both wire steps follow alike (redirects, decoding, query, body headers, keep-alive, https).
-const fixture = (name: string): string => fileURLToPath(new URL(`./test-fixtures/${name}`, import.meta.url));
+const fixture = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/http/${name}`, import.meta.url));
 const tls = { cert: readFileSync(fixture('loopback-cert.pem')), key: readFileSync(fixture('loopback-key.pem')) };
 
 const servers: Server[] = [];
