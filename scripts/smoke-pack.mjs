@@ -2,7 +2,8 @@
 // Packs every public package, installs the tarballs together into a temporary project, then
 // loads every `exports` sub-path with import() and require() on Node 20 (this machine) and on
 // Node 22 and 24 taken from the npm registry's `node` package, and runs every bin with --version.
-// Catches top-level await, a missing dist, broken exports paths and unrequirable dependencies.
+// Catches top-level await, a missing dist, broken exports paths and unrequirable dependencies, and
+// (USES) calls that need files shipped beside the code, such as the SAML schemas.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,12 @@ const NODE_LINES = (process.env.CIVICO_SMOKE_NODES ?? '22,24').split(',').filter
 function run(cmd, args, cwd, opts = {}) {
   return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
 }
+
+// Beyond loading: a call per package that needs files shipped beside its code (schemas, WebAssembly).
+const USES = {
+  '@civico/saml': `const { validateSchema } = await import('@civico/saml');
+    await validateSchema('<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>', 'protocol');`,
+};
 
 const packages = readdirSync(join(root, 'packages'))
   .map((dir) => ({
@@ -55,6 +62,10 @@ try {
         run(rt.bin, ['--input-type=module', '-e', `const m = await import('${id}'); ${check}`], app);
         run(rt.bin, ['-e', `const m = require('${id}'); ${check}`], app);
         checks += 2;
+      }
+      if (USES[pkg.name]) {
+        run(rt.bin, ['--input-type=module', '-e', USES[pkg.name]], app);
+        checks += 1;
       }
       for (const [name, rel] of Object.entries(pkg.bin ?? {})) {
         const out = run(rt.bin, [join(app, 'node_modules', pkg.name, rel), '--version'], app).trim();
