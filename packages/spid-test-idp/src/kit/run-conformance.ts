@@ -16,7 +16,7 @@ import { type KitCase, runResponseCase } from './run-response-case.js';
  * @group Conformance
  */
 export interface RunConformanceOptions {
-  /** Where the SP publishes its metadata (http on loopback hosts, else https). */
+  /** Where the SP publishes its metadata (an http or https URL; SPID requires https in production, which the metadata checks report). */
   readonly metadataUrl: string;
   /** The SP URL that starts a SPID login: it answers a redirect or a form towards the IdP. */
   readonly loginUrl: string;

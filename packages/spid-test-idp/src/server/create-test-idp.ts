@@ -107,7 +107,7 @@ const SESSION_TTL_MS = 8 * 3_600_000;
  * Endpoints: `GET /metadata` (signed IdP metadata), `GET|POST /sso` (AuthnRequest on HTTP-Redirect or
  * HTTP-POST, checked by `parseAuthnRequest`: a broken one gets the SPID error page, 403 — 400 when it
  * cannot be decoded — and for nr08–nr18 a button returning the error Response to the SP), the login
- * page (seeded users, SpidL1–3, outcome success / nr19–nr25 / nr30 / cancelled), `POST /login` (an
+ * page (seeded users, SpidL1–3, outcome success / nr19–nr23, nr25, nr30 / cancelled), `POST /login` (an
  * auto-submitting form posting the signed Response and the RelayState to the ACS), `GET|POST /slo`
  * (Single Logout on both bindings) and `POST /logout/initiate` (IdP-initiated logout). Every input is
  * bounded (body 256 KiB, URL 64 KiB, 32 form fields, waiting logins and sessions capped with a TTL);
