@@ -1,7 +1,8 @@
 // An incoming SPID Response, signed on the Assertion and on the Response, checked per second by
 // @civico/saml and by @node-saml/node-saml 5 (an SP library on xml-crypto 6 as well), in one process,
 // on the same base64 form field. Imports '@civico/saml' by name: build first (`npx tsup`).
-// Usage (from packages/saml): npx tsx bench/response.bench.ts, or through bench/index.ts.
+// Usage (from packages/saml): npx tsx bench/response.bench.ts, or through bench/index.ts;
+// CIVICO_BENCH_ROUNDS=<n> sets the number of rounds (default 5).
 //
 // What each task does per call:
 // - civico verify: decodePostBinding + parseXml + verifyXmlSignature of the Response and of its one
