@@ -41,6 +41,68 @@ function readAttributes(tag: string): Map<string, string> {
 }
 
 /**
+ * The page without its comments and script/style bodies, each replaced by a space; an unterminated
+ * one hides the rest of the page, as in a browser.
+ *
+ * @remarks
+ * One left-to-right pass with `indexOf` and anchored searches: a lazy `[\s\S]*?` regex retried at
+ * every unterminated `<!--` or `<script>` made hostile pages quadratic (100,000 of them: seconds).
+ */
+function stripHidden(html: string): string {
+  const out: string[] = [];
+  const opener = /<!--|<(script|style)\b/gi;
+  let pos = 0;
+  for (;;) {
+    opener.lastIndex = pos;
+    const open = opener.exec(html);
+    if (open === null) {
+      out.push(html.slice(pos));
+      break;
+    }
+    out.push(html.slice(pos, open.index), ' ');
+    const from = open.index + open[0].length;
+    if (open[1] === undefined) {
+      const end = html.indexOf('-->', from);
+      if (end < 0) break;
+      pos = end + 3;
+    } else {
+      const closer = new RegExp(`</${open[1]}\\s*>`, 'gi');
+      closer.lastIndex = from;
+      const close = closer.exec(html);
+      if (close === null) break;
+      pos = close.index + close[0].length;
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * The named fields of a form body, in one pass: each tag read up to its first `>`; a textarea's
+ * content is text up to its `</textarea>` (the rest of the form when unclosed), not more tags.
+ */
+function readFields(body: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  const tag = /<(input|textarea)\b/gi;
+  const textareaEnd = /<\/textarea\s*>/gi;
+  for (let open = tag.exec(body); open !== null; open = tag.exec(body)) {
+    const end = body.indexOf('>', tag.lastIndex);
+    if (end < 0) break;
+    const attributes = readAttributes(body.slice(tag.lastIndex, end));
+    tag.lastIndex = end + 1;
+    const name = attributes.get('name');
+    let value = attributes.get('value') ?? '';
+    if ((open[1] ?? '').toLowerCase() === 'textarea') {
+      textareaEnd.lastIndex = end + 1;
+      const close = textareaEnd.exec(body);
+      value = decodeHtmlEntities(body.slice(end + 1, close === null ? body.length : close.index));
+      tag.lastIndex = close === null ? body.length : textareaEnd.lastIndex;
+    }
+    if (name !== undefined && !fields.has(name)) fields.set(name, value);
+  }
+  return fields;
+}
+
+/**
  * Finds the first form of a page that carries a field named `field` (e.g. `SAMLRequest`).
  *
  * @remarks
@@ -52,25 +114,14 @@ function readAttributes(tag: string): Map<string, string> {
  * @internal
  */
 export function findPostForm(html: string, field: string): HtmlForm | undefined {
-  const cleaned = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+  const cleaned = stripHidden(html);
   const forms = cleaned.split(/<form\b/i).slice(1);
   for (const chunk of forms) {
     const startEnd = chunk.indexOf('>');
     if (startEnd < 0) continue;
     const formAttributes = readAttributes(chunk.slice(0, startEnd));
     const body = chunk.slice(startEnd + 1).split(/<\/form\s*>/i)[0] ?? '';
-    const fields = new Map<string, string>();
-    for (const input of body.matchAll(/<(input|textarea)\b([^>]*)>/gi)) {
-      const attributes = readAttributes(input[2] ?? '');
-      const name = attributes.get('name');
-      if (name === undefined || fields.has(name)) continue;
-      if ((input[1] ?? '').toLowerCase() === 'textarea') {
-        const rest = body.slice((input.index ?? 0) + input[0].length);
-        fields.set(name, decodeHtmlEntities(rest.split(/<\/textarea\s*>/i)[0] ?? ''));
-      } else {
-        fields.set(name, attributes.get('value') ?? '');
-      }
-    }
+    const fields = readFields(body);
     if (fields.has(field)) {
       return {
         action: formAttributes.get('action') ?? '',
