@@ -8,16 +8,31 @@ import type { SignatureHash } from './oids.js';
 export type DistinguishedNameAttributes = Readonly<Record<string, readonly string[]>>;
 
 /**
- * The extensions of a certificate that SPID rules talk about (spid.md §4.4); absent ones are `undefined`.
+ * The extensions of a certificate that SPID rules talk about (Avviso SPID n. 29 v3, SP certificates); absent ones are `undefined`.
  * @group Certificates
  */
 export interface CertificateExtensions {
   /** keyUsage (2.5.29.15): its criticality and the bits set, by RFC 5280 name. */
-  readonly keyUsage?: { readonly critical: boolean; readonly usages: readonly string[] };
+  readonly keyUsage?: {
+    /** Whether the extension is marked critical. */
+    readonly critical: boolean;
+    /** The bits set, by RFC 5280 name (`digitalSignature`, `nonRepudiation`, …). */
+    readonly usages: readonly string[];
+  };
   /** basicConstraints (2.5.29.19): its criticality and the `cA` flag. */
-  readonly basicConstraints?: { readonly critical: boolean; readonly ca: boolean };
+  readonly basicConstraints?: {
+    /** Whether the extension is marked critical. */
+    readonly critical: boolean;
+    /** The `cA` flag. */
+    readonly ca: boolean;
+  };
   /** certificatePolicies (2.5.29.32): its criticality and the policy OIDs, in order. */
-  readonly certificatePolicies?: { readonly critical: boolean; readonly policies: readonly string[] };
+  readonly certificatePolicies?: {
+    /** Whether the extension is marked critical. */
+    readonly critical: boolean;
+    /** The policy OIDs, in order. */
+    readonly policies: readonly string[];
+  };
   /** Dotted OIDs of every extension present, in certificate order. */
   readonly present: readonly string[];
 }

@@ -41,11 +41,14 @@ export interface CreateSelfSignedCertificateOptions {
   /** Start of validity (default: now). Pass a past date with a small `days` to make an expired certificate. */
   readonly notBefore?: Date;
   /**
-   * Adds the SPID extensions of Avviso 29 v3 (spid.md §4.4): keyUsage critical with only
+   * Adds the SPID extensions of Avviso SPID n. 29 v3 (SP certificates): keyUsage critical with only
    * digitalSignature + nonRepudiation, and certificatePolicies (AgIDroot, agIDcert, and
    * cert_SP_Pub or cert_SP_Priv). Without it the certificate has no keyUsage and no policies.
    */
-  readonly spid?: { readonly policy: 'public' | 'private' };
+  readonly spid?: {
+    /** `public` adds cert_SP_Pub (1.3.76.16.4.2.1), `private` cert_SP_Priv (1.3.76.16.4.3.1). */
+    readonly policy: 'public' | 'private';
+  };
 }
 
 function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array {
@@ -63,7 +66,7 @@ function buildExtensions(spki: Uint8Array, spid: CreateSelfSignedCertificateOpti
   const keyId = createHash('sha1').update(subjectPublicKeyBits(spki)).digest();
   const list = [
     extension(EXT.subjectKeyIdentifier, false, octets(keyId)),
-    // spid.md §4.4: basicConstraints CA:FALSE, not critical (an empty SEQUENCE: cA defaults to FALSE).
+    // Avviso SPID n. 29 v3: basicConstraints CA:FALSE, not critical (an empty SEQUENCE: cA defaults to FALSE).
     extension(EXT.basicConstraints, false, seq()),
   ];
   if (spid !== undefined) {

@@ -1,13 +1,15 @@
 /**
  * One SPID attribute an IdP can release: its `Attribute@Name`, its `xsi:type` and the documented
  * value format.
+ * @typeParam N - the attribute name
+ * @typeParam T - the `xsi:type`
  * @group Data
  */
-export interface SpidAttribute {
+export interface SpidAttribute<N extends string = string, T extends 'xs:string' | 'xs:date' = 'xs:string' | 'xs:date'> {
   /** `Attribute@Name` (and `RequestedAttribute@Name` in SP metadata). */
-  readonly name: string;
+  readonly name: N;
   /** `xsi:type` of the `AttributeValue`: `xs:date` for dates, `xs:string` for everything else. */
-  readonly xsiType: 'xs:string' | 'xs:date';
+  readonly xsiType: T;
   /** The documented value format (SPID Regole Tecniche, attributi.rst), in English. */
   readonly format: string;
   /** An example value in the documented format. */
@@ -96,6 +98,6 @@ function attr<const N extends string, const T extends 'xs:string' | 'xs:date' = 
   format: string,
   example: string,
   xsiType: T = 'xs:string' as T,
-): Readonly<{ name: N; xsiType: T; format: string; example: string }> {
+): SpidAttribute<N, T> {
   return Object.freeze({ name, xsiType, format, example });
 }

@@ -16,8 +16,11 @@ export type SpidLevel = 1 | 2 | 3;
  * @group Data
  */
 export const SPID_LEVELS = Object.freeze({
+  /** SpidL1: single factor (user name and password). */
   1: 'https://www.spid.gov.it/SpidL1',
+  /** SpidL2: two factors (e.g. password and a one-time code). */
   2: 'https://www.spid.gov.it/SpidL2',
+  /** SpidL3: two factors, one of them a hardware device or smart card. */
   3: 'https://www.spid.gov.it/SpidL3',
 } as const satisfies Record<SpidLevel, string>);
 

@@ -45,7 +45,12 @@ export interface ConformanceReport {
   /** The SP metadata profile checked. */
   readonly profile: SpMetadataProfile;
   /** The IdP identity the kit played: entity ID and PEM certificate. */
-  readonly idp: { readonly entityId: string; readonly certificate: string };
+  readonly idp: {
+    /** The entityID the kit's Responses were issued by. */
+    readonly entityId: string;
+    /** The PEM certificate the SP must trust to accept them. */
+    readonly certificate: string;
+  };
   /** Every check, grouped in this order: metadata, authn-request, response. */
   readonly checks: readonly ConformanceReportCheck[];
   /** Counts by outcome. */

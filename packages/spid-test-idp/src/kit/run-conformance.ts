@@ -33,7 +33,9 @@ export interface RunConformanceOptions {
   /** The IdP identity that signs the crafted Responses (default: a fresh one, which the SP does not trust). */
   readonly idp?:
     | {
+        /** The entityID the Responses are issued by (default a local one; the SP must list it). */
         readonly entityId?: string | undefined;
+        /** The key and certificate that sign the Responses (default a fresh RSA-2048 pair). */
         readonly key?: SigningKey | undefined;
         /** SSO Locations the AuthnRequest `Destination` may name (default: where the SP sent it). */
         readonly ssoUrls?: readonly string[] | undefined;

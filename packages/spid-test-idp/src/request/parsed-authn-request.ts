@@ -29,7 +29,12 @@ export interface AuthnRequestOptions {
   /** The SP's metadata ({@link parseSpMetadata}): entity ID, ACS, attribute sets, certificates. */
   readonly sp: SpMetadata;
   /** The IdP receiving the request: its entity ID and every SingleSignOnService Location. */
-  readonly idp: { readonly entityId: string; readonly ssoUrls: readonly string[] };
+  readonly idp: {
+    /** The IdP's entityID (a Destination equal to it is accepted, as the official tool does). */
+    readonly entityId: string;
+    /** The IdP's SingleSignOnService locations: a Destination must be one of them. */
+    readonly ssoUrls: readonly string[];
+  };
   /** The current instant (default: the system clock). */
   readonly now?: Date | undefined;
   /** Apply the CIE rules of §6.1 (Destination = SSO Location, ForceAuthn always, exact/minimum). */

@@ -36,7 +36,12 @@ export interface BuildResponseOptions {
   /** The AuthnRequest being answered (a `ParsedAuthnRequest` fits). */
   readonly request: ResponseRequestInfo;
   /** The IdP: its entity ID (Issuer, NameID `NameQualifier`) and signing key. */
-  readonly idp: { readonly entityId: string; readonly key: SigningKey };
+  readonly idp: {
+    /** The IdP's entityID: the Issuer of the Response and the Assertion, and the NameID's NameQualifier. */
+    readonly entityId: string;
+    /** The key and certificate that sign the Response and the Assertion. */
+    readonly key: SigningKey;
+  };
   /** The authenticated user; required for a successful Response. */
   readonly user?: TestUser | undefined;
   /** Returned level (`AuthnContextClassRef`); default the requested one. */
@@ -44,11 +49,23 @@ export interface BuildResponseOptions {
   /** The current instant: `NotOnOrAfter` is five minutes later (default: the system clock). */
   readonly now?: Date | undefined;
   /** An error outcome: `Responder`/`AuthnFailed` (or the request error's status), no Assertion. */
-  readonly status?: { readonly code: ResponseErrorCode } | undefined;
+  readonly status?:
+    | {
+        /** The error outcome: an SPID error code (`nr19`…) or `cancelled`. */
+        readonly code: ResponseErrorCode;
+      }
+    | undefined;
   /** CIE flavour: Response Issuer without `Format`, only the four CIE attributes. */
   readonly cie?: boolean | undefined;
   /** What to sign; default both for success, nothing for an error Response (as the SPID tool does). */
-  readonly sign?: { readonly response?: boolean | undefined; readonly assertion?: boolean | undefined } | undefined;
+  readonly sign?:
+    | {
+        /** Sign the Response (default `true`). */
+        readonly response?: boolean | undefined;
+        /** Sign the Assertion (default `true`). */
+        readonly assertion?: boolean | undefined;
+      }
+    | undefined;
   /** Signature algorithm (default `rsa-sha256`). */
   readonly algorithm?: SignatureAlgorithm | undefined;
   /**
