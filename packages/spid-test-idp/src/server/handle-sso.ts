@@ -123,7 +123,8 @@ export async function handleSso(
     return refuse(ctx, res, sp, peeked.id, peeked.relayState, error);
   }
   const id = ctx.randomId();
-  ctx.pending.set(id, { kind: 'login', request, sp });
+  const { xml: _text, ...kept } = request;
+  ctx.pending.set(id, { kind: 'login', request: kept, sp });
   const nonce = createNonce();
   sendHtml(res, 200, renderLoginPage({ ctx, pendingId: id, request, sp, nonce }), { nonce });
 }

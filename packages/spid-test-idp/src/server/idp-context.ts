@@ -9,7 +9,11 @@ import type { SpRegistry } from './create-sp-registry.js';
 /** A login waiting for the user's choice on the login page. @internal */
 export interface PendingLogin {
   readonly kind: 'login';
-  readonly request: ParsedAuthnRequest;
+  /**
+   * The checked request without its text: a replayed request padded with comments (which the
+   * signature does not cover) would otherwise pin up to a body's worth of memory per waiting login.
+   */
+  readonly request: Omit<ParsedAuthnRequest, 'xml'>;
   readonly sp: SpMetadata;
 }
 
