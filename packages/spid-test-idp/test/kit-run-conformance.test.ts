@@ -219,3 +219,18 @@ describe('formatConformanceReport()', () => {
     );
   });
 });
+
+describe('createConformanceIdp() and formatConformanceReport() on wrong types (hostile-input harness regression)', () => {
+  it('fail with ERR_SPID_TEST_IDP_INVALID_CONFIG, never a TypeError', async () => {
+    for (const options of [null, 'x', { entityId: 5 }, { key: 'pem' }]) {
+      await expect(createConformanceIdp(options as never)).rejects.toMatchObject({
+        code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+      });
+    }
+    for (const report of [undefined, null, {}, { ok: true, profile: 'p', idp: {}, checks: [{}], summary: {} }]) {
+      expect(() => formatConformanceReport(report as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

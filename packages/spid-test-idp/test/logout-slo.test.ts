@@ -243,3 +243,21 @@ describe('buildLogoutResponse()', () => {
     ]);
   });
 });
+
+describe('buildLogoutRequest() and buildLogoutResponse() on wrong types (hostile-input harness regression)', () => {
+  it('throw ERR_SPID_TEST_IDP_INVALID_CONFIG, never a TypeError', () => {
+    const throwing = Object.defineProperty({}, 'issuer', {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    for (const options of [undefined, null, 'x', {}, throwing, { issuer: 1, destination: 'd', nameId: 'n' }]) {
+      expect(() => buildLogoutRequest(options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+      expect(() => buildLogoutResponse(options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

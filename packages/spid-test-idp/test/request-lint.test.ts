@@ -178,3 +178,21 @@ describe('lintAuthnRequest()', () => {
     expect(notPassed(cie)).toEqual(['authn-request.requested-authn-context.comparison']);
   });
 });
+
+describe('lintAuthnRequest() on hostile arguments (hostile-input harness regression)', () => {
+  it('refuses options behind a throwing Proxy with ERR_SPID_TEST_IDP_INVALID_CONFIG', async () => {
+    const sp = parseSpMetadata(buildSpMetadataXml());
+    const input = { binding: 'redirect', query: buildRedirectQuery(buildAuthnRequestXml()) } as const;
+    const proxy = new Proxy(function hostile() {}, {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    await expect(lintAuthnRequest(input, proxy as never)).rejects.toMatchObject({
+      code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+    });
+    await expect(lintAuthnRequest(proxy as never, { sp, idp: TEST_IDP })).rejects.toMatchObject({
+      code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+    });
+  });
+});

@@ -198,3 +198,28 @@ describe('parseAuthnRequest()', () => {
     });
   });
 });
+
+describe('parseAuthnRequest() on hostile arguments (hostile-input harness regression)', () => {
+  it('refuses options or input behind a throwing Proxy or getter with ERR_SPID_TEST_IDP_INVALID_CONFIG', () => {
+    const input = { binding: 'redirect', query: buildRedirectQuery(buildAuthnRequestXml()) } as const;
+    const proxy = new Proxy(function hostile() {}, {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    const getter = Object.defineProperty({ ...OPTIONS }, 'now', {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    for (const [i, o] of [
+      [input, proxy],
+      [input, getter],
+      [proxy, OPTIONS],
+    ] as const) {
+      expect(() => parseAuthnRequest(i as never, o as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

@@ -110,3 +110,14 @@ describe('createTestIdp() CIE flavour', () => {
     expect(names).toEqual(['dateOfBirth', 'familyName', 'fiscalNumber', 'name']);
   });
 });
+
+describe('buildIdpMetadata() on wrong types (hostile-input harness regression)', () => {
+  it('throws ERR_SPID_TEST_IDP_INVALID_CONFIG, never a TypeError', () => {
+    const urls = { entityId: 'https://i', ssoUrl: 'https://i/sso', sloUrl: 'https://i/slo' };
+    for (const options of [undefined, null, 'x', { ...urls }, { ...urls, key: 'pem' }, { ...urls, key: null }]) {
+      expect(() => buildIdpMetadata(options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

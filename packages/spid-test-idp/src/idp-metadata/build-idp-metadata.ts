@@ -1,4 +1,6 @@
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { NS, type SigningKey, signXml } from '@civico/saml';
+import { z } from 'zod';
 import { CIE_ATTRIBUTES, SPID_ATTRIBUTES } from '../data/spid-attributes.js';
 import { SpidTestIdpError } from '../errors.js';
 import { escapeXml, pemToBase64, SAML_BINDINGS } from '../logout/saml-text.js';
@@ -24,6 +26,20 @@ export interface BuildIdpMetadataOptions {
   readonly organizationName?: string | undefined;
 }
 
+const HttpUrl = z.string().regex(/^https?:\/\/[^\s"<>]+$/, 'must be an absolute http(s) URL');
+// Checked at the boundary: a value of the wrong type or a throwing getter fails with INVALID_CONFIG.
+const OptionsSchema = plainObject(
+  z.object({
+    entityId: HttpUrl,
+    ssoUrl: HttpUrl,
+    sloUrl: HttpUrl,
+    key: plainObject(z.object({ privateKey: z.string(), certificate: z.string() })),
+    id: z.string().optional(),
+    cie: z.boolean().optional(),
+    organizationName: z.string().optional(),
+  }),
+);
+
 /**
  * Builds the IdP's own signed metadata: an `md:EntityDescriptor` with one `IDPSSODescriptor`.
  *
@@ -36,7 +52,7 @@ export interface BuildIdpMetadataOptions {
  *
  * @param options - entity id, endpoints, key, flavour
  * @returns the signed metadata XML
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a URL is not absolute http(s).
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a URL is not absolute http(s) or a value has the wrong type.
  * @example
  * ```ts
  * import { createSelfSignedCertificate } from '@civico/saml';
@@ -47,16 +63,10 @@ export interface BuildIdpMetadataOptions {
  * @group Identity provider
  */
 export function buildIdpMetadata(options: BuildIdpMetadataOptions): string {
-  for (const field of ['entityId', 'ssoUrl', 'sloUrl'] as const) {
-    if (!/^https?:\/\/[^\s"<>]+$/.test(options[field])) {
-      throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', `${field} must be an absolute http(s) URL`, {
-        field,
-      });
-    }
-  }
-  const id = options.id ?? '_idp-metadata';
-  const org = escapeXml(options.organizationName ?? 'civico SPID test IdP');
-  const attributes = (options.cie ? CIE_ATTRIBUTES : SPID_ATTRIBUTES)
+  const o = parseOptions(OptionsSchema, options, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
+  const id = o.id ?? '_idp-metadata';
+  const org = escapeXml(o.organizationName ?? 'civico SPID test IdP');
+  const attributes = (o.cie ? CIE_ATTRIBUTES : SPID_ATTRIBUTES)
     .map((a) => `<saml:Attribute Name="${a.name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic"/>`)
     .join('');
   const services = (element: string, location: string): string =>
@@ -65,17 +75,17 @@ export function buildIdpMetadata(options: BuildIdpMetadataOptions): string {
       .join('');
   const xml =
     `<md:EntityDescriptor xmlns:md="${NS.md}" xmlns:ds="${NS.ds}" xmlns:saml="${NS.saml}"` +
-    ` ID="${escapeXml(id)}" entityID="${escapeXml(options.entityId)}">` +
+    ` ID="${escapeXml(id)}" entityID="${escapeXml(o.entityId)}">` +
     `<md:IDPSSODescriptor protocolSupportEnumeration="${NS.samlp}" WantAuthnRequestsSigned="true">` +
-    `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${pemToBase64(options.key.certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-    services('SingleLogoutService', options.sloUrl) +
+    `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${pemToBase64(o.key.certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
+    services('SingleLogoutService', o.sloUrl) +
     '<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>' +
-    services('SingleSignOnService', options.ssoUrl) +
+    services('SingleSignOnService', o.ssoUrl) +
     attributes +
     '</md:IDPSSODescriptor>' +
     `<md:Organization><md:OrganizationName xml:lang="it">${org}</md:OrganizationName>` +
     `<md:OrganizationDisplayName xml:lang="it">${org}</md:OrganizationDisplayName>` +
-    `<md:OrganizationURL xml:lang="it">${escapeXml(options.entityId)}</md:OrganizationURL></md:Organization>` +
+    `<md:OrganizationURL xml:lang="it">${escapeXml(o.entityId)}</md:OrganizationURL></md:Organization>` +
     '</md:EntityDescriptor>';
-  return signXml(xml, { key: options.key, id, placement: 'first-child' });
+  return signXml(xml, { key: o.key, id, placement: 'first-child' });
 }

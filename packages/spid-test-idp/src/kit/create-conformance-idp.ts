@@ -1,4 +1,6 @@
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { createSelfSignedCertificate, type SigningKey } from '@civico/saml';
+import { z } from 'zod';
 import { SpidTestIdpError } from '../errors.js';
 import { buildIdpMetadata } from '../idp-metadata/build-idp-metadata.js';
 
@@ -36,6 +38,17 @@ export interface ConformanceIdp {
   readonly key: SigningKey;
 }
 
+// Checked at the boundary: a value of the wrong type or a throwing getter fails with INVALID_CONFIG.
+const OptionsSchema = plainObject(
+  z.object({
+    entityId: z.string().optional(),
+    ssoUrl: z.string().optional(),
+    sloUrl: z.string().optional(),
+    key: z.unknown().optional(),
+    cie: z.boolean().optional(),
+  }),
+);
+
 /**
  * Creates the IdP identity for {@link runConformance}: entity ID, key and the signed IdP metadata
  * to configure in the SP under test.
@@ -59,16 +72,17 @@ export interface ConformanceIdp {
  * @group Conformance
  */
 export async function createConformanceIdp(options: CreateConformanceIdpOptions = {}): Promise<ConformanceIdp> {
-  const entityId = options.entityId ?? 'https://localhost:8443';
+  const o = parseOptions(OptionsSchema, options, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
+  const entityId = o.entityId ?? 'https://localhost:8443';
   if (!/^https?:\/\/[^\s"<>]+$/.test(entityId)) {
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'entityId must be an absolute http(s) URL', {
       field: 'entityId',
     });
   }
   const base = entityId.replace(/\/+$/, '');
-  const ssoUrl = options.ssoUrl ?? `${base}/samlsso`;
+  const ssoUrl = o.ssoUrl ?? `${base}/samlsso`;
   const key =
-    options.key ??
+    (o.key as SigningKey | undefined) ??
     (await createSelfSignedCertificate({
       subject: 'CN=civico SPID conformance IdP, O=civico test-only, C=IT',
       days: 365,
@@ -76,9 +90,9 @@ export async function createConformanceIdp(options: CreateConformanceIdpOptions 
   const metadata = buildIdpMetadata({
     entityId,
     ssoUrl,
-    sloUrl: options.sloUrl ?? `${base}/samlsso`,
+    sloUrl: o.sloUrl ?? `${base}/samlsso`,
     key,
-    cie: options.cie,
+    cie: o.cie,
     organizationName: 'civico SPID conformance kit',
   });
   const idp = { entityId, ssoUrl, certificate: key.certificate, metadata };

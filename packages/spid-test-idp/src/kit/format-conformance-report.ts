@@ -1,6 +1,31 @@
+import { parseOptions, plainObject } from '@civico/core/internal';
+import { z } from 'zod';
+import { SpidTestIdpError } from '../errors.js';
 import type { ConformanceReport } from './conformance-report.js';
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN' } as const;
+
+// Checked at the boundary: a report of the wrong shape (or with throwing getters) fails with INVALID_CONFIG.
+const ReportSchema = plainObject(
+  z.object({
+    ok: z.boolean(),
+    profile: z.string(),
+    idp: plainObject(z.object({ entityId: z.string() })),
+    checks: z.array(
+      plainObject(
+        z.object({
+          group: z.string(),
+          id: z.string(),
+          title: z.string(),
+          outcome: z.enum(['pass', 'fail', 'warn']),
+          reason: z.string().optional(),
+          httpStatus: z.number().optional(),
+        }),
+      ),
+    ),
+    summary: plainObject(z.object({ passed: z.number(), failed: z.number(), warnings: z.number() })),
+  }),
+);
 
 /** One line, no control characters: reasons come from our code, but stay defensive. */
 function oneLine(text: string): string {
@@ -17,6 +42,7 @@ function oneLine(text: string): string {
  * The JSON form of a report is the report itself (`JSON.stringify(report, null, 2)`).
  * @param report - what {@link runConformance} returned
  * @returns the text, lines separated by `\n`, ending with a newline
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when `report` does not have the shape of a report.
  * @example
  * ```ts
  * import { formatConformanceReport, type ConformanceReport } from '@civico/spid-test-idp';
@@ -32,9 +58,10 @@ function oneLine(text: string): string {
  * @group Conformance
  */
 export function formatConformanceReport(report: ConformanceReport): string {
-  const lines = [`SPID conformance report, profile ${report.profile}, IdP ${oneLine(report.idp.entityId)}`];
+  const r = parseOptions(ReportSchema, report, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
+  const lines = [`SPID conformance report, profile ${r.profile}, IdP ${oneLine(r.idp.entityId)}`];
   let group: string | undefined;
-  for (const check of report.checks) {
+  for (const check of r.checks) {
     if (check.group !== group) {
       group = check.group;
       lines.push('', `[${group}]`);
@@ -44,19 +71,19 @@ export function formatConformanceReport(report: ConformanceReport): string {
     if (check.reason !== undefined) parts.push(oneLine(check.reason));
     lines.push(parts.join('  '));
   }
-  const baseline = report.checks.find((c) => c.id === 'response.case-1');
+  const baseline = r.checks.find((c) => c.id === 'response.case-1');
   if (baseline?.outcome === 'fail' && baseline.httpStatus !== undefined) {
     // The usual first-run mistake: the SP does not trust the kit's IdP, so it refuses even case 1.
     lines.push(
       '',
-      `Hint: case 1 is a valid Response and was refused. Does the SP trust the kit IdP ${oneLine(report.idp.entityId)}?`,
+      `Hint: case 1 is a valid Response and was refused. Does the SP trust the kit IdP ${oneLine(r.idp.entityId)}?`,
       'Load the kit IdP metadata in the SP (createConformanceIdp().metadata, or civico-spid-conformance --write-idp).',
     );
   }
-  const { passed, failed, warnings } = report.summary;
+  const { passed, failed, warnings } = r.summary;
   lines.push(
     '',
-    `${report.checks.length} checks: ${passed} passed, ${failed} failed, ${warnings} warnings. ${report.ok ? 'CONFORMANT' : 'NOT CONFORMANT'}`,
+    `${r.checks.length} checks: ${passed} passed, ${failed} failed, ${warnings} warnings. ${r.ok ? 'CONFORMANT' : 'NOT CONFORMANT'}`,
   );
   return `${lines.join('\n')}\n`;
 }

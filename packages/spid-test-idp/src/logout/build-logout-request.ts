@@ -1,5 +1,8 @@
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { NS, type SigningKey, signXml } from '@civico/saml';
+import { z } from 'zod';
 import { SpidTestIdpError } from '../errors.js';
+import { NonEmptyString, OptionalDate } from './option-fields.js';
 import { createSamlId, escapeXml, formatInstant } from './saml-text.js';
 
 /**
@@ -28,6 +31,20 @@ export interface BuildLogoutRequestOptions {
   readonly key?: SigningKey | undefined;
 }
 
+// Checked at the boundary: a value of the wrong type or a throwing getter fails with INVALID_CONFIG.
+const OptionsSchema = plainObject(
+  z.object({
+    issuer: NonEmptyString,
+    destination: NonEmptyString,
+    nameId: NonEmptyString,
+    nameQualifier: NonEmptyString,
+    sessionIndex: z.string().optional(),
+    id: z.string().optional(),
+    now: OptionalDate,
+    key: z.unknown().optional(),
+  }),
+);
+
 /**
  * Builds a SPID `samlp:LogoutRequest` (spid.md §4.3), signed when a key is given.
  *
@@ -37,7 +54,7 @@ export interface BuildLogoutRequestOptions {
  *
  * @param options - issuer, destination, name id, session index, key
  * @returns the LogoutRequest XML
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a required value is empty.
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a required value is empty or a value has the wrong type.
  * @example
  * ```ts
  * import { buildLogoutRequest } from '@civico/spid-test-idp';
@@ -52,23 +69,17 @@ export interface BuildLogoutRequestOptions {
  * @group Logout
  */
 export function buildLogoutRequest(options: BuildLogoutRequestOptions): string {
-  for (const field of ['issuer', 'destination', 'nameId', 'nameQualifier'] as const) {
-    if (options[field].trim() === '') {
-      throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', `${field} must not be empty`, { field });
-    }
-  }
-  const id = options.id ?? createSamlId();
-  const issuer = escapeXml(options.issuer);
+  const o = parseOptions(OptionsSchema, options, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
+  const id = o.id ?? createSamlId();
+  const issuer = escapeXml(o.issuer);
   const session =
-    options.sessionIndex === undefined
-      ? ''
-      : `<samlp:SessionIndex>${escapeXml(options.sessionIndex)}</samlp:SessionIndex>`;
+    o.sessionIndex === undefined ? '' : `<samlp:SessionIndex>${escapeXml(o.sessionIndex)}</samlp:SessionIndex>`;
   const xml =
     `<samlp:LogoutRequest xmlns:samlp="${NS.samlp}" xmlns:saml="${NS.saml}" ID="${escapeXml(id)}" Version="2.0"` +
-    ` IssueInstant="${formatInstant(options.now ?? new Date())}" Destination="${escapeXml(options.destination)}">` +
+    ` IssueInstant="${formatInstant(o.now ?? new Date())}" Destination="${escapeXml(o.destination)}">` +
     `<saml:Issuer Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity" NameQualifier="${issuer}">${issuer}</saml:Issuer>` +
-    `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient" NameQualifier="${escapeXml(options.nameQualifier)}">${escapeXml(options.nameId)}</saml:NameID>` +
+    `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient" NameQualifier="${escapeXml(o.nameQualifier)}">${escapeXml(o.nameId)}</saml:NameID>` +
     session +
     '</samlp:LogoutRequest>';
-  return options.key ? signXml(xml, { key: options.key, id }) : xml;
+  return o.key ? signXml(xml, { key: o.key as SigningKey, id }) : xml;
 }

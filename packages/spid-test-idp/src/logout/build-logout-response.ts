@@ -1,5 +1,8 @@
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { NS, type SigningKey, signXml } from '@civico/saml';
+import { z } from 'zod';
 import { SpidTestIdpError } from '../errors.js';
+import { NonEmptyString, OptionalDate } from './option-fields.js';
 import { createSamlId, escapeXml, formatInstant } from './saml-text.js';
 
 const STATUS = 'urn:oasis:names:tc:SAML:2.0:status:';
@@ -32,6 +35,19 @@ export interface BuildLogoutResponseOptions {
   readonly key?: SigningKey | undefined;
 }
 
+// Checked at the boundary: a value of the wrong type or a throwing getter fails with INVALID_CONFIG.
+const OptionsSchema = plainObject(
+  z.object({
+    issuer: NonEmptyString,
+    destination: NonEmptyString,
+    inResponseTo: NonEmptyString,
+    outcome: z.enum(['success', 'partial-logout']).optional(),
+    id: z.string().optional(),
+    now: OptionalDate,
+    key: z.unknown().optional(),
+  }),
+);
+
 /**
  * Builds a SPID `samlp:LogoutResponse` (spid.md §4.3), signed when a key is given.
  *
@@ -41,7 +57,7 @@ export interface BuildLogoutResponseOptions {
  *
  * @param options - issuer, destination, request id, outcome, key
  * @returns the LogoutResponse XML
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a required value is empty.
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when a required value is empty or a value has the wrong type.
  * @example
  * ```ts
  * import { buildLogoutResponse } from '@civico/spid-test-idp';
@@ -54,23 +70,19 @@ export interface BuildLogoutResponseOptions {
  * @group Logout
  */
 export function buildLogoutResponse(options: BuildLogoutResponseOptions): string {
-  for (const field of ['issuer', 'destination', 'inResponseTo'] as const) {
-    if (options[field].trim() === '') {
-      throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', `${field} must not be empty`, { field });
-    }
-  }
-  const id = options.id ?? createSamlId();
-  const issuer = escapeXml(options.issuer);
+  const o = parseOptions(OptionsSchema, options, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
+  const id = o.id ?? createSamlId();
+  const issuer = escapeXml(o.issuer);
   const status =
-    (options.outcome ?? 'success') === 'success'
+    (o.outcome ?? 'success') === 'success'
       ? `<samlp:StatusCode Value="${STATUS}Success"/>`
       : `<samlp:StatusCode Value="${STATUS}Requester"><samlp:StatusCode Value="${STATUS}PartialLogout"/></samlp:StatusCode>`;
   const xml =
     `<samlp:LogoutResponse xmlns:samlp="${NS.samlp}" xmlns:saml="${NS.saml}" ID="${escapeXml(id)}" Version="2.0"` +
-    ` IssueInstant="${formatInstant(options.now ?? new Date())}" Destination="${escapeXml(options.destination)}"` +
-    ` InResponseTo="${escapeXml(options.inResponseTo)}">` +
+    ` IssueInstant="${formatInstant(o.now ?? new Date())}" Destination="${escapeXml(o.destination)}"` +
+    ` InResponseTo="${escapeXml(o.inResponseTo)}">` +
     `<saml:Issuer Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity" NameQualifier="${issuer}">${issuer}</saml:Issuer>` +
     `<samlp:Status>${status}</samlp:Status>` +
     '</samlp:LogoutResponse>';
-  return options.key ? signXml(xml, { key: options.key, id }) : xml;
+  return o.key ? signXml(xml, { key: o.key as SigningKey, id }) : xml;
 }

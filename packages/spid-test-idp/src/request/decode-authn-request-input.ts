@@ -1,8 +1,9 @@
+import { readFields } from '@civico/core/internal';
 import { decodePostBinding, decodeRedirectBinding, NS, parseXml, SamlError, verifyXmlSignature } from '@civico/saml';
 import { SpidTestIdpError } from '../errors.js';
 import type { SpMetadata } from '../metadata/sp-metadata.js';
 import { children, type XmlDocument, type XmlElement } from '../metadata/xml-dom.js';
-import type { AuthnRequestInput } from './parsed-authn-request.js';
+import type { AuthnRequestInput, AuthnRequestOptions } from './parsed-authn-request.js';
 import { requestError } from './request-error.js';
 
 /** @internal Signature algorithms the conformance tool accepts (SHA-1 is refused). */
@@ -20,6 +21,25 @@ export interface DecodedAuthnRequest {
   readonly relayState: string | undefined;
   readonly binding: 'redirect' | 'post';
   readonly sigAlg: string | undefined;
+}
+
+/**
+ * @internal Reads the arguments of parseAuthnRequest and lintAuthnRequest once, into plain objects (a
+ * throwing getter or Proxy fails with INVALID_CONFIG), and checks the shape of the input.
+ */
+export function readRequestArguments(
+  input: unknown,
+  options: unknown,
+): { readonly input: AuthnRequestInput; readonly options: AuthnRequestOptions } {
+  const code = 'ERR_SPID_TEST_IDP_INVALID_CONFIG';
+  const i = readFields(input, ['binding', 'query', 'samlRequest', 'relayState'], SpidTestIdpError, code, {
+    path: 'input',
+  }) as AuthnRequestInput;
+  const o = readFields(options, ['sp', 'idp', 'now', 'cie', 'maxAgeMs', 'clockSkewMs'], SpidTestIdpError, code, {
+    path: 'options',
+  }) as AuthnRequestOptions;
+  checkInput(i, o.sp);
+  return { input: i, options: o };
 }
 
 /** @internal Checks the shape of the input (a caller mistake, not the SP's). */

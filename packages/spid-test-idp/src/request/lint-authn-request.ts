@@ -3,7 +3,12 @@ import type { ConformanceCheck } from '../kit/conformance-check.js';
 import { rule } from '../metadata/lint-context.js';
 import { children, type XmlElement } from '../metadata/xml-dom.js';
 import { AUTHN_REQUEST_RULES } from './authn-request-rules.js';
-import { ALLOWED_SIG_ALGS, checkInput, parseRequestXml, readXmlSigAlg } from './decode-authn-request-input.js';
+import {
+  ALLOWED_SIG_ALGS,
+  parseRequestXml,
+  readRequestArguments,
+  readXmlSigAlg,
+} from './decode-authn-request-input.js';
 import { createRuleContext } from './parse-authn-request.js';
 import type { AuthnRequestInput, AuthnRequestOptions } from './parsed-authn-request.js';
 
@@ -167,12 +172,12 @@ export async function lintAuthnRequest(
   input: AuthnRequestInput,
   options: AuthnRequestOptions,
 ): Promise<ConformanceCheck[]> {
-  checkInput(input, options?.sp);
-  const now = options.now ?? new Date();
+  const { input: i, options: o } = readRequestArguments(input, options);
+  const now = o.now ?? new Date();
   const decoded =
-    input.binding === 'redirect'
-      ? decodeRedirectForLint(input.query, options, now)
-      : decodePostForLint(input.samlRequest, input.relayState, options, now);
+    i.binding === 'redirect'
+      ? decodeRedirectForLint(i.query, o, now)
+      : decodePostForLint(i.samlRequest, i.relayState, o, now);
   const { checks, xml } = decoded;
   if (xml === undefined) return checks;
   checks.push(
@@ -211,8 +216,8 @@ export async function lintAuthnRequest(
     );
   }
   const ctx = createRuleContext(
-    { xml, root: signed, relayState: decoded.relayState, binding: input.binding, sigAlg: undefined },
-    { ...options, now },
+    { xml, root: signed, relayState: decoded.relayState, binding: i.binding, sigAlg: undefined },
+    { ...o, now },
   );
   for (const r of AUTHN_REQUEST_RULES) {
     const reason = r.check(ctx);

@@ -1,7 +1,11 @@
 import { NS } from '@civico/saml';
 import { attr, children, text } from '../metadata/xml-dom.js';
 import { AUTHN_REQUEST_RULES, PURPOSES, type RuleContext, requestedLevel } from './authn-request-rules.js';
-import { checkInput, type DecodedAuthnRequest, decodeAuthnRequestInput } from './decode-authn-request-input.js';
+import {
+  type DecodedAuthnRequest,
+  decodeAuthnRequestInput,
+  readRequestArguments,
+} from './decode-authn-request-input.js';
 import type { AuthnRequestInput, AuthnRequestOptions, ParsedAuthnRequest } from './parsed-authn-request.js';
 import { requestError } from './request-error.js';
 
@@ -94,10 +98,10 @@ function readParsed(ctx: RuleContext, decoded: DecodedAuthnRequest): ParsedAuthn
  * @group Requests
  */
 export function parseAuthnRequest(input: AuthnRequestInput, options: AuthnRequestOptions): ParsedAuthnRequest {
-  checkInput(input, options?.sp);
-  const now = options.now ?? new Date();
-  const decoded = decodeAuthnRequestInput(input, options.sp, now);
-  const ctx = createRuleContext(decoded, { ...options, now });
+  const args = readRequestArguments(input, options);
+  const now = args.options.now ?? new Date();
+  const decoded = decodeAuthnRequestInput(args.input, args.options.sp, now);
+  const ctx = createRuleContext(decoded, { ...args.options, now });
   for (const rule of AUTHN_REQUEST_RULES) {
     const reason = rule.check(ctx);
     if (reason !== undefined) throw requestError(rule.code, rule.id, reason);
