@@ -32,7 +32,7 @@ export const DN_ATTRIBUTE_OIDS: ReadonlyMap<string, string> = new Map(
   [...DN_ATTRIBUTE_NAMES].map(([oid, name]) => [name.toLowerCase(), oid]),
 );
 
-/** Hash of a signature algorithm; `undefined` when the OID is not in {@link SIGNATURE_ALGORITHMS}. */
+/** Hash of a signature algorithm: `sha1`, `sha256`… (`undefined` on a certificate when its signature algorithm OID is not one civico knows). */
 export type SignatureHash = 'md2' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'none';
 
 /** Certificate signature algorithms by OID: OpenSSL's name and the hash. RSASSA-PSS is read from its parameters. @internal */
