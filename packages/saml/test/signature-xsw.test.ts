@@ -6,7 +6,7 @@ import { verifyXmlSignature } from '../src/signature/verify-xml-signature.js';
 import { parseXml } from '../src/xml/parse-xml.js';
 import { loadCertificate, loadKey, readFixture } from './support/keys.js';
 
-// The eight classic XML Signature Wrapping shapes of spid.md §3.4 (rows xsw1..xsw8 of §3.3), built
+// The eight classic XML Signature Wrapping shapes of spid-sp-test response_wraps.py (cases xsw1..xsw8), built
 // from genuinely IdP-signed documents, with the attacker's certificate in KeyInfo as the conformance
 // tool does. For each: what a naive reader would verify (the element it then reads) must be refused,
 // and verifying the ID the signature references either fails or returns the ORIGINAL signed content.

@@ -1,7 +1,8 @@
 import { IDP_ENTITY_ID, REQUEST } from './cases-fixtures.js';
 
 // Expected structural differences of every crafted Response from the baseline, written from the
-// spid.md §3.3 table (checked row by row), for the fixed L2 request of cases-fixtures.ts.
+// case list of spid-sp-test responses/settings.py (checked row by row), for the fixed L2 request of
+// cases-fixtures.ts.
 // Format of cases-diff.ts: `+`/`-`/`~` then the element path, `@attribute`, values in JSON quotes.
 
 const q = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);

@@ -7,7 +7,7 @@ const SPID_NAMES = SPID_ATTRIBUTES.map((a) => a.name);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 describe('SPID_ATTRIBUTES', () => {
-  it('lists the 23 names of spid.md §4.2 once each, dates typed xs:date', () => {
+  it('lists the 23 names of SPID attributi.rst once each, dates typed xs:date', () => {
     expect(new Set(SPID_NAMES).size).toBe(23);
     expect(SPID_ATTRIBUTES.filter((a) => a.xsiType === 'xs:date').map((a) => a.name)).toEqual([
       'dateOfBirth',

@@ -21,7 +21,7 @@ import { startNaiveSp } from './support/naive-sp.js';
  *   Response without Assertion verifies);
  * - 35–49, 51–66, 68–83, 85–90, 92, 93, 97–99: nothing in the signed Assertion is read (version,
  *   times, subject, confirmation, issuer, conditions, audience, authentication context, attributes);
- * - 94: SpidL1 returned for a SpidL2 "minimum" request (spid.md §3.5), the level is never compared;
+ * - 94: SpidL1 returned for a SpidL2 "minimum" request (the level rule), the level is never compared;
  * - 100: the Assertion is signed with a foreign key, but the IdP's Response signature verifies.
  */
 const NAIVE_FAILURES = [

@@ -1,5 +1,5 @@
 // The kit passes a correct SP: a small strict SP (test/support/strict-sp.ts) implementing the Response
-// checks of spid.md §3, over real HTTP, on both AuthnRequest bindings.
+// checks of single-sign-on.rst and spid-sp-test, over real HTTP, on both AuthnRequest bindings.
 import { createSelfSignedCertificate, type SigningKey } from '@civico/saml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_CASES } from '../src/data/conformance-cases.js';
@@ -41,7 +41,7 @@ describe('runConformance() against a strict SP', () => {
   }, 60_000);
 
   it('captures an HTTP-POST AuthnRequest and judges the level cases by its level and comparison', async () => {
-    // SpidL1 requested with Comparison "better": only SpidL2/L3 are acceptable (spid.md §3.5).
+    // SpidL1 requested with Comparison "better": only SpidL2/L3 are acceptable (the level rule of cases 94–96).
     const sp = await startStrictSp({ idp, key, binding: 'post', level: 1, comparison: 'better' });
     sps.push(sp);
     const report = await runConformance({

@@ -186,7 +186,7 @@ describe('createTestIdp() IdP-initiated logout', () => {
 });
 
 describe('createTestIdp() CIE flavour logout', () => {
-  it('accepts a signed LogoutRequest and sends no SAML answer (spid.md §6.1)', async () => {
+  it('accepts a signed LogoutRequest and sends no SAML answer (CIE manuale tecnico)', async () => {
     const xml = spLogoutRequest(cieIdp, cieSp.entityId, TEST_SP_KEY);
     const res = await postForm(cieIdp.sloUrl, [['SAMLRequest', Buffer.from(xml).toString('base64')]]);
     expect(res.status).toBe(200);

@@ -51,7 +51,7 @@ export interface EncodeRedirectBindingOptions {
  * @remarks
  * The signature covers the exact octets `SAMLRequest=<v>&RelayState=<v>&SigAlg=<v>` (RelayState left
  * out when absent; `SAMLResponse` likewise), each value encoded with `encodeURIComponent`
- * (uppercase percent-encoding, as the SPID conformance tool re-encodes them, spid.md §1.3), and is
+ * (uppercase percent-encoding, as the SPID conformance tool `italia/spid-sp-test` re-encodes them), and is
  * appended as `Signature`.
  *
  * @param options - endpoint, message kind, XML, RelayState, signing key and algorithm

@@ -90,7 +90,7 @@ export const KEY_USAGE_BITS = [
 ] as const;
 
 /**
- * SPID certificate policies (Avviso 29 v3, spid.md §4.4): AgIDroot, agIDcert, and the SP kind.
+ * SPID certificate policies (Avviso SPID n. 29 v3, SP certificates): AgIDroot, agIDcert, and the SP kind.
  * @internal
  */
 export const SPID_POLICIES = Object.freeze({

@@ -35,7 +35,7 @@ function checkTransforms(transforms: Element): void {
   for (const t of list) {
     if (!isDs(t, 'Transform')) wrapping('signature-shape', 'unexpected element in Transforms');
     const alg = t.getAttribute('Algorithm');
-    // SPID (spid.md §3.4): transforms only enveloped-signature and exclusive c14n; XSLT, XPath,
+    // SPID (docs/saml.md, The checks, in order): transforms only enveloped-signature and exclusive c14n; XSLT, XPath,
     // XPath Filter 2.0, base64 and c14n with comments are refused.
     if (alg !== ENVELOPED_SIGNATURE && alg !== EXC_C14N) algorithm('transform', 'transform outside the allow-list');
   }

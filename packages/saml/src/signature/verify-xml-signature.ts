@@ -116,7 +116,7 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
  * read the Assertion (or Response, or metadata) only from the element it returns.
  *
  * @remarks
- * The rules (SPID, spid.md §3.4) are checked in this order, failing closed:
+ * The rules (SPID; docs/saml.md, The checks, in order) are checked in this order, failing closed:
  * 1. the document passes {@link parseXml} (no DTD, entities or processing instructions, size limits);
  * 2. ID values are unique across the whole document (`ID`, `AssertionID`, `Id`, `id` attributes);
  * 3. the element (by `id`, or `element`) carries exactly one `ds:Signature` as a DIRECT child;
@@ -147,7 +147,7 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
  * the Assertion verification returned.
  *
  * It proves that the element you name is signed; that it is the element the protocol expects is
- * yours to check first (SPID, spid.md §3.4: exactly one `saml:Assertion`, a direct child of the
+ * yours to check first (SPID, spid-sp-test response_wraps.py: exactly one `saml:Assertion`, a direct child of the
  * `samlp:Response`, none in `Extensions`, `Advice` or a signature): pass that element, or its ID.
  *
  * Prefer passing the document text as received; a `Document` is serialized first.

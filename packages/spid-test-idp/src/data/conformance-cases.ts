@@ -1,13 +1,14 @@
 /**
  * What the SP must do with a crafted Response: accept it (final HTTP 200), reject it (400, 401, 403,
- * 422 or 500), decide by the level rule of spid.md §3.5 (`level`), or reject it with 200 tolerated
+ * 422 or 500), decide by the level rule (`level`; docs/spid-test-idp.md), or reject it with 200 tolerated
  * (`reject-or-200`, case 103).
  * @group Data
  */
 export type ConformanceExpectation = 'accept' | 'reject' | 'level' | 'reject-or-200';
 
 /**
- * One of the 111 Response cases of the SPID conformance tool (spid.md §3.3).
+ * One of the 111 Response cases of the SPID conformance tool
+ * (https://github.com/italia/spid-sp-test, `src/spid_sp_test/responses/settings.py`).
  * @group Data
  */
 export interface ConformanceCase {
@@ -31,7 +32,8 @@ type Row = readonly [id: string, title: string, expect: 'OK' | 'KO' | 'LV' | 'KO
 
 const EXPECT = { OK: 'accept', KO: 'reject', LV: 'level', KO200: 'reject-or-200' } as const;
 
-// spid.md §3.3, in table order. Numbers 6, 7, 25, 50, 67, 84, 91, 101, 102 are not used by the tool.
+// spid-sp-test responses/settings.py, in the tool's order. Numbers 6, 7, 25, 50, 67, 84, 91, 101, 102
+// are not used by the tool.
 const ROWS = [
   ['1', 'nothing: valid signed Response and Assertion', 'OK', 'baseline'],
   ['2', 'Response and Assertion unsigned', 'KO', 'Assertion signature mandatory'],
@@ -143,9 +145,9 @@ const ROWS = [
   ['90', 'AuthnContext empty', 'KO', 'AuthnContextClassRef required'],
   ['92', 'AuthnContextClassRef empty', 'KO', 'a SPID level URI'],
   ['93', 'AuthnContextClassRef missing', 'KO', 'AuthnContextClassRef required'],
-  ['94', 'AuthnContextClassRef SpidL1', 'LV', 'level rule (spid.md §3.5)'],
-  ['95', 'AuthnContextClassRef SpidL2', 'LV', 'level rule (spid.md §3.5)'],
-  ['96', 'AuthnContextClassRef SpidL3', 'LV', 'level rule (spid.md §3.5)'],
+  ['94', 'AuthnContextClassRef SpidL1', 'LV', 'level rule'],
+  ['95', 'AuthnContextClassRef SpidL2', 'LV', 'level rule'],
+  ['96', 'AuthnContextClassRef SpidL3', 'LV', 'level rule'],
   [
     '97',
     'AuthnContextClassRef urn:oasis:names:tc:SAML:2.0:ac:classes:SpidL1',
@@ -156,14 +158,14 @@ const ROWS = [
   ['99', 'Attribute without AttributeValue', 'KO', 'AttributeValue required'],
   ['100', 'Assertion signed with a key not in the IdP metadata', 'KO', 'IdP metadata certificates only'],
   ['103', 'attribute set ≠ requested set', 'KO200', 'the requested AttributeConsumingService'],
-  ['104', 'Responder/AuthnFailed, StatusMessage ErrorCode nr19, no Assertion', 'KO', 'error page (spid.md §3.6)'],
-  ['105', 'Responder/AuthnFailed, StatusMessage ErrorCode nr20, no Assertion', 'KO', 'error page (spid.md §3.6)'],
-  ['106', 'Responder/AuthnFailed, StatusMessage ErrorCode nr21, no Assertion', 'KO', 'error page (spid.md §3.6)'],
-  ['107', 'Responder/AuthnFailed, StatusMessage ErrorCode nr22, no Assertion', 'KO', 'error page (spid.md §3.6)'],
-  ['108', 'Responder/AuthnFailed, StatusMessage ErrorCode nr23, no Assertion', 'KO', 'error page (spid.md §3.6)'],
+  ['104', 'Responder/AuthnFailed, StatusMessage ErrorCode nr19, no Assertion', 'KO', 'error page'],
+  ['105', 'Responder/AuthnFailed, StatusMessage ErrorCode nr20, no Assertion', 'KO', 'error page'],
+  ['106', 'Responder/AuthnFailed, StatusMessage ErrorCode nr21, no Assertion', 'KO', 'error page'],
+  ['107', 'Responder/AuthnFailed, StatusMessage ErrorCode nr22, no Assertion', 'KO', 'error page'],
+  ['108', 'Responder/AuthnFailed, StatusMessage ErrorCode nr23, no Assertion', 'KO', 'error page'],
   ['109', 'valid, with an XML declaration, attributes without NameFormat', 'OK', 'tolerate both'],
   ['110', 'Response IssueInstant with microseconds', 'OK', 'any fraction length'],
-  ['111', 'Responder/AuthnFailed, StatusMessage ErrorCode nr25, no Assertion', 'KO', 'error page (spid.md §3.6)'],
+  ['111', 'Responder/AuthnFailed, StatusMessage ErrorCode nr25, no Assertion', 'KO', 'error page'],
 ] as const satisfies readonly Row[];
 
 const ERROR_CODES = {
@@ -196,8 +198,9 @@ function toCase([id, title, expect, rule]: (typeof ROWS)[number]): ConformanceCa
  * 84, 91, 101, 102.
  *
  * @remarks
- * `expect` is judged on the final HTTP status after redirects (spid.md §3.2). `level` cases (94–96)
- * depend on the requested level and Comparison (§3.5). `buildConformanceResponse` crafts each one.
+ * `expect` is judged on the final HTTP status after redirects (docs/spid-test-idp.md, How a case is
+ * judged). `level` cases (94–96) depend on the requested level and Comparison (the level rule).
+ * `buildConformanceResponse` crafts each one.
  *
  * @example
  * ```ts

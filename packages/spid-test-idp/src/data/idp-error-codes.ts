@@ -29,7 +29,10 @@ export interface IdpErrorCode {
   readonly pageMessageEn: string;
 }
 
-/** Codes 19–23, 25 and 30: anomalies the user caused (spid.md §3.6). */
+/**
+ * Codes 19–23, 25 and 30: anomalies the user caused (SPID Regole Tecniche, messaggi-errore.rst,
+ * https://docs.italia.it/italia/spid/spid-regole-tecniche/it/stabile/messaggi-errore.html).
+ */
 const USER = [
   [
     19,
@@ -80,7 +83,7 @@ const REQUEST_PAGE_EN = 'Invalid authentication request.';
  * @remarks
  * Codes 2–7 and 10 are pages the IdP shows (no Response). 8–18 reach the SP as `Requester` (9:
  * `VersionMismatch`) with `ErrorCode nrNN`. 19–23, 25 and 30 are `Responder`/`AuthnFailed` and the SP
- * shows a courtesy page naming the reason (spid.md §3.6). 24 is reserved and not listed.
+ * shows a courtesy page naming the reason (messaggi-errore.rst). 24 is reserved and not listed.
  *
  * @example
  * ```ts
@@ -174,7 +177,7 @@ function requester(code: number, cause: string, status: string, subStatus: strin
 }
 
 /**
- * The user-facing error outcomes a test IdP can return instead of a successful login (spid.md §3.6):
+ * The user-facing error outcomes a test IdP can return instead of a successful login (messaggi-errore.rst):
  * `nr19`–`nr23`, `nr25`, `nr30`, and `cancelled` (= `nr25`).
  * @group Data
  */

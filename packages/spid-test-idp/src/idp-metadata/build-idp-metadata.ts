@@ -48,7 +48,7 @@ const OptionsSchema = plainObject(
  * `SingleSignOnService` on HTTP-POST and HTTP-Redirect, transient `NameIDFormat`, the attributes the
  * IdP releases (`saml:Attribute`, basic name format) and an `Organization`, in the order of the SAML
  * metadata schema; enveloped signature (RSA-SHA256, exclusive c14n) as the first child, as the AgID
- * registry publishes IdP metadata (spid.md §5).
+ * registry publishes IdP metadata (SPID Regole Tecniche, registro.rst).
  *
  * @param options - entity id, endpoints, key, flavour
  * @returns the signed metadata XML

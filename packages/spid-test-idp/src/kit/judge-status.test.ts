@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isLevelAcceptable, judgeStatus } from './judge-status.js';
 
 describe('judgeStatus()', () => {
-  it('needs 200 for accept cases and 400/401/403/422/500 for reject cases (spid.md §3.2)', () => {
+  it('needs 200 for accept cases and 400/401/403/422/500 for reject cases (as spid-sp-test judges)', () => {
     expect(judgeStatus('accept', 200, undefined).outcome).toBe('pass');
     expect(judgeStatus('accept', 302, undefined).outcome).toBe('fail');
     for (const status of [400, 401, 403, 422, 500])
@@ -33,7 +33,7 @@ describe('judgeStatus()', () => {
 });
 
 describe('isLevelAcceptable()', () => {
-  it('follows the table of spid.md §3.5', () => {
+  it('follows the level-rule table of docs/spid-test-idp.md', () => {
     const table = {
       exact: [false, true, true],
       minimum: [false, true, true],

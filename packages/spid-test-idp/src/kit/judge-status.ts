@@ -1,13 +1,13 @@
 /**
- * What a conformance case expects of the SP (spid.md §3.3): `accept` (HTTP 200), `reject`
- * (400/401/403/422/500), `level` (cases 94–96, decided by §3.5), `reject-or-200` (case 103).
+ * What a conformance case expects of the SP (spid-sp-test responses/settings.py): `accept` (HTTP 200), `reject`
+ * (400/401/403/422/500), `level` (cases 94–96, decided by the level rule), `reject-or-200` (case 103).
  * @internal
  */
 export type CaseExpectation = 'accept' | 'reject' | 'level' | 'reject-or-200';
 
-/** spid.md §3.2: the statuses the official tool counts as a rejection. */
+/** `italia/spid-sp-test` response.py: the statuses the official tool counts as a rejection. */
 export const REJECT_STATUSES: readonly number[] = Object.freeze([400, 401, 403, 422, 500]);
-/** spid.md §3.3, case 103: the only statuses the tool allows there. */
+/** responses/settings.py, case 103: the only statuses the tool allows there. */
 export const CASE_103_STATUSES: readonly number[] = Object.freeze([200, 400, 403, 500]);
 
 /** The request's level and `Comparison`, and the level the case's Response returns. */
@@ -18,7 +18,8 @@ export interface LevelFacts {
 }
 
 /**
- * spid.md §3.5: OK when L > R (any C), L = R with C ≠ better, or L < R with C = maximum.
+ * The level rule of cases 94–96 (docs/spid-test-idp.md, How a case is judged): OK when L > R (any C),
+ * L = R with C ≠ better, or L < R with C = maximum.
  * @param facts - requested level R, comparison C, returned level L
  * @returns whether the SP must accept
  * @internal
@@ -30,7 +31,7 @@ export function isLevelAcceptable(facts: LevelFacts): boolean {
 }
 
 /**
- * Judges one case by the FINAL HTTP status, exactly as the official tool (spid.md §3.2).
+ * Judges one case by the FINAL HTTP status, exactly as the official tool (response.py).
  * @param expectation - the case's expectation
  * @param status - the final status
  * @param level - the level facts, for `level` cases

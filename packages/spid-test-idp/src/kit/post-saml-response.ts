@@ -34,7 +34,8 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * GET like the official tool's browser session, and returns the final status.
  *
  * @remarks
- * spid.md §3.2: only the final HTTP status counts, so a redirect to an error page that answers 200
+ * As in `italia/spid-sp-test` (response.py), only the final HTTP status counts, so a redirect to an
+ * error page that answers 200
  * counts as accepting. Redirects are followed whatever their origin, at most `maxRedirects`.
  * @param acsUrl - the ACS URL resolved from the AuthnRequest
  * @param xml - the Response XML

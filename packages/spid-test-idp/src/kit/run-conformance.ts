@@ -122,8 +122,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
  * AuthnRequest from `loginUrl` (a 3xx to the IdP = HTTP-Redirect, a 200 page with a `SAMLRequest`
  * form = HTTP-POST) and lint it; then for each case: a fresh cookie jar, a fresh AuthnRequest, the
  * crafted Response signed by the kit's IdP key, POSTed with the request's RelayState to its ACS,
- * redirects followed (at most 10). Judged by the final HTTP status (spid.md §3.2): accept = 200,
- * reject = 400/401/403/422/500, 94–96 by §3.5, 103 = 200/400/403/500. Never throws for what the SP
+ * redirects followed (at most 10). Judged by the final HTTP status (docs/spid-test-idp.md): accept = 200,
+ * reject = 400/401/403/422/500, 94–96 by the level rule, 103 = 200/400/403/500. Never throws for what the SP
  * does: every failure is a check in the report. The SP must trust `idp` (see
  * {@link createConformanceIdp}).
  * @param options - SP URLs, profile, cases, limits, IdP identity

@@ -46,7 +46,7 @@ const OptionsSchema = plainObject(
 );
 
 /**
- * Builds a SPID `samlp:LogoutRequest` (spid.md §4.3), signed when a key is given.
+ * Builds a SPID `samlp:LogoutRequest` (SPID Regole Tecniche, single-logout.rst), signed when a key is given.
  *
  * @remarks
  * `ID`, `Version="2.0"`, UTC `IssueInstant`, `Destination`; `Issuer` with entity `Format` and

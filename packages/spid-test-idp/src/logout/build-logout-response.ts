@@ -9,7 +9,7 @@ const STATUS = 'urn:oasis:names:tc:SAML:2.0:status:';
 
 /**
  * The outcome a {@link buildLogoutResponse} reports: `success`, or `partial-logout`
- * (`Requester` + `PartialLogout`, also when the IdP's state already expired; spid.md §4.3).
+ * (`Requester` + `PartialLogout`, also when the IdP's state already expired; SPID single-logout.rst).
  * @group Logout
  */
 export type LogoutOutcome = 'success' | 'partial-logout';
@@ -49,7 +49,7 @@ const OptionsSchema = plainObject(
 );
 
 /**
- * Builds a SPID `samlp:LogoutResponse` (spid.md §4.3), signed when a key is given.
+ * Builds a SPID `samlp:LogoutResponse` (single-logout.rst), signed when a key is given.
  *
  * @remarks
  * `ID`, `Version="2.0"`, UTC `IssueInstant`, `InResponseTo`, `Destination`, `Issuer` (entity `Format`

@@ -42,7 +42,7 @@ function showIdpCertificate(xml: string, idpCertificate: string): string {
 }
 
 /**
- * Builds the crafted Response of one SPID conformance case (spid.md §3.3) for a given AuthnRequest:
+ * Builds the crafted Response of one SPID conformance case (spid-sp-test responses/settings.py) for an AuthnRequest:
  * the {@link buildResponse} baseline with exactly what the case names altered.
  *
  * @remarks

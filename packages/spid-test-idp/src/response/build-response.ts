@@ -8,7 +8,7 @@ import { resolveResponseModel } from './resolve-response-model.js';
  * conformance tool, or an error Response.
  *
  * @remarks
- * Success (spid.md §3.2): Response and Assertion `IssueInstant` = the request's; `Destination` =
+ * Success (spid-sp-test's baseline): Response and Assertion `IssueInstant` = the request's; `Destination` =
  * SubjectConfirmationData `Recipient` = the request's ACS URL; `InResponseTo` = the request ID (on the
  * Response and the SubjectConfirmationData); Issuer with `Format` entity on both (CIE: none on the
  * Response); transient `NameID` whose `NameQualifier` is the IdP entity ID; Conditions `NotBefore` =

@@ -66,7 +66,7 @@ const wrap = (kind: WrapKind): CasePlan => ({
   ...(kind === 'xsw1' || kind === 'xsw2' || kind === 'xslt' ? {} : { sign: { assertion: true, response: false } }),
 });
 
-/** @internal The plan of every conformance case (spid.md §3.3), keyed by case id. */
+/** @internal The plan of every conformance case (`italia/spid-sp-test` responses/settings.py), keyed by case id. */
 export const CASE_PLANS: Readonly<Record<ConformanceCaseId, CasePlan>> = Object.freeze({
   '1': {},
   '2': { sign: { assertion: false, response: false } },

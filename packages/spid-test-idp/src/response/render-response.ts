@@ -62,7 +62,7 @@ export function renderResponse(m: ResponseModel): string {
     Destination: m.destination,
     InResponseTo: m.inResponseTo,
   });
-  // CIE: the Response Issuer has no Format (CIE manuale tecnico; spid.md §6.1).
+  // CIE: the Response Issuer has no Format (CIE manuale tecnico).
   const issuerFormat = attrs({ Format: m.cie ? undefined : SAML_URI.entity });
   const assertion = m.error === undefined ? renderAssertion(m) : undefined;
   return fragmentText(

@@ -24,7 +24,7 @@ export interface ResponseModel {
   readonly error: IdpErrorCode | undefined;
 }
 
-/** SPID: the assertion is valid for five minutes from issue (spid.md §3.2). */
+/** SPID: the assertion is valid for five minutes from issue (the baseline Response of `italia/spid-sp-test`). */
 const VALIDITY_MS = 5 * 60 * 1000;
 const REQUEST_ERRORS = new Set(['nr08', 'nr09', 'nr11', 'nr12', 'nr13', 'nr14', 'nr15', 'nr16', 'nr17', 'nr18']);
 const CIE_NAMES: ReadonlySet<string> = new Set(CIE_ATTRIBUTES.map((a) => a.name));
@@ -107,7 +107,7 @@ export function resolveResponseModel(options: BuildResponseOptions): ResponseMod
     issuer,
     audience,
     acr: SPID_LEVELS[returnedLevel],
-    // SPID: SessionIndex only for SpidL1 requests (spid.md §3.1–3.2).
+    // SPID: SessionIndex only for SpidL1 requests (SPID Regole Tecniche, single-sign-on.rst).
     sessionIndex: requestedLevel === 1 ? ids() : undefined,
     attributes,
     cie,

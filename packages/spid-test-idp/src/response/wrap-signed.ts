@@ -9,7 +9,7 @@ import {
   remove,
 } from './response-dom.js';
 
-/** @internal The wrapping cases, built from a genuinely signed Response (spid.md §3.3–3.4). */
+/** @internal The wrapping cases, built from a genuinely signed Response (`italia/spid-sp-test` response_wraps.py). */
 export type WrapKind = 'xsw1' | 'xsw2' | 'xsw3' | 'xsw4' | 'xsw5' | 'xsw6' | 'xsw7' | 'xsw8' | 'xslt';
 
 /** @internal The XSLT transform algorithm URI (XML-DSig §6.6.5). */

@@ -4,7 +4,7 @@ import { escapeXml, formatInstant } from '../logout/saml-text.js';
 
 /**
  * Builds the signed Response an IdP returns for an AuthnRequest it refuses with a code that reaches the
- * SP (nr08–nr18, spid.md §4.1): `Status` with the table's code, sub-code and `ErrorCode nrNN`, no
+ * SP (nr08–nr18, messaggi-errore.rst): `Status` with the table's code, sub-code and `ErrorCode nrNN`, no
  * Assertion.
  * @param options - the table row, issuer, destination (the SP's default ACS), request id, key
  * @returns the signed Response XML

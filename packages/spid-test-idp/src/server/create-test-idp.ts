@@ -48,7 +48,7 @@ export const TestIdpOptionsSchema = z.object({
   serviceProviders: z.array(z.string().min(1)).max(100).readonly().default([]),
   /** Identities on the login page (default {@link TEST_USERS}, or {@link CIE_TEST_USERS} with `cie`). */
   users: z.array(z.custom<TestUser>(isTestUser)).min(1).max(1000).readonly().optional(),
-  /** CIE flavour: CIE attributes and issuer, no SAML answer to logout (spid.md §6.1). */
+  /** CIE flavour: CIE attributes and issuer, no SAML answer to logout (CIE manuale tecnico). */
   cie: z.boolean().default(false),
   /** How long a login may wait on the login page, in milliseconds (default 10 minutes). */
   pendingTtlMs: z.number().int().min(1_000).max(86_400_000).default(600_000),

@@ -85,7 +85,7 @@ export function sendToSp(
 /**
  * `GET /slo` (HTTP-Redirect) and `POST /slo` (HTTP-POST): a LogoutRequest from an SP ends its
  * sessions and is answered with a signed LogoutResponse `Success` on the same binding (CIE: no SAML
- * answer, spid.md §6.1); a LogoutResponse answers an IdP-initiated logout.
+ * answer, CIE manuale tecnico); a LogoutResponse answers an IdP-initiated logout.
  * @param ctx - the IdP
  * @param req - the request
  * @param res - the response
@@ -188,7 +188,7 @@ async function logoutRequested(
   for (const [id, s] of ctx.sessions.entries()) {
     if (s.spEntityId === sp.entityId && s.nameId === message.nameId) ctx.sessions.delete(id);
   }
-  // CIE has no SAML logout: the IdP accepts the LogoutRequest and sends nothing back (spid.md §6.1).
+  // CIE has no SAML logout: the IdP accepts the LogoutRequest and sends nothing back (CIE manuale tecnico).
   if (ctx.cie) {
     return sendInfo(res, 200, 'Logout eseguito', 'La sessione CIE è chiusa.', 'The CIE session is closed.');
   }

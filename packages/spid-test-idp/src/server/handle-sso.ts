@@ -10,7 +10,7 @@ import { isPeekFailure, type PeekInput, peekSamlMessage } from './peek-saml-mess
 import { renderErrorPage } from './render-error-page.js';
 import { renderLoginPage } from './render-login-page.js';
 
-/** Codes whose error goes back to the SP as a Response (spid.md §4.1: 8, 9, 11–18). */
+/** Codes whose error goes back to the SP as a Response (SPID Regole Tecniche, messaggi-errore.rst: 8, 9, 11–18). */
 const BACK_TO_SP = new Set(IDP_ERROR_CODES.filter((e) => e.reachesSp && e.code >= 8 && e.code <= 18).map((e) => e.id));
 
 /**

@@ -5,7 +5,7 @@ import type { IdpContext } from './idp-context.js';
 import { escapeHtml, renderLayout } from './render-layout.js';
 
 /**
- * The outcomes the login page offers: a successful login, the user-facing SPID errors (spid.md §3.6)
+ * The outcomes the login page offers: a successful login, the user-facing SPID errors (messaggi-errore.rst)
  * and the user cancelling.
  * @internal
  */

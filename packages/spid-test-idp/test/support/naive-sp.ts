@@ -1,6 +1,6 @@
 // Test Service Providers for the conformance kit's own tests. Shared plumbing (HTTP server, signed SP
 // metadata, login URL issuing a signed AuthnRequest, pending-request store) lives here; the ACS is
-// what differs: NAIVE here (some signature verifies → 200), STRICT in strict-sp.ts (spid.md §3).
+// what differs: NAIVE here (some signature verifies → 200), STRICT in strict-sp.ts (SPID Response checks).
 import { createSign, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,7 +74,7 @@ function pemBody(pem: string): string {
   return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 }
 
-/** Signed public-SP metadata (spid.md §2), entity ID = the SP base URL. */
+/** Signed public-SP metadata (Avviso SPID n. 29 v3), entity ID = the SP base URL. */
 export function buildTestSpMetadata(base: string, key: SigningKey): string {
   const id = `_${randomUUID()}`;
   const xml =

@@ -1,7 +1,7 @@
-// The STRICT test SP: a small but real implementation of the Response checks of spid.md §3 (request
-// store by ID bound to the browser session, every field check, signature on the one Assertion, data
-// read only from the verified node, consume once). Not @civico/spid: just enough to show that the kit
-// passes a correct SP.
+// The STRICT test SP: a small but real implementation of the Response checks of SPID Regole Tecniche
+// single-sign-on.rst and `italia/spid-sp-test` (request store by ID bound to the browser session, every
+// field check, signature on the one Assertion, data read only from the verified node, consume once). Not
+// @civico/spid: just enough to show that the kit passes a correct SP.
 import { getChild, getChildren, getText, NS, parseXml, verifyXmlSignature } from '@civico/saml';
 import {
   type AcsContext,
@@ -64,7 +64,7 @@ function instant(el: XmlElement, name: string): number {
   return ms;
 }
 
-/** spid.md §3.5. */
+/** The level rule of cases 94–96 (docs/spid-test-idp.md, How a case is judged). */
 function levelAcceptable(requested: number, comparison: string, returned: number): boolean {
   if (returned > requested) return true;
   if (returned === requested) return comparison !== 'better';
@@ -114,7 +114,7 @@ function checkAssertion(assertion: XmlElement, ctx: AcsContext, request: Pending
   if (names.size !== wanted.size || [...names].some((n) => !wanted.has(n))) fail('attribute set');
 }
 
-/** The strict ACS: 200 only for a Response that passes every check of spid.md §3. */
+/** The strict ACS: 200 only for a Response that passes every SPID Response check. */
 export const strictAcs: AcsHandler = (ctx) => {
   try {
     const xml = Buffer.from(ctx.form.get('SAMLResponse') ?? '', 'base64').toString('utf8');
@@ -136,12 +136,13 @@ export const strictAcs: AcsHandler = (ctx) => {
     const statusCode = one(one(response, NS.samlp, 'Status'), NS.samlp, 'StatusCode');
     const status = attr(statusCode, 'Value');
     if (status !== SUCCESS) {
-      // spid.md §3.6: unsigned status data only selects the message of the courtesy page.
+      // messaggi-errore.rst, codes 19–25: unsigned status data only selects the message of the courtesy page.
       const message = getChild(one(response, NS.samlp, 'Status'), NS.samlp, 'StatusMessage');
       const code = /ErrorCode nr(\d+)/.exec(message ? getText(message) : '')?.[1];
       return { status: 403, body: `<p>${PAGES[`nr${code}`] ?? 'Login failed.'}</p>` };
     }
-    // spid.md §3.4: exactly one Assertion in the whole document, a direct child of the Response.
+    // XSW defence (spid-sp-test response_wraps.py): exactly one Assertion in the whole document, a direct
+    // child of the Response.
     if (doc.getElementsByTagNameNS(NS.saml, 'Assertion').length !== 1) fail('one Assertion');
     if (doc.getElementsByTagNameNS(NS.saml, 'EncryptedAssertion').length !== 0) fail('no EncryptedAssertion');
     const assertion = one(response, NS.saml, 'Assertion');
