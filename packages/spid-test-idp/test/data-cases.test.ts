@@ -5,7 +5,10 @@ import { getUserErrorCode, IDP_ERROR_CODES, USER_ERROR_OUTCOMES } from '../src/d
 import { getSpidLevel, SPID_LEVELS } from '../src/data/spid-levels.js';
 import { SpidTestIdpError } from '../src/errors.js';
 
-/** The ids of the §3.3 table of the shared reference, in order (rows `| id | … |`). */
+/**
+ * The case ids of the workspace's SPID reference, outside the repository (its table condenses the cases of
+ * spid-sp-test responses/settings.py), in order (rows `| id | … |`).
+ */
 function referenceIds(): string[] | undefined {
   let doc: string;
   try {
