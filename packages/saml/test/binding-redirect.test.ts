@@ -409,3 +409,16 @@ describe('encodeRedirectBinding() options (hostile-input harness regression)', (
     expect(performance.now() - start).toBeLessThan(200);
   });
 });
+
+describe('decodeRedirectBinding() with a hostile now (hostile-input harness regression)', () => {
+  it('refuses a Proxy whose getPrototypeOf trap throws with ERR_SAML_INVALID_CONFIG', () => {
+    const now = new Proxy(function hostile() {}, {
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    expect(errorOf(() => decodeRedirectBinding('SAMLRequest=abc', { now: now as never }))?.code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+  });
+});

@@ -288,3 +288,16 @@ describe('verifyXmlSignature()', () => {
     expect(text).toContain('_assertion-1');
   });
 });
+
+describe('verifyXmlSignature() with a hostile now (hostile-input harness regression)', () => {
+  it('refuses a Proxy whose getPrototypeOf trap throws with ERR_SAML_INVALID_CONFIG', () => {
+    const now = new Proxy(function hostile() {}, {
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    expect(
+      failure(() => verifyXmlSignature(signedBoth, { id: '_resp-1', certificates: IDP, now: now as never })).code,
+    ).toBe('ERR_SAML_INVALID_CONFIG');
+  });
+});

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { readFields } from '@civico/core/internal';
 import { SamlError } from '../errors.js';
+import { isValidDate } from '../is-valid-date.js';
 import { readTrustedCertificates } from '../signature/read-trusted-certificates.js';
 import { XML_HARD_LIMITS, XML_LIMITS } from '../xml/xml-limits.js';
 import { decodeBindingBase64, decodeBindingUtf8, readMaxBytes } from './binding-base64.js';
@@ -69,7 +70,7 @@ function readOptions(options: unknown) {
   if (o.requireSignature !== undefined && typeof o.requireSignature !== 'boolean') {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'requireSignature must be a boolean', { field: 'requireSignature' });
   }
-  if (o.now !== undefined && (!(o.now instanceof Date) || Number.isNaN(o.now.getTime()))) {
+  if (o.now !== undefined && !isValidDate(o.now)) {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'now must be a valid Date', { field: 'now' });
   }
   const requireSignature = o.requireSignature === true;

@@ -1,6 +1,7 @@
 import { readFields } from '@civico/core/internal';
 import type { Document, Element } from '@xmldom/xmldom';
 import { SamlError } from '../errors.js';
+import { isValidDate } from '../is-valid-date.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { type ParseXmlOptions, XML_HARD_LIMITS } from '../xml/xml-limits.js';
 import { DS_NS } from './algorithms.js';
@@ -67,7 +68,7 @@ function readOptions(options: unknown) {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'element must be an XML element', { field: 'element' });
   }
   const now = o.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+  if (!isValidDate(now)) {
     throw new SamlError('ERR_SAML_INVALID_CONFIG', 'now must be a valid Date', { field: 'now' });
   }
   const wanted = hasId ? { id: o.id as string } : { element: o.element as Element };
