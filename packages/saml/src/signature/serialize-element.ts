@@ -1,6 +1,7 @@
 import { type Document, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+const CDATA_SECTION_NODE = 4;
 
 /**
  * Serializes a node with `@xmldom/xmldom` so that parsing the text again gives the same tree.
@@ -27,10 +28,27 @@ export function serializeFaithfully(node: Document | Element): string {
  * signature library then works on nothing but the element that the structural checks chose: its
  * XPath scans cost the size of the element, not of the whole document, and it cannot pick another
  * element with the same ID.
+ *
+ * The signature library parses this text with its own xmldom 0.8, which turns a literal U+0085 or
+ * U+2028 into a line feed (XML 1.1 line ends): those are written as character references, which no
+ * parser normalizes, so both parsers read the same characters. CDATA sections become text first
+ * (canonical XML has no CDATA, so the canonical form is unchanged), since a reference inside CDATA
+ * would be read as literal text.
  * @internal
  */
 export function serializeElementStandalone(element: Element): string {
   const clone = element.cloneNode(true) as Element;
+  const stack: Node[] = [clone];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === CDATA_SECTION_NODE) {
+        const text = (node.ownerDocument as Document).createTextNode(child.nodeValue ?? '');
+        node.replaceChild(text, child);
+        child = text;
+      } else if (child.nodeType === 1) stack.push(child);
+    }
+  }
   const declared = new Set<string>();
   const attrs = element.attributes;
   for (let i = 0; i < attrs.length; i++) {
@@ -51,5 +69,5 @@ export function serializeElementStandalone(element: Element): string {
       clone.setAttributeNS(XMLNS_NS, prefix === '' ? 'xmlns' : `xmlns:${prefix}`, attr.value);
     }
   }
-  return serializeFaithfully(clone);
+  return serializeFaithfully(clone).replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
