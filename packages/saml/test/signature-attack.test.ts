@@ -36,4 +36,12 @@ describe('verifyXmlSignature() and the two xmldom versions', () => {
       ).toThrow(expect.objectContaining({ code: 'ERR_SAML_SIGNATURE_INVALID' }));
     }
   });
+
+  it('signXml keeps literal U+0085 and U+2028 of the content (xml-crypto would sign line feeds instead)', () => {
+    const xml = '<r:R xmlns:r="urn:r" ID="_x" a="1\u20282"><r:v>a\u0085b<![CDATA[c\u2028d]]></r:v></r:R>';
+    const signed = signXml(xml, { key: idp, id: '_x' });
+    const element = verifyXmlSignature(signed, { id: '_x', certificates: IDP, now: NOW });
+    expect(element.getAttribute('a')).toBe('1\u20282');
+    expect(element.getElementsByTagNameNS('urn:r', 'v')[0]?.textContent).toBe('a\u0085bc\u2028d');
+  });
 });

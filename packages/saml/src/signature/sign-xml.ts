@@ -5,6 +5,7 @@ import { parseXml } from '../xml/parse-xml.js';
 import { DS_NS, ENVELOPED_SIGNATURE, EXC_C14N, SAML_ASSERTION_NS, SIGNING_ALGORITHMS } from './algorithms.js';
 import { childElements, indexIds } from './id-index.js';
 import { readSigningKey } from './read-signing-key.js';
+import { serializeElementStandalone } from './serialize-element.js';
 import type { SignatureAlgorithm, SigningKey } from './signing-key.js';
 
 /**
@@ -72,7 +73,9 @@ function readOptions(options: unknown): {
  * The document is read with {@link parseXml} first (same limits and refusals). The ID must exist
  * exactly once among all ID-like attributes (`ID`, `Id`, `id`, `AssertionID`); neither the element
  * nor any element around it may carry a signature already (that one would break). The output is the document re-serialized by the signing library:
- * send it as it is; any later change breaks the signature.
+ * send it as it is; any later change breaks the signature. A document holding U+0085 or U+2028 is
+ * signed as its root element alone (no XML declaration or comments outside the root), so that those
+ * characters are signed as they are.
  *
  * @param xml - the document, UTF-8 text
  * @param options - key, ID of the element to sign, algorithm, placement
@@ -149,8 +152,11 @@ export function signXml(xml: string, options: SignXmlOptions): string {
     transforms: [ENVELOPED_SIGNATURE, EXC_C14N],
     digestAlgorithm: uris.digest,
   });
+  // xml-crypto reads the text with its xmldom 0.8, which turns a literal U+0085 or U+2028 into a line
+  // feed and would sign that: such a document goes as its root alone, where they are references.
+  const input = /[\u0085\u2028]/.test(xml) ? serializeElementStandalone(doc.documentElement as typeof target) : xml;
   try {
-    signer.computeSignature(xml, { prefix: 'ds', location });
+    signer.computeSignature(input, { prefix: 'ds', location });
   } catch (cause) {
     throw new SamlError('ERR_SAML_INVALID_INPUT', 'The document could not be signed', { cause, reason: 'sign' });
   }
