@@ -39,3 +39,22 @@ describe('buildConformanceResponse() on other requests', () => {
     ]);
   });
 });
+
+describe('buildConformanceResponse() on hostile options (hostile-input harness regression)', () => {
+  it('refuses a throwing getter or Proxy with ERR_SPID_TEST_IDP_INVALID_CONFIG', () => {
+    const trap = () => {
+      throw new TypeError('trap');
+    };
+    const proxy = new Proxy(function hostile() {}, { get: trap, has: trap, getPrototypeOf: trap, ownKeys: trap });
+    const withGetter = Object.defineProperty({ ...fixedOptions() }, 'attackerKey', { get: trap });
+    for (const [id, options] of [
+      ['4', withGetter],
+      ['1', proxy],
+      ['1', { ...fixedOptions(), user: proxy }],
+    ] as const) {
+      expect(() => buildConformanceResponse(id as never, options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

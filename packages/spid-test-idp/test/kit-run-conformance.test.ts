@@ -234,3 +234,19 @@ describe('createConformanceIdp() and formatConformanceReport() on wrong types (h
     }
   });
 });
+
+describe('runConformance() on hostile options (hostile-input harness regression)', () => {
+  it('refuses a throwing getter on fetch, now, user, onCheck or idp with ERR_SPID_TEST_IDP_INVALID_CONFIG', async () => {
+    const base = { metadataUrl: 'http://127.0.0.1:1/metadata', loginUrl: 'http://127.0.0.1:1/login', cases: ['1'] };
+    for (const key of ['fetch', 'now', 'user', 'onCheck', 'idp']) {
+      const options = Object.defineProperty({ ...base }, key, {
+        get() {
+          throw new TypeError('trap');
+        },
+      });
+      await expect(runConformance(options as never)).rejects.toMatchObject({
+        code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+      });
+    }
+  });
+});

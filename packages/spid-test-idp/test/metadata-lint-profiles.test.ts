@@ -72,3 +72,18 @@ describe('test/fixtures/sp-metadata', () => {
     else await expect(validateSchema(xml, 'metadata-spid-av29')).resolves.toBeUndefined();
   });
 });
+
+describe('lintSpMetadata() on hostile options (hostile-input harness regression)', () => {
+  it('refuses options behind a throwing Proxy or getter with ERR_SPID_TEST_IDP_INVALID_CONFIG', async () => {
+    const trap = () => {
+      throw new TypeError('trap');
+    };
+    const proxy = new Proxy(function hostile() {}, { get: trap, has: trap });
+    const getter = Object.defineProperty({ profile: 'spid-sp-public' }, 'now', { get: trap });
+    for (const options of [proxy, getter]) {
+      await expect(lintSpMetadata(buildSpMetadataXml(), options as never)).rejects.toMatchObject({
+        code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+      });
+    }
+  });
+});

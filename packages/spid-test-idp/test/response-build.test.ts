@@ -127,3 +127,27 @@ describe('buildResponse()', () => {
     expect(buildResponse(fixedOptions({ request: asRequest(parsed) }))).toContain(REQUEST.id);
   });
 });
+
+describe('buildResponse() on hostile options (hostile-input harness regression)', () => {
+  it('refuses a throwing getter or Proxy anywhere it reads with ERR_SPID_TEST_IDP_INVALID_CONFIG', () => {
+    const trap = () => {
+      throw new TypeError('trap');
+    };
+    const proxy = new Proxy(function hostile() {}, { get: trap, has: trap, getPrototypeOf: trap, ownKeys: trap });
+    const getter = <T extends object>(o: T, key: string): T => Object.defineProperty({ ...o }, key, { get: trap });
+    const base = fixedOptions();
+    for (const options of [
+      getter(base, 'request'),
+      getter(base, 'user'),
+      { ...base, now: proxy },
+      { ...base, sign: proxy },
+      { ...base, request: getter(REQUEST, 'id') },
+      { ...base, request: { ...REQUEST, issueInstant: proxy } },
+      proxy,
+    ]) {
+      expect(() => buildResponse(options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

@@ -90,3 +90,16 @@ describe('createTestIdp() SP metadata URLs', () => {
     expect(await res.text()).toContain('>nr10<');
   });
 });
+
+describe('createTestIdp() on hostile options (hostile-input harness regression)', () => {
+  it('refuses a throwing getter on key, fetch, now or randomId with ERR_SPID_TEST_IDP_INVALID_CONFIG', async () => {
+    for (const key of ['key', 'fetch', 'now', 'randomId']) {
+      const options = Object.defineProperty({ port: 0 }, key, {
+        get() {
+          throw new TypeError('trap');
+        },
+      });
+      await expect(createTestIdp(options as never)).rejects.toMatchObject({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' });
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, readFields } from '@civico/core/internal';
 import { createSelfSignedCertificate, type SigningKey, XML_LIMITS } from '@civico/saml';
 import { z } from 'zod';
 import { CONFORMANCE_CASES } from '../data/conformance-cases.js';
@@ -152,15 +152,27 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
     SpidTestIdpError,
     'ERR_SPID_TEST_IDP_INVALID_CONFIG',
   );
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const now = options.now ?? (() => new Date());
+  // The options zod does not check (or passes on as given), read once: a throwing getter fails with INVALID_CONFIG.
+  const code = 'ERR_SPID_TEST_IDP_INVALID_CONFIG';
+  const extra = readFields(options, ['fetch', 'now', 'user', 'onCheck', 'idp'], SpidTestIdpError, code) as Pick<
+    RunConformanceOptions,
+    'fetch' | 'now' | 'user' | 'onCheck'
+  > & { idp?: unknown };
+  const idpOptions =
+    extra.idp === undefined
+      ? undefined
+      : (readFields(extra.idp, ['entityId', 'key', 'ssoUrls'], SpidTestIdpError, code, {
+          path: 'idp',
+        }) as RunConformanceOptions['idp']);
+  const fetchImpl = extra.fetch ?? globalThis.fetch;
+  const now = extra.now ?? (() => new Date());
   const cie = config.profile.startsWith('cie-');
-  const user = options.user ?? (cie ? CIE_TEST_USERS[0] : TEST_USERS[0]);
+  const user = extra.user ?? (cie ? CIE_TEST_USERS[0] : TEST_USERS[0]);
   if (user === undefined)
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'No test user', { field: 'user' });
-  const idp = await createKitIdp(options.idp, cie);
+  const idp = await createKitIdp(idpOptions, cie);
   const report = (check: ConformanceReportCheck): ConformanceReportCheck => {
-    options.onCheck?.(check);
+    extra.onCheck?.(check);
     return check;
   };
   const io = { timeoutMs: config.timeoutMs, maxBytes: XML_LIMITS.maxBytes, fetch: fetchImpl, now };
@@ -177,7 +189,7 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
     sp,
     binding: config.binding,
     cie,
-    idp: { entityId: idp.entityId, ssoUrls: options.idp?.ssoUrls },
+    idp: { entityId: idp.entityId, ssoUrls: idpOptions?.ssoUrls },
   });
   checks.push(...requestChecks.map(report));
   const wanted = config.cases === undefined ? undefined : new Set(config.cases);
@@ -202,7 +214,7 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
             ...io,
             loginUrl: config.loginUrl,
             sp,
-            idp: { entityId: idp.entityId, key: idp.key, ssoUrls: options.idp?.ssoUrls },
+            idp: { entityId: idp.entityId, key: idp.key, ssoUrls: idpOptions?.ssoUrls },
             user,
             attackerKey,
             cie,

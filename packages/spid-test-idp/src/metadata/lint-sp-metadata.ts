@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core/internal';
 import { NS, parseXml } from '@civico/saml';
 import { SpidTestIdpError } from '../errors.js';
 import type { ConformanceCheck } from '../kit/conformance-check.js';
@@ -64,7 +65,14 @@ function byLang(org: XmlElement | undefined, name: string): Record<string, strin
  * @group Metadata
  */
 export async function lintSpMetadata(xml: string, options: LintSpMetadataOptions): Promise<ConformanceCheck[]> {
-  const profile = options?.profile;
+  // Read once: a throwing getter or Proxy fails with INVALID_CONFIG.
+  const o = readFields(
+    options,
+    ['profile', 'production', 'metadataUrl', 'now'],
+    SpidTestIdpError,
+    'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+  ) as Partial<LintSpMetadataOptions>;
+  const profile = o.profile;
   if (!(SP_METADATA_PROFILES as readonly unknown[]).includes(profile)) {
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'options.profile is not a known profile', {
       field: 'profile',
@@ -103,9 +111,9 @@ export async function lintSpMetadata(xml: string, options: LintSpMetadataOptions
     xml,
     root,
     sso: md(root, 'SPSSODescriptor')[0],
-    traits: getProfileTraits(profile),
-    production: options.production === true,
-    now: options.now ?? new Date(),
+    traits: getProfileTraits(profile as SpMetadataProfile),
+    production: o.production === true,
+    now: o.now ?? new Date(),
     entityId: attr(root, 'entityID') ?? '',
     organizationNames: byLang(org, 'OrganizationName'),
   };
@@ -113,12 +121,12 @@ export async function lintSpMetadata(xml: string, options: LintSpMetadataOptions
     rule('metadata.xml', 'The metadata is safe XML with an md:EntityDescriptor root', undefined),
   ];
   checks.push(...lintStructure(ctx));
-  if (typeof options.metadataUrl === 'string') {
+  if (typeof o.metadataUrl === 'string') {
     checks.push(
       rule(
         'metadata.entity-id.metadata-url',
         'entityID equals the URL the metadata is published at',
-        ctx.entityId === options.metadataUrl ? undefined : 'entityID differs from the metadata URL',
+        ctx.entityId === o.metadataUrl ? undefined : 'entityID differs from the metadata URL',
         'warn',
       ),
     );

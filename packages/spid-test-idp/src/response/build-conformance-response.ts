@@ -4,6 +4,7 @@ import { SpidTestIdpError } from '../errors.js';
 import { applyCaseOp, type CaseContext } from './apply-case-op.js';
 import type { BuildResponseOptions } from './build-response-options.js';
 import { CASE_PLANS, type CaseOp } from './conformance-plans.js';
+import { readResponseOptions } from './read-response-options.js';
 import { renderResponse } from './render-response.js';
 import { resolveResponseModel } from './resolve-response-model.js';
 import type { ResponseDocument } from './response-dom.js';
@@ -78,12 +79,13 @@ export function buildConformanceResponse(caseId: ConformanceCaseId, options: Bui
   if (typeof caseId !== 'string' || !CASE_IDS.has(caseId)) {
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'Unknown conformance case', { field: 'caseId' });
   }
+  const o = readResponseOptions(options);
   const plan = CASE_PLANS[caseId];
-  const status = plan.status === undefined ? options.status : { code: plan.status };
-  const model = resolveResponseModel({ ...options, status });
-  const ctx: CaseContext = { model, userAttributes: options.user?.attributes ?? {} };
-  const idpKey = options.idp.key;
-  const attacker = plan.attacker === undefined ? undefined : options.attackerKey;
+  const status = plan.status === undefined ? o.status : { code: plan.status };
+  const model = resolveResponseModel({ ...o, status });
+  const ctx: CaseContext = { model, userAttributes: o.user?.attributes ?? {} };
+  const idpKey = o.idp.key;
+  const attacker = plan.attacker === undefined ? undefined : o.attackerKey;
   if (plan.attacker !== undefined && attacker === undefined) {
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'This case needs attackerKey', {
       field: 'attackerKey',
@@ -91,7 +93,7 @@ export function buildConformanceResponse(caseId: ConformanceCaseId, options: Bui
   }
   let xml = applyAll(renderResponse(model), plan.before, ctx);
   const sign = plan.sign ?? { assertion: model.error === undefined, response: model.error === undefined };
-  const algorithm = options.algorithm;
+  const algorithm = o.algorithm;
   // Case 4 shows the IdP certificate after each signature, so the Response digest covers the lie.
   const signed = (input: string, key: SigningKey, id: string) => {
     const out = signXml(input, { key, id, algorithm });

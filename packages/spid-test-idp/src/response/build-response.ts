@@ -1,5 +1,6 @@
 import { signXml } from '@civico/saml';
 import type { BuildResponseOptions } from './build-response-options.js';
+import { readResponseOptions } from './read-response-options.js';
 import { renderResponse } from './render-response.js';
 import { resolveResponseModel } from './resolve-response-model.js';
 
@@ -48,13 +49,14 @@ import { resolveResponseModel } from './resolve-response-model.js';
  * @group Responses
  */
 export function buildResponse(options: BuildResponseOptions): string {
-  const model = resolveResponseModel(options);
+  const o = readResponseOptions(options);
+  const model = resolveResponseModel(o);
   const unsigned = renderResponse(model);
   const success = model.error === undefined;
-  const signAssertion = success && (options.sign?.assertion ?? true);
-  const signResponse = options.sign?.response ?? success;
-  const { key } = options.idp;
-  const algorithm = options.algorithm;
+  const signAssertion = success && (o.sign?.assertion ?? true);
+  const signResponse = o.sign?.response ?? success;
+  const { key } = o.idp;
+  const algorithm = o.algorithm;
   let out = unsigned;
   if (signAssertion) out = signXml(out, { key, id: model.assertionId, algorithm });
   if (signResponse) out = signXml(out, { key, id: model.responseId, algorithm });

@@ -40,8 +40,14 @@ function text(value: unknown, field: string): string {
 }
 
 function instant(value: unknown, field: string): Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) bad(field, 'must be a valid Date');
-  return value;
+  let valid = false;
+  try {
+    valid = value instanceof Date && !Number.isNaN(value.getTime());
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not a Date
+  }
+  if (!valid) bad(field, 'must be a valid Date');
+  return value as Date;
 }
 
 function level(value: unknown, field: string): SpidLevel {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, readFields } from '@civico/core/internal';
 import { createSelfSignedCertificate, type SigningKey } from '@civico/saml';
 import { z } from 'zod';
 import { CIE_TEST_USERS, TEST_USERS, type TestUser } from '../data/test-users.js';
@@ -130,17 +130,23 @@ const SESSION_TTL_MS = 8 * 3_600_000;
  */
 export async function createTestIdp(options: TestIdpOptions = {}): Promise<TestIdp> {
   const config = parseOptions(TestIdpOptionsSchema, options, SpidTestIdpError, 'ERR_SPID_TEST_IDP_INVALID_CONFIG');
-  const now = options.now ?? (() => new Date());
-  const randomId = options.randomId ?? createSamlId;
+  // The options zod does not check, read once (a throwing getter fails with INVALID_CONFIG).
+  const extra = readFields(
+    options,
+    ['key', 'fetch', 'now', 'randomId'],
+    SpidTestIdpError,
+    'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+  ) as Pick<TestIdpOptions, 'key' | 'fetch' | 'now' | 'randomId'>;
+  const now = extra.now ?? (() => new Date());
+  const randomId = extra.randomId ?? createSamlId;
   const isUrl = (s: string): boolean => /^https?:\/\//i.test(s.trim());
   const registry = await createSpRegistry({
     documents: config.serviceProviders.filter((s) => !isUrl(s)),
     urls: config.serviceProviders.filter(isUrl).map((s) => s.trim()),
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: extra.fetch ?? globalThis.fetch,
     now,
   });
-  const key =
-    options.key ?? (await createSelfSignedCertificate({ subject: 'CN=civico SPID test IdP, O=civico, C=IT' }));
+  const key = extra.key ?? (await createSelfSignedCertificate({ subject: 'CN=civico SPID test IdP, O=civico, C=IT' }));
 
   let ctx: IdpContext | undefined;
   const server = createServer(
