@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { MAX_RELAY_STATE_BYTES } from './saml-message-kind.js';
 
 /**
- * An absolute `http:` or `https:` URL without fragment or credentials (a binding endpoint).
+ * An absolute `http:` or `https:` URL without fragment or credentials (a binding endpoint), and
+ * without control characters or spaces: the URL parser silently drops CR, LF and tab and trims
+ * spaces, so such a value would pass here yet reach a `Location` header or form action raw.
  * @internal
  */
 export const EndpointUrlSchema = z
@@ -10,6 +12,8 @@ export const EndpointUrlSchema = z
   .min(1)
   .max(8192)
   .refine((value) => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refuses control characters on purpose
+    if (/[\u0000-\u0020\u007f]/.test(value)) return false;
     let url: URL;
     try {
       url = new URL(value);
@@ -22,7 +26,7 @@ export const EndpointUrlSchema = z
       url.password === '' &&
       !value.includes('#')
     );
-  }, 'must be an absolute http(s) URL without fragment or credentials');
+  }, 'must be an absolute http(s) URL without fragment, credentials, spaces or control characters');
 
 /** A RelayState of at most 80 bytes (SAML bindings §3.4.3, §3.5.3). @internal */
 export const RelayStateSchema = z
