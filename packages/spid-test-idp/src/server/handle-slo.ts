@@ -11,6 +11,7 @@ import { type LogoutMessage, readLogoutMessage } from '../logout/read-logout-mes
 import { SAML_BINDINGS } from '../logout/saml-text.js';
 import type { SpMetadata } from '../metadata/sp-metadata.js';
 import type { XmlElement } from '../metadata/xml-dom.js';
+import { checkMessageSchema } from './check-message-schema.js';
 import { sendErrorPage } from './handle-sso.js';
 import { createNonce, decodeQuery, type FormBody, originOf, sendHtml, sendRedirect } from './http-io.js';
 import type { IdpContext } from './idp-context.js';
@@ -83,7 +84,8 @@ export function sendToSp(
 }
 
 /**
- * `GET /slo` (HTTP-Redirect) and `POST /slo` (HTTP-POST): a LogoutRequest from an SP ends its
+ * `GET /slo` (HTTP-Redirect) and `POST /slo` (HTTP-POST): a message that is not valid against the SAML
+ * protocol schema gets a 400 page before its signature is checked; a LogoutRequest from an SP ends its
  * sessions and is answered with a signed LogoutResponse `Success` on the same binding (CIE: no SAML
  * answer, CIE manuale tecnico); a LogoutResponse answers an IdP-initiated logout.
  * @param ctx - the IdP
@@ -128,6 +130,20 @@ export async function handleSlo(
       code: 'nr10',
       reasonIt: "L'Issuer del messaggio di logout non è un Service Provider noto.",
       reasonEn: "The logout message's Issuer is not a known Service Provider.",
+    });
+  }
+  // Issue 9: the decoded message is schema-validated before any signature is looked at.
+  const schema = await checkMessageSchema(peeked.xml);
+  if (!schema.ok) {
+    return sendErrorPage(res, {
+      status: schema.unavailable ? 500 : 400,
+      code: undefined,
+      reasonIt: schema.unavailable
+        ? 'La validazione XSD non è disponibile: il messaggio di logout non può essere accettato.'
+        : `Il messaggio di logout non è valido secondo lo schema SAML del protocollo. Dettaglio: ${schema.detail}`,
+      reasonEn: schema.unavailable
+        ? 'XSD validation is unavailable: the logout message cannot be accepted.'
+        : `The logout message is not valid against the SAML protocol schema: ${schema.detail}`,
     });
   }
   let message = verify(input, peeked, sp, ctx.now());

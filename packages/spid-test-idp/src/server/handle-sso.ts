@@ -4,6 +4,8 @@ import { SpidTestIdpError } from '../errors.js';
 import type { SpMetadata } from '../metadata/sp-metadata.js';
 import { parseAuthnRequest } from '../request/parse-authn-request.js';
 import type { ParsedAuthnRequest } from '../request/parsed-authn-request.js';
+import { requestError } from '../request/request-error.js';
+import { checkMessageSchema } from './check-message-schema.js';
 import { createNonce, decodeQuery, type FormBody, sendHtml } from './http-io.js';
 import type { IdpContext } from './idp-context.js';
 import { isPeekFailure, type PeekInput, peekSamlMessage } from './peek-saml-message.js';
@@ -39,7 +41,8 @@ function defaultAcs(sp: SpMetadata): string | undefined {
 }
 
 /**
- * `GET /sso` (HTTP-Redirect) and `POST /sso` (HTTP-POST): checks the AuthnRequest with
+ * `GET /sso` (HTTP-Redirect) and `POST /sso` (HTTP-POST): validates the decoded AuthnRequest against
+ * the SAML protocol schema (nr08 when it fails, before any signature is checked), checks it with
  * `parseAuthnRequest` and shows the login page, or the SPID error page.
  * @param ctx - the IdP
  * @param req - the request
@@ -97,6 +100,20 @@ export async function handleSso(
       reasonIt: "L'Issuer della richiesta non è un Service Provider noto a questo IdP (metadata non caricati).",
       reasonEn: "The request's Issuer is not a Service Provider this IdP knows (its metadata is not loaded).",
     });
+  }
+  // Issue 9: the decoded request is schema-validated before any signature is looked at (nr08).
+  const schema = await checkMessageSchema(peeked.xml);
+  if (!schema.ok) {
+    if (schema.unavailable) {
+      return sendErrorPage(res, {
+        status: 500,
+        code: 'nr03',
+        reasonIt: 'La validazione XSD non è disponibile: la richiesta non può essere accettata.',
+        reasonEn: 'XSD validation is unavailable: the request cannot be accepted.',
+      });
+    }
+    const error = requestError('nr08', 'authn-request.schema', `not SAML-compliant: ${schema.detail}`);
+    return refuse(ctx, res, sp, peeked.id, peeked.relayState, error);
   }
   const parse = (metadata: SpMetadata): ParsedAuthnRequest =>
     parseAuthnRequest(
