@@ -58,3 +58,13 @@ describe('buildConformanceResponse() on hostile options (hostile-input harness r
     }
   });
 });
+
+describe('buildConformanceResponse() with options that are not an object (hostile-input harness regression)', () => {
+  it('refuses a 4 MB string at once with ERR_SPID_TEST_IDP_INVALID_CONFIG (it was spread into an object: out of memory)', () => {
+    const start = performance.now();
+    expect(() => buildConformanceResponse('8' as never, '{'.repeat(4_000_000) as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG', field: 'options' }),
+    );
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});

@@ -196,3 +196,19 @@ describe('lintAuthnRequest() on hostile arguments (hostile-input harness regress
     });
   });
 });
+
+describe('lintAuthnRequest() with options.sp of the wrong shape (hostile-input harness regression)', () => {
+  it('refuses sp.acs that is not an array with ERR_SPID_TEST_IDP_INVALID_CONFIG, not a TypeError in a rule', async () => {
+    const sp = parseSpMetadata(buildSpMetadataXml());
+    const input = { binding: 'redirect', query: buildRedirectQuery(buildAuthnRequestXml()) } as const;
+    for (const bad of [
+      { ...sp, acs: 0n },
+      { ...sp, attributeConsumingServices: 'x' },
+      { ...sp, acs: [null] },
+    ]) {
+      await expect(
+        lintAuthnRequest(input, { sp: bad as never, idp: TEST_IDP, now: EXAMPLE_INSTANT }),
+      ).rejects.toMatchObject({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG', field: 'sp' });
+    }
+  });
+});

@@ -151,3 +151,16 @@ describe('buildResponse() on hostile options (hostile-input harness regression)'
     }
   });
 });
+
+describe('buildResponse() with a user attribute that is not a string (hostile-input harness regression)', () => {
+  it('refuses it with ERR_SPID_TEST_IDP_INVALID_CONFIG naming the attribute', () => {
+    const base = fixedOptions();
+    const user = {
+      ...CIE_TEST_USERS[0],
+      attributes: { ...CIE_TEST_USERS[0]?.attributes, name: { toString: () => 'x' } },
+    };
+    expect(() =>
+      buildResponse({ ...base, user, request: { ...REQUEST, requestedAttributes: ['name'] } } as never),
+    ).toThrow(expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG', field: 'user.attributes.name' }));
+  });
+});

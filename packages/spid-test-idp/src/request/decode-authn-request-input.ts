@@ -39,7 +39,47 @@ export function readRequestArguments(
     path: 'options',
   }) as AuthnRequestOptions;
   checkInput(i, o.sp);
-  return { input: i, options: o };
+  return { input: i, options: { ...o, sp: readSp(o.sp) } };
+}
+
+/**
+ * The fields of the SP metadata the request rules read, checked and read once: a value that is not parsed
+ * SP metadata (a wrong type, a throwing getter or Proxy) fails with INVALID_CONFIG instead of in a rule.
+ */
+function readSp(sp: unknown): SpMetadata {
+  const code = 'ERR_SPID_TEST_IDP_INVALID_CONFIG';
+  const bad = (): SpidTestIdpError =>
+    new SpidTestIdpError(code, 'options.sp is not parsed SP metadata', { field: 'sp' });
+  const s = readFields(
+    sp,
+    ['entityId', 'acs', 'attributeConsumingServices', 'signingCertificates'],
+    SpidTestIdpError,
+    code,
+    {
+      path: 'sp',
+    },
+  );
+  const items = (value: unknown): unknown[] => {
+    if (!Array.isArray(value)) throw bad();
+    try {
+      return [...value];
+    } catch (cause) {
+      throw new SpidTestIdpError(code, 'options.sp cannot be read', { cause, field: 'sp' });
+    }
+  };
+  const records = (value: unknown, keys: readonly string[]) =>
+    items(value).map((item) => {
+      if (typeof item !== 'object' || item === null) throw bad();
+      return readFields(item, keys, SpidTestIdpError, code, { path: 'sp' });
+    });
+  const signingCertificates = items(s.signingCertificates);
+  if (typeof s.entityId !== 'string' || !signingCertificates.every((c) => typeof c === 'string')) throw bad();
+  return {
+    ...s,
+    acs: records(s.acs, ['index', 'location', 'binding', 'isDefault']),
+    attributeConsumingServices: records(s.attributeConsumingServices, ['index', 'serviceNames', 'names']),
+    signingCertificates,
+  } as unknown as SpMetadata;
 }
 
 /** @internal Checks the shape of the input (a caller mistake, not the SP's). */

@@ -26,11 +26,13 @@ function readArray(value: unknown, field: string): unknown {
 
 /**
  * @internal The options of buildResponse and buildConformanceResponse read once into plain objects, so
- * a throwing getter or Proxy anywhere they are read fails with `ERR_SPID_TEST_IDP_INVALID_CONFIG`;
+ * a value that is not an object, or a throwing getter or Proxy anywhere they are read, fails with
+ * `ERR_SPID_TEST_IDP_INVALID_CONFIG`;
  * the checks of each value stay in resolveResponseModel.
  */
 export function readResponseOptions(options: unknown): BuildConformanceResponseOptions {
-  if (!isObject(options)) return options as BuildConformanceResponseOptions;
+  // Refused here, before any spread: `{ ...'<4 MB string>' }` would build millions of properties.
+  if (!isObject(options)) throw new SpidTestIdpError(CODE, 'options must be an object', { field: 'options' });
   const o = readFields(
     options,
     ['request', 'idp', 'user', 'level', 'now', 'status', 'cie', 'sign', 'algorithm', 'randomId', 'attackerKey'],

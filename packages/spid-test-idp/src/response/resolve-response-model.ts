@@ -100,6 +100,7 @@ export function resolveResponseModel(options: BuildResponseOptions): ResponseMod
     .filter((name) => XSI_TYPES.has(name) && (!cie || CIE_NAMES.has(name)))
     .flatMap((name) => {
       const value = values[name];
+      if (value !== undefined && typeof value !== 'string') bad(`user.attributes.${name}`, 'must be a string');
       return value === undefined ? [] : [{ name, value, xsiType: XSI_TYPES.get(name) ?? 'xs:string' }];
     });
   return {
