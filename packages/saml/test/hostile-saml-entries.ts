@@ -8,6 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { functionEntry } from '../../../test-support/hostile/entry-helpers.js';
 import { entry, type HostileEntryPoint, isBoolean } from '../../../test-support/hostile/entry-point.js';
+import { hostileOptions } from '../../../test-support/hostile/hostile-accessors.js';
 import { hostile, val } from '../../../test-support/hostile/hostile-arbitraries.js';
 import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
 import {
@@ -46,12 +47,10 @@ export const KEYGEN_CALL_LIMIT_MS = 6_000;
 
 const xml = hostileXmlSubject(VALID_XML);
 const certificate: Arb = fc.oneof({ weight: 3, arbitrary: hostileCertificate(CERTIFICATES) }, hostile());
-const parseOptions = hostile({
-  objects: [
-    { maxDepth: 10, maxElements: 50 },
-    { maxBytes: 4096, maxTextBytes: 100 },
-  ],
-});
+const parseOptions = hostileOptions([
+  { maxDepth: 10, maxElements: 50 },
+  { maxBytes: 4096, maxTextBytes: 100 },
+]);
 
 /** A redirect query around a payload (valid or hostile), the way an SP receives it. */
 function query(payload: string, extra = ''): string {
@@ -151,9 +150,7 @@ export const SAML_ENTRY_POINTS: readonly E[] = [
     call: (m, [x, schema, options]) => m.validateSchema(x as string, schema as never, options as never),
   }),
   functionEntry<M>('signXml', xml, {
-    second: hostile({
-      objects: [SIGN_OPTIONS, { ...SIGN_OPTIONS, algorithm: 'rsa-sha512', placement: 'first-child' }],
-    }),
+    second: hostileOptions([SIGN_OPTIONS, { ...SIGN_OPTIONS, algorithm: 'rsa-sha512', placement: 'first-child' }]),
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   entry({
@@ -169,7 +166,7 @@ export const SAML_ENTRY_POINTS: readonly E[] = [
       }),
   }),
   functionEntry<M>('verifyXmlSignature', xml, {
-    second: hostile({ objects: [VERIFY_OPTIONS, { ...VERIFY_OPTIONS, id: '_resp-1' }] }),
+    second: hostileOptions([VERIFY_OPTIONS, { ...VERIFY_OPTIONS, id: '_resp-1' }]),
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   entry({
@@ -179,38 +176,30 @@ export const SAML_ENTRY_POINTS: readonly E[] = [
     limitMs: CRYPTO_CALL_LIMIT_MS,
     call: (m, [pem]) => m.verifyXmlSignature(RESPONSE_SIGNED, { ...VERIFY_OPTIONS, certificates: [pem as string] }),
   }),
-  functionEntry<M>(
-    'encodeRedirectBinding',
-    hostile({ objects: [REDIRECT_OPTIONS, { ...REDIRECT_OPTIONS, key: SP_KEY }] }),
-    {
-      extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
-    },
-  ),
+  functionEntry<M>('encodeRedirectBinding', hostileOptions([REDIRECT_OPTIONS, { ...REDIRECT_OPTIONS, key: SP_KEY }]), {
+    extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
+  }),
   field('encodeRedirectBinding', 'hostile xml', { ...REDIRECT_OPTIONS, key: SP_KEY }, 'xml', xml, {
     limitMs: CRYPTO_CALL_LIMIT_MS,
   }),
   functionEntry<M>('decodeRedirectBinding', redirectQuery, {
-    second: hostile({ objects: [{ certificates: [SP_KEY.certificate], requireSignature: true, now: NOW }] }),
+    second: hostileOptions([{ certificates: [SP_KEY.certificate], requireSignature: true, now: NOW }]),
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   functionEntry<M>(
     'decodePostBinding',
     fc.oneof(hostileBindingPayload([RESPONSE_SIGNED, AUTHN_REQUEST], false), hostile()),
-    { second: hostile({ objects: [{ maxBytes: 4096 }] }), extra: { limitMs: CRYPTO_CALL_LIMIT_MS } },
+    { second: hostileOptions([{ maxBytes: 4096 }]), extra: { limitMs: CRYPTO_CALL_LIMIT_MS } },
   ),
-  functionEntry<M>('renderPostForm', hostile({ objects: [POST_FORM] })),
+  functionEntry<M>('renderPostForm', hostileOptions([POST_FORM])),
   field('renderPostForm', 'hostile xml', POST_FORM, 'xml', xml),
   functionEntry<M>('parseCertificate', certificate),
   functionEntry<M>('validateCertificate', certificate, {
-    second: hostile({ objects: [{ now: NOW, minKeyBits: 2048 }] }),
+    second: hostileOptions([{ now: NOW, minKeyBits: 2048 }]),
   }),
-  functionEntry<M>(
-    'createSelfSignedCertificate',
-    hostile({ objects: [KEYGEN, { ...KEYGEN, spid: { policy: 'public' } }] }),
-    {
-      extra: { limitMs: KEYGEN_CALL_LIMIT_MS, numRuns: 8 },
-    },
-  ),
+  functionEntry<M>('createSelfSignedCertificate', hostileOptions([KEYGEN, { ...KEYGEN, spid: { policy: 'public' } }]), {
+    extra: { limitMs: KEYGEN_CALL_LIMIT_MS, numRuns: 8 },
+  }),
 ];
 
 /** Exports of the main entry that are not entry points for input, with the reason. */

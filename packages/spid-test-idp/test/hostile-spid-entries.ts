@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { functionEntry, schemaEntries } from '../../../test-support/hostile/entry-helpers.js';
 import { entry, type HostileEntryPoint, isBoolean } from '../../../test-support/hostile/entry-point.js';
+import { hostileOptions } from '../../../test-support/hostile/hostile-accessors.js';
 import { hostile, val } from '../../../test-support/hostile/hostile-arbitraries.js';
 import { HOSTILE_SERVER_MODES } from '../../../test-support/hostile/hostile-server.js';
 import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
@@ -46,6 +47,8 @@ export const SERVER_CALL_LIMIT_MS = 4_000;
 export const SP_FETCH_CALL_LIMIT_MS = 8_000;
 /** HTTP timeout runConformance gets against the hostile server. */
 export const HOSTILE_TIMEOUT_MS = 500;
+/** Per-call limit of text formatting, linear in its input (a report may carry 1–10 MiB strings): as io's streams. */
+export const TEXT_CALL_LIMIT_MS = 1_000;
 
 const CASE_IDS = ['1', '2', '4', '8', '100', '111'];
 const PROFILES = ['spid-sp-public', 'cie-sp-public', 'spid-sp-ag-public-full'];
@@ -53,7 +56,7 @@ const mode: Arb = fc.constantFrom(...HOSTILE_SERVER_MODES).map(val);
 
 /** Authn request inputs: valid ones mutated, and damaged payloads on both bindings. */
 const requestInput: Arb = fc.oneof(
-  hostile({ objects: [REDIRECT_INPUT, POST_INPUT] }),
+  hostileOptions([REDIRECT_INPUT, POST_INPUT]),
   hostileBindingPayload([AUTHN_REQUEST_XML], true).map((p) =>
     p.k === 'value' && typeof p.v === 'string'
       ? val({ binding: 'redirect', query: `SAMLRequest=${encodeURIComponent(p.v)}&RelayState=r1` })
@@ -77,7 +80,7 @@ function requestEntries(name: 'parseAuthnRequest' | 'lintAuthnRequest'): E[] {
     entry({
       name: `${name}(hostile options)`,
       covers: name,
-      subject: hostile({ objects: [REQUEST_OPTIONS_DATA, { ...REQUEST_OPTIONS_DATA, cie: true, maxAgeMs: 1 }] }),
+      subject: hostileOptions([REQUEST_OPTIONS_DATA, { ...REQUEST_OPTIONS_DATA, cie: true, maxAgeMs: 1 }]),
       args: (s) => fc.tuple(fc.constantFrom(REDIRECT_INPUT, POST_INPUT).map(val), s),
       limitMs: CRYPTO_CALL_LIMIT_MS,
       call: (m, [input, options]) => m[name](input as never, options as never),
@@ -113,7 +116,7 @@ export const SPID_TEST_IDP_ENTRY_POINTS: readonly E[] = [
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   functionEntry<M>('lintSpMetadata', hostileXmlSubject(SP_METADATA_SAMPLES), {
-    second: hostile({ objects: [{ profile: 'spid-sp-public', now: REQUEST_OPTIONS.now, production: true }] }),
+    second: hostileOptions([{ profile: 'spid-sp-public', now: REQUEST_OPTIONS.now, production: true }]),
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   entry({
@@ -126,13 +129,9 @@ export const SPID_TEST_IDP_ENTRY_POINTS: readonly E[] = [
   }),
   ...requestEntries('parseAuthnRequest'),
   ...requestEntries('lintAuthnRequest'),
-  functionEntry<M>(
-    'buildIdpMetadata',
-    hostile({ objects: [IDP_METADATA_OPTIONS, { ...IDP_METADATA_OPTIONS, cie: true }] }),
-    {
-      extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
-    },
-  ),
+  functionEntry<M>('buildIdpMetadata', hostileOptions([IDP_METADATA_OPTIONS, { ...IDP_METADATA_OPTIONS, cie: true }]), {
+    extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
+  }),
   entry({
     name: 'buildIdpMetadata(damaged key)',
     covers: 'buildIdpMetadata',
@@ -145,16 +144,16 @@ export const SPID_TEST_IDP_ENTRY_POINTS: readonly E[] = [
         key: asKey ? { ...IDP_KEY, privateKey: pem as string } : { ...IDP_KEY, certificate: pem as string },
       }),
   }),
-  functionEntry<M>('createConformanceIdp', hostile({ objects: [{ key: IDP_KEY }, { key: IDP_KEY, cie: true }] }), {
+  functionEntry<M>('createConformanceIdp', hostileOptions([{ key: IDP_KEY }, { key: IDP_KEY, cie: true }]), {
     extra: { limitMs: SERVER_CALL_LIMIT_MS, numRuns: 8 },
   }),
-  functionEntry<M>('buildLogoutRequest', hostile({ objects: [LOGOUT_REQUEST_OPTIONS] }), {
+  functionEntry<M>('buildLogoutRequest', hostileOptions([LOGOUT_REQUEST_OPTIONS]), {
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
-  functionEntry<M>('buildLogoutResponse', hostile({ objects: [LOGOUT_RESPONSE_OPTIONS] }), {
+  functionEntry<M>('buildLogoutResponse', hostileOptions([LOGOUT_RESPONSE_OPTIONS]), {
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
-  functionEntry<M>('buildResponse', hostile({ objects: [RESPONSE_OPTIONS] }), {
+  functionEntry<M>('buildResponse', hostileOptions([RESPONSE_OPTIONS]), {
     extra: { limitMs: CRYPTO_CALL_LIMIT_MS },
   }),
   entry({
@@ -164,13 +163,15 @@ export const SPID_TEST_IDP_ENTRY_POINTS: readonly E[] = [
     args: (s) =>
       fc.oneof(
         fc.tuple(s, fc.constant(val(CONFORMANCE_RESPONSE_OPTIONS))),
-        fc.tuple(fc.constantFrom(...CASE_IDS).map(val), hostile({ objects: [CONFORMANCE_RESPONSE_OPTIONS] })),
+        fc.tuple(fc.constantFrom(...CASE_IDS).map(val), hostileOptions([CONFORMANCE_RESPONSE_OPTIONS])),
       ),
     limitMs: CRYPTO_CALL_LIMIT_MS,
     call: (m, [caseId, options]) => m.buildConformanceResponse(caseId as never, options as never),
   }),
-  functionEntry<M>('formatConformanceReport', hostile({ objects: [REPORT] })),
-  functionEntry<M>('runConformance', hostile({ objects: [CONFORMANCE_OPTIONS] }), {
+  functionEntry<M>('formatConformanceReport', hostileOptions([REPORT]), {
+    extra: { limitMs: TEXT_CALL_LIMIT_MS },
+  }),
+  functionEntry<M>('runConformance', hostileOptions([CONFORMANCE_OPTIONS]), {
     extra: { limitMs: SERVER_CALL_LIMIT_MS, numRuns: 8 },
   }),
   entry({
@@ -196,7 +197,7 @@ export const SPID_TEST_IDP_ENTRY_POINTS: readonly E[] = [
   entry({
     name: 'createTestIdp',
     covers: 'createTestIdp',
-    subject: hostile({ objects: [TEST_IDP_OPTIONS, { ...TEST_IDP_OPTIONS, cie: true, maxPending: 1 }] }),
+    subject: hostileOptions([TEST_IDP_OPTIONS, { ...TEST_IDP_OPTIONS, cie: true, maxPending: 1 }]),
     limitMs: SERVER_CALL_LIMIT_MS,
     numRuns: 8,
     call: (m, [options]) => startAndClose(m, options),
