@@ -301,3 +301,16 @@ describe('verifyXmlSignature() with a hostile now (hostile-input harness regress
     ).toBe('ERR_SAML_INVALID_CONFIG');
   });
 });
+
+describe('verifyXmlSignature() with a throwing certificates element (hostile-input harness regression)', () => {
+  it('refuses it with ERR_SAML_INVALID_CONFIG, not the getter error', () => {
+    const certificates = Object.defineProperty([...IDP], 0, {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    expect(failure(() => verifyXmlSignature(signedBoth, { id: '_resp-1', certificates, now: NOW })).code).toBe(
+      'ERR_SAML_INVALID_CONFIG',
+    );
+  });
+});

@@ -38,8 +38,15 @@ export function readTrustedCertificates(certificates: unknown, now: Date): Trust
       field: 'certificates',
     });
   }
+  // Read once, in a guard: an element behind a throwing getter is the caller's configuration error.
+  let list: unknown[];
+  try {
+    list = [...certificates];
+  } catch (cause) {
+    throw new SamlError('ERR_SAML_INVALID_CONFIG', 'certificates cannot be read', { cause, field: 'certificates' });
+  }
   const at = now.getTime();
-  return certificates.map((pem: unknown, i) => {
+  return list.map((pem: unknown, i) => {
     const field = `certificates.${i}`;
     if (typeof pem !== 'string') {
       throw new SamlError('ERR_SAML_INVALID_CONFIG', `${field} must be a PEM string`, { field });
