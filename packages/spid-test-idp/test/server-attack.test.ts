@@ -39,10 +39,18 @@ describe('createTestIdp() under replayed, padded AuthnRequests', () => {
     expect(firstAnswer.status).toBe(200); // the padded request passes: it is genuinely signed
     await firstAnswer.text();
     const before = heapMiB();
-    for (let i = 0; i < 120; i++) await (await send()).text();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 120; i++) {
+      const answer = await send();
+      statuses.add(answer.status);
+      const page = await answer.text();
+      if (i === 0) expect(page).toContain('nr11');
+    }
     const grown = heapMiB() - before;
-    // 120 logins waiting: each keeps its parsed request (a few KiB), not 170 KiB of comment
-    // (~20 MiB in all before the fix).
+    // Every replay of the same signed request is refused (nr11, HTTP 403) and pins nothing; before
+    // the replay check each kept a waiting login, and before the first fix 170 KiB of comment each
+    // (~20 MiB in all).
+    expect([...statuses]).toEqual([403]);
     expect(grown).toBeLessThan(8);
   });
 });

@@ -32,12 +32,12 @@ afterAll(async () => {
 const ID = '_5c0e1d2f3a4b5c6d7e8f9a0b';
 
 /** A fresh AuthnRequest; `outOfOrder` puts RequestedAuthnContext before NameIDPolicy (the XSD's order is the reverse). */
-function authnRequest(outOfOrder: boolean): string {
+function authnRequest(outOfOrder: boolean, id = ID): string {
   return buildAuthnRequestXml({
     entityId: sp.entityId,
     destination: idp.ssoUrl,
     issueInstant: new Date(),
-    id: ID,
+    id,
     edit: (xml) => {
       if (!outOfOrder) return xml;
       const policy = /\s*<samlp:NameIDPolicy[^>]*\/>/.exec(xml)?.[0] ?? '';
@@ -125,10 +125,11 @@ describe('createTestIdp() SSO schema validation', () => {
   });
 
   it('shows the login page for schema-valid requests on both bindings', async () => {
-    const redirect = await fetch(redirectUrl(authnRequest(false)));
+    // Fresh IDs: the IdP accepts each signed request once (a replay is refused with nr11).
+    const redirect = await fetch(redirectUrl(authnRequest(false, '_schema-valid-redirect')));
     expect(redirect.status).toBe(200);
     expect(findPostForm(await redirect.text(), 'request')).toBeDefined();
-    const signed = signXml(authnRequest(false), { key: TEST_SP_KEY, id: ID });
+    const signed = signXml(authnRequest(false, '_schema-valid-post'), { key: TEST_SP_KEY, id: '_schema-valid-post' });
     const post = await postForm(idp.ssoUrl, postFields(signed));
     expect(post.status).toBe(200);
     expect(findPostForm(await post.text(), 'request')).toBeDefined();

@@ -99,6 +99,8 @@ export interface TestIdp {
 }
 
 const SESSION_TTL_MS = 8 * 3_600_000;
+/** How long an accepted AuthnRequest ID is remembered: longer than a request stays acceptable. */
+const SEEN_REQUEST_TTL_MS = 600_000;
 
 /**
  * Starts a local SPID (or CIE) identity provider on `node:http`, for development and tests.
@@ -198,6 +200,9 @@ export async function createTestIdp(options: TestIdpOptions = {}): Promise<TestI
     pending: createBoundedStore<PendingLogin | PendingRequestError>(storeOptions),
     sessions: createBoundedStore<TestIdpSession>({ ttlMs: SESSION_TTL_MS, max: config.maxSessions, now }),
     logouts: createBoundedStore<PendingLogout>(storeOptions),
+    // Longer than an AuthnRequest stays acceptable (5 minutes of age plus clock skew), so a replay
+    // inside that window is refused; the cap bounds memory (each entry is an SP entityID and an ID).
+    seenRequests: createBoundedStore<true>({ ttlMs: SEEN_REQUEST_TTL_MS, max: config.maxPending * 4, now }),
     now,
     randomId,
   };

@@ -139,6 +139,14 @@ export async function handleSso(
   } catch (error) {
     return refuse(ctx, res, sp, peeked.id, peeked.relayState, error);
   }
+  // A signed request is accepted once: a replay (the same SP and ID) would pin another pending
+  // login and push out other users' ones.
+  const seen = `${sp.entityId}\u0000${request.id}`;
+  if (ctx.seenRequests.get(seen) !== undefined) {
+    const replay = requestError('nr11', 'authn-request.id.unique', 'the request ID was already used (replay)');
+    return refuse(ctx, res, sp, peeked.id, peeked.relayState, replay);
+  }
+  ctx.seenRequests.set(seen, true);
   const id = ctx.randomId();
   const { xml: _text, ...kept } = request;
   ctx.pending.set(id, { kind: 'login', request: kept, sp });
@@ -168,8 +176,9 @@ function refuse(
       code,
       sp,
       acsUrl,
-      inResponseTo: wellFormedId,
-      relayState,
+      // Copies: a substring of the decoded request would keep the whole request text alive in V8.
+      inResponseTo: ownCopy(wellFormedId),
+      relayState: ownCopy(relayState),
     });
   }
   sendErrorPage(res, {
@@ -179,4 +188,9 @@ function refuse(
     reasonEn: `${row?.pageMessageEn ?? 'Invalid authentication request.'} Detail: ${detail}`,
     returnToSp,
   });
+}
+
+/** A string that shares no memory with the (possibly huge) text it was cut from. */
+function ownCopy(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : Buffer.from(value, 'utf8').toString('utf8');
 }

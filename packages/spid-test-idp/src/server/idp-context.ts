@@ -69,6 +69,8 @@ export interface IdpContext {
   readonly pending: BoundedStore<PendingLogin | PendingRequestError>;
   readonly sessions: BoundedStore<TestIdpSession>;
   readonly logouts: BoundedStore<PendingLogout>;
+  /** AuthnRequest IDs already accepted, per SP, kept for the request's validity window (no replay). */
+  readonly seenRequests: BoundedStore<true>;
   readonly now: () => Date;
   readonly randomId: () => string;
 }
