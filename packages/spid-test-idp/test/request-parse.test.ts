@@ -223,3 +223,19 @@ describe('parseAuthnRequest() on hostile arguments (hostile-input harness regres
     }
   });
 });
+
+describe('parseAuthnRequest() with options.idp of the wrong shape (hostile-input harness regression)', () => {
+  it('refuses it with ERR_SPID_TEST_IDP_INVALID_CONFIG, not a TypeError or the getter error inside a rule', () => {
+    const input = { binding: 'redirect', query: buildRedirectQuery(buildAuthnRequestXml()) } as const;
+    const getter = Object.defineProperty({ entityId: TEST_IDP.entityId }, 'ssoUrls', {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
+    for (const idp of [undefined, 'x', { entityId: TEST_IDP.entityId }, getter, { ...TEST_IDP, ssoUrls: [1] }]) {
+      expect(() => parseAuthnRequest(input, { ...OPTIONS, idp } as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

@@ -39,7 +39,25 @@ export function readRequestArguments(
     path: 'options',
   }) as AuthnRequestOptions;
   checkInput(i, o.sp);
-  return { input: i, options: { ...o, sp: readSp(o.sp) } };
+  return { input: i, options: { ...o, sp: readSp(o.sp), idp: readIdp(o.idp) } };
+}
+
+/** The IdP identity the rules compare the request with, checked and read once. */
+function readIdp(idp: unknown): AuthnRequestOptions['idp'] {
+  const code = 'ERR_SPID_TEST_IDP_INVALID_CONFIG';
+  const bad = (): SpidTestIdpError =>
+    new SpidTestIdpError(code, 'options.idp must be { entityId, ssoUrls }', { field: 'idp' });
+  if (typeof idp !== 'object' || idp === null) throw bad();
+  const o = readFields(idp, ['entityId', 'ssoUrls'], SpidTestIdpError, code, { path: 'idp' });
+  if (typeof o.entityId !== 'string' || !Array.isArray(o.ssoUrls)) throw bad();
+  let ssoUrls: unknown[];
+  try {
+    ssoUrls = [...o.ssoUrls];
+  } catch (cause) {
+    throw new SpidTestIdpError(code, 'options.idp.ssoUrls cannot be read', { cause, field: 'idp.ssoUrls' });
+  }
+  if (!ssoUrls.every((u) => typeof u === 'string')) throw bad();
+  return { entityId: o.entityId, ssoUrls: ssoUrls as string[] };
 }
 
 /**
