@@ -87,3 +87,21 @@ describe('lintSpMetadata() on hostile options (hostile-input harness regression)
     }
   });
 });
+
+describe('lintSpMetadata() with options.now that is not a Date (hostile-input harness regression)', () => {
+  it('refuses it with ERR_SPID_TEST_IDP_INVALID_CONFIG before any check reads it', async () => {
+    const proxy = new Proxy(function hostile() {}, {
+      get() {
+        throw new TypeError('trap');
+      },
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    for (const now of [proxy, 'yesterday', new Date(Number.NaN)]) {
+      await expect(
+        lintSpMetadata(buildSpMetadataXml(), { profile: 'spid-sp-public', now: now as never }),
+      ).rejects.toMatchObject({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG', field: 'now' });
+    }
+  });
+});

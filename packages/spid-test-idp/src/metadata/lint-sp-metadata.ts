@@ -54,7 +54,7 @@ function byLang(org: XmlElement | undefined, name: string): Record<string, strin
  * @param xml - the SP metadata
  * @param options - the profile, production mode and clock
  * @returns every check, in a stable order
- * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when `options.profile` is unknown.
+ * @throws {@link SpidTestIdpError} `ERR_SPID_TEST_IDP_INVALID_CONFIG` when `options.profile` is unknown or `options.now` is not a valid Date.
  * @example
  * ```ts
  * import { lintSpMetadata } from '@civico/spid-test-idp';
@@ -73,6 +73,17 @@ export async function lintSpMetadata(xml: string, options: LintSpMetadataOptions
     'ERR_SPID_TEST_IDP_INVALID_CONFIG',
   ) as Partial<LintSpMetadataOptions>;
   const profile = o.profile;
+  let validNow = o.now === undefined;
+  try {
+    validNow ||= o.now instanceof Date && !Number.isNaN(o.now.getTime());
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not a Date
+  }
+  if (!validNow) {
+    throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'options.now must be a valid Date', {
+      field: 'now',
+    });
+  }
   if (!(SP_METADATA_PROFILES as readonly unknown[]).includes(profile)) {
     throw new SpidTestIdpError('ERR_SPID_TEST_IDP_INVALID_CONFIG', 'options.profile is not a known profile', {
       field: 'profile',
