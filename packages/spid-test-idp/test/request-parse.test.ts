@@ -239,3 +239,22 @@ describe('parseAuthnRequest() with options.idp of the wrong shape (hostile-input
     }
   });
 });
+
+describe('parseAuthnRequest() with options.now, maxAgeMs or clockSkewMs of the wrong type (hostile-input harness regression)', () => {
+  it('refuses them with ERR_SPID_TEST_IDP_INVALID_CONFIG before any rule reads them', () => {
+    const input = { binding: 'redirect', query: buildRedirectQuery(buildAuthnRequestXml()) } as const;
+    const proxy = new Proxy(function hostile() {}, {
+      get() {
+        throw new TypeError('trap');
+      },
+      getPrototypeOf() {
+        throw new TypeError('trap');
+      },
+    });
+    for (const extra of [{ now: proxy }, { now: 'today' }, { maxAgeMs: proxy }, { clockSkewMs: Number.NaN }]) {
+      expect(() => parseAuthnRequest(input, { ...OPTIONS, ...extra } as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' }),
+      );
+    }
+  });
+});

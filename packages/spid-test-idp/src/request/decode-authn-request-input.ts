@@ -39,6 +39,19 @@ export function readRequestArguments(
     path: 'options',
   }) as AuthnRequestOptions;
   checkInput(i, o.sp);
+  let validNow = o.now === undefined;
+  try {
+    validNow ||= o.now instanceof Date && !Number.isNaN(o.now.getTime());
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not a Date
+  }
+  if (!validNow) throw new SpidTestIdpError(code, 'options.now must be a valid Date', { field: 'now' });
+  for (const field of ['maxAgeMs', 'clockSkewMs'] as const) {
+    const value = o[field];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+      throw new SpidTestIdpError(code, `options.${field} must be a non-negative number`, { field });
+    }
+  }
   return { input: i, options: { ...o, sp: readSp(o.sp), idp: readIdp(o.idp) } };
 }
 
