@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestIdp, type TestIdp } from '../src/index.js';
+import { createTestIdp, type TestIdp, TestIdpOptionsSchema } from '../src/index.js';
 import { findPostForm } from '../src/kit/find-post-form.js';
 import { openLoginPage, postForm, startTestSp, type TestSp, walkLogin } from './support/test-sp-server.js';
 
@@ -101,5 +101,17 @@ describe('createTestIdp() on hostile options (hostile-input harness regression)'
       });
       await expect(createTestIdp(options as never)).rejects.toMatchObject({ code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG' });
     }
+  });
+});
+
+describe('TestIdpOptionsSchema with a typed array for a list (hostile-input harness regression)', () => {
+  it('fails validation instead of throwing from safeParse (zod froze the refused value; a non-empty typed array cannot be frozen)', async () => {
+    for (const key of ['serviceProviders', 'users']) {
+      const result = TestIdpOptionsSchema.safeParse({ [key]: new Uint8Array([1]) });
+      expect(result.success).toBe(false);
+    }
+    await expect(createTestIdp({ serviceProviders: new Uint8Array([1]) as never })).rejects.toMatchObject({
+      code: 'ERR_SPID_TEST_IDP_INVALID_CONFIG',
+    });
   });
 });

@@ -26,6 +26,14 @@ const isTestUser = (v: unknown): v is TestUser => {
 };
 
 /**
+ * Refuses a value that is not an array before the array schema piped after it: zod's `.readonly()` freezes the value even
+ * when the array check failed, and freezing a non-empty typed array throws a TypeError out of `safeParse`.
+ */
+function arrayFirst<T>() {
+  return z.custom<readonly T[]>((value) => Array.isArray(value), 'must be an array');
+}
+
+/**
  * Options of {@link createTestIdp}, validated at construction.
  * @group Identity provider
  */
@@ -45,9 +53,13 @@ export const TestIdpOptionsSchema = z.object({
    * Trusted Service Providers: each entry is SP metadata XML, or an http(s) URL to fetch it from (at
    * start and again on demand, when an unknown Issuer arrives or a signature fails).
    */
-  serviceProviders: z.array(z.string().min(1)).max(100).readonly().default([]),
+  serviceProviders: arrayFirst<string>()
+    .pipe(z.array(z.string().min(1)).max(100).readonly())
+    .default([]),
   /** Identities on the login page (default {@link TEST_USERS}, or {@link CIE_TEST_USERS} with `cie`). */
-  users: z.array(z.custom<TestUser>(isTestUser)).min(1).max(1000).readonly().optional(),
+  users: arrayFirst<TestUser>()
+    .pipe(z.array(z.custom<TestUser>(isTestUser)).min(1).max(1000).readonly())
+    .optional(),
   /** CIE flavour: CIE attributes and issuer, no SAML answer to logout (CIE manuale tecnico). */
   cie: z.boolean().default(false),
   /** How long a login may wait on the login page, in milliseconds (default 10 minutes). */
