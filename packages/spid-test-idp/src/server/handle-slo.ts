@@ -12,8 +12,8 @@ import { SAML_BINDINGS } from '../logout/saml-text.js';
 import type { SpMetadata } from '../metadata/sp-metadata.js';
 import type { XmlElement } from '../metadata/xml-dom.js';
 import { checkMessageSchema } from './check-message-schema.js';
-import { sendErrorPage } from './handle-sso.js';
-import { createNonce, decodeQuery, type FormBody, originOf, sendHtml, sendRedirect } from './http-io.js';
+import { readPeekInput, sendErrorPage } from './handle-sso.js';
+import { createNonce, type FormBody, originOf, sendHtml, sendRedirect } from './http-io.js';
 import type { IdpContext } from './idp-context.js';
 import { isPeekFailure, type PeekedMessage, type PeekInput, peekSamlMessage } from './peek-saml-message.js';
 import { escapeHtml, renderLayout } from './render-layout.js';
@@ -100,27 +100,8 @@ export async function handleSlo(
   res: ServerResponse,
   body: FormBody | undefined,
 ): Promise<void> {
-  if (body !== undefined && !body.ok) {
-    return sendErrorPage(res, {
-      status: body.status,
-      code: 'nr04',
-      reasonIt: 'Il corpo della richiesta non è un modulo valido o supera i limiti.',
-      reasonEn: 'The request body is not a valid form or exceeds the limits.',
-      close: true,
-    });
-  }
-  const target = req.url ?? '';
-  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
-  const fields = body === undefined ? decodeQuery(query) : body.fields;
-  if (fields === undefined) {
-    return sendErrorPage(res, {
-      status: 400,
-      code: 'nr04',
-      reasonIt: 'La query string non è valida.',
-      reasonEn: 'The query string is invalid.',
-    });
-  }
-  const input: PeekInput = body === undefined ? { binding: 'redirect', query, fields } : { binding: 'post', fields };
+  const input = readPeekInput(req, res, body);
+  if (input === undefined) return;
   const peeked = peekSamlMessage(input);
   if (isPeekFailure(peeked)) return sendErrorPage(res, peeked);
   const sp = await ctx.registry.find(peeked.issuer);

@@ -56,32 +56,9 @@ export async function handleSso(
   res: ServerResponse,
   body: FormBody | undefined,
 ): Promise<void> {
-  if (body !== undefined && !body.ok) {
-    return sendErrorPage(res, {
-      status: body.status,
-      code: 'nr04',
-      reasonIt: 'Il corpo della richiesta non è un modulo valido o supera i limiti.',
-      reasonEn: 'The request body is not a valid form or exceeds the limits.',
-      close: true,
-    });
-  }
-  const target = req.url ?? '';
-  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
-  let input: PeekInput;
-  if (body === undefined) {
-    const fields = decodeQuery(query);
-    if (fields === undefined) {
-      return sendErrorPage(res, {
-        status: 400,
-        code: 'nr04',
-        reasonIt: 'La query string non è valida (parametri ripetuti, troppi o codifica errata).',
-        reasonEn: 'The query string is invalid (repeated or too many parameters, or bad encoding).',
-      });
-    }
-    input = { binding: 'redirect', query, fields };
-  } else {
-    input = { binding: 'post', fields: body.fields };
-  }
+  const input = readPeekInput(req, res, body);
+  if (input === undefined) return;
+  const query = input.binding === 'redirect' ? input.query : '';
   const peeked = peekSamlMessage(input);
   if (isPeekFailure(peeked)) return sendErrorPage(res, peeked);
   if (peeked.kind !== 'SAMLRequest') {
@@ -193,4 +170,44 @@ function refuse(
 /** A string that shares no memory with the (possibly huge) text it was cut from. */
 function ownCopy(value: string | undefined): string | undefined {
   return value === undefined ? undefined : Buffer.from(value, 'utf8').toString('utf8');
+}
+
+/**
+ * Reads the SAML message's fields from a GET query (Redirect) or a read form body (POST), or
+ * answers the `nr04` page for a body that failed or a query that cannot be decoded.
+ * @param req - the request (its URL holds the Redirect query)
+ * @param res - the response, answered on failure
+ * @param body - the read form body (POST) or `undefined` (GET)
+ * @returns the input to peek at, or `undefined` when the page was sent
+ * @internal
+ */
+export function readPeekInput(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: FormBody | undefined,
+): PeekInput | undefined {
+  if (body !== undefined && !body.ok) {
+    sendErrorPage(res, {
+      status: body.status,
+      code: 'nr04',
+      reasonIt: 'Il corpo della richiesta non è un modulo valido o supera i limiti.',
+      reasonEn: 'The request body is not a valid form or exceeds the limits.',
+      close: true,
+    });
+    return undefined;
+  }
+  if (body !== undefined) return { binding: 'post', fields: body.fields };
+  const target = req.url ?? '';
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
+  const fields = decodeQuery(query);
+  if (fields === undefined) {
+    sendErrorPage(res, {
+      status: 400,
+      code: 'nr04',
+      reasonIt: 'La query string non è valida (parametri ripetuti, troppi o codifica errata).',
+      reasonEn: 'The query string is invalid (repeated or too many parameters, or bad encoding).',
+    });
+    return undefined;
+  }
+  return { binding: 'redirect', query, fields };
 }
