@@ -61,6 +61,19 @@ const CLOSURE = {
     'xpath',
     'zod',
   ],
+  // core + saml: the Service Provider runs on the saml toolkit; express, fastify and ioredis are the
+  // application's (optional peers / structural types), never installed with it.
+  '@civico/spid': [
+    '@civico/core',
+    '@civico/saml',
+    '@xmldom/is-dom-node',
+    '@xmldom/xmldom',
+    'ky',
+    'libxml2-wasm',
+    'xml-crypto',
+    'xpath',
+    'zod',
+  ],
   // core + saml: the test IdP and the conformance kit run on node:http and the saml toolkit.
   '@civico/spid-test-idp': [
     '@civico/core',

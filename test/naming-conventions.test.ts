@@ -6,6 +6,10 @@ import * as core from '@civico/core';
 import * as io from '@civico/io';
 import * as pagopa from '@civico/pagopa';
 import * as saml from '@civico/saml';
+import * as spid from '@civico/spid';
+import * as spidExpress from '@civico/spid/express';
+import * as spidFastify from '@civico/spid/fastify';
+import * as spidWeb from '@civico/spid/web';
 import * as spidTestIdp from '@civico/spid-test-idp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +20,10 @@ const PACKAGES: Readonly<Record<string, Exports>> = {
   '@civico/pagopa': pagopa,
   '@civico/io': io,
   '@civico/saml': saml,
+  '@civico/spid': spid,
+  '@civico/spid/web': spidWeb,
+  '@civico/spid/express': spidExpress,
+  '@civico/spid/fastify': spidFastify,
   '@civico/spid-test-idp': spidTestIdp,
 };
 

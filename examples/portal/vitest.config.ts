@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// No @civico/source condition: the example uses the packages' built dist, as users do.
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, expect: { requireAssertions: true } },
+});

@@ -1,0 +1,3 @@
+import { civicoProject } from '../../vitest.shared.js';
+
+export default civicoProject('spid');
