@@ -1,0 +1,45 @@
+/**
+ * One entry of the SPID audit trail. SPID SPs must keep every AuthnRequest/Response pair for 24
+ * months (DPCM 24 ottobre 2014 art. 13): an entry is written when an AuthnRequest is sent and when its
+ * Response arrives (paired by `requestId`), and for logout messages.
+ *
+ * @remarks
+ * `xml` is the whole SAML message as sent or received: a Response holds the citizen's personal data
+ * (name, codice fiscale, e-mail…). Store the sink's output as personal data (access control, retention
+ * 24 months, then deletion). See docs/spid.md, "Audit log".
+ * @group Audit
+ */
+export interface SpidAuditRecord {
+  /** What happened. */
+  readonly kind: 'authn-request' | 'response' | 'logout-request' | 'logout-response';
+  /** `sent` by this SP or `received` from the IdP. */
+  readonly direction: 'sent' | 'received';
+  /** When, ISO 8601 UTC. */
+  readonly at: string;
+  /** This SP's entityID. */
+  readonly sp: string;
+  /** The IdP's entityID (`undefined` when a received message names no known IdP). */
+  readonly idp: string | undefined;
+  /** The AuthnRequest or LogoutRequest ID the message belongs to (`InResponseTo` for answers). */
+  readonly requestId: string | undefined;
+  /** The message's own ID, when it has one. */
+  readonly messageId: string | undefined;
+  /** For received messages: `accepted`, or `refused` with `code` and `reason`. */
+  readonly outcome?: 'accepted' | 'refused' | undefined;
+  /** The `SpidError` code of a refusal. */
+  readonly code?: string | undefined;
+  /** The check that refused it. */
+  readonly reason?: string | undefined;
+  /** The SAML message XML, exactly as sent or as decoded from what was received (capped at 1 MiB). */
+  readonly xml: string;
+}
+
+/**
+ * Receives the audit trail. `write` must persist before it resolves: a rejected write makes the login
+ * fail closed (`ERR_SPID_STORE`, reason `audit`).
+ * @group Audit
+ */
+export interface AuditSink {
+  /** Persists one record. */
+  write(record: SpidAuditRecord): Promise<void>;
+}
