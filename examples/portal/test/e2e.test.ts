@@ -1,0 +1,63 @@
+// The portal in a real browser: home → "Entra con SPID" → the local test IdP → login as a test user →
+// /me with the decoded codice fiscale → logout (Single Logout through the IdP); then "Entra con CIE".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Portal, startPortal } from '../src/start-portal.js';
+import { isChromiumAvailable, launchChromium } from './support/chromium.js';
+
+const available = isChromiumAvailable();
+let portal: Portal;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  if (!available) return;
+  portal = await startPortal({ port: 0 });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+describe.skipIf(!available)('the portal in headless Chromium', () => {
+  it('logs a citizen in with SPID through the test IdP, shows the decoded codice fiscale, and logs out', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/`);
+    await expect(page.title()).resolves.toContain('Comune di Vigna Alta');
+    await page.getByText('Entra con SPID').click();
+    const idpName = portal.sp.listIdps().find((i) => i.entityId === portal.testIdps.spid?.entityId)?.name ?? '';
+    await page.getByRole('link', { name: idpName, exact: true }).click();
+
+    // The test IdP's login page: pick mario.rossi, log in; its form posts the Response to the ACS.
+    await page.waitForURL((url) => url.origin === new URL(portal.testIdps.spid?.url ?? '').origin);
+    await page.getByLabel('mario.rossi').check();
+    await page.getByRole('button', { name: 'Entra / Log in' }).click();
+
+    await page.waitForURL(`${portal.url}/me`);
+    await expect(page.locator('h2').first().textContent()).resolves.toBe('Ciao, Mario Rossi');
+    await expect(page.locator('#cf-code td').textContent()).resolves.toBe('RSSMRA85T10H501O');
+    await expect(page.locator('#cf-birth-date td').textContent()).resolves.toBe('1985-12-10');
+    await expect(page.locator('#cf-birthplace td').textContent()).resolves.toBe('Roma (RM)');
+
+    await page.getByRole('button', { name: 'Esci dal portale' }).click();
+    await page.waitForURL(`${portal.url}/logged-out`);
+    await expect(page.locator('h2').textContent()).resolves.toBe('Sei uscito');
+    const me = await page.goto(`${portal.url}/me`);
+    expect(me?.status()).toBe(401);
+    await page.close();
+  });
+
+  it('logs a citizen in with "Entra con CIE" through the CIE-flavoured test IdP', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/`);
+    await page.getByRole('link', { name: 'Entra con CIE' }).click();
+    await page.waitForURL((url) => url.origin === new URL(portal.testIdps.cie?.url ?? '').origin);
+    await page.getByLabel('chiara.gallo').check();
+    await page.getByRole('button', { name: 'Entra / Log in' }).click();
+    await page.waitForURL(`${portal.url}/me`);
+    await expect(page.locator('#cf-code td').textContent()).resolves.toBe('GLLCHR95B54G273B');
+    await expect(page.locator('#cf-birth-date td').textContent()).resolves.toBe('1995-02-14');
+    await expect(page.locator('main').textContent()).resolves.toContain('con CIE');
+    await page.close();
+  });
+});
