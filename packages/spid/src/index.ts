@@ -1,3 +1,6 @@
+export { readServiceProviderConfig } from './config/read-service-provider-config.js';
+export type { ResolvedServiceProviderConfig, ServiceProviderConfig } from './config/service-provider-config-schema.js';
+export { ServiceProviderConfigSchema } from './config/service-provider-config-schema.js';
 export type { CieAttributeName, SpidAttributeName } from './data/spid-attributes.js';
 export { CIE_ATTRIBUTE_NAMES, SPID_ATTRIBUTE_NAMES } from './data/spid-attributes.js';
 export { getSpidLevelFromUri, isLevelAcceptable, SPID_LEVEL_URIS } from './data/spid-levels.js';
