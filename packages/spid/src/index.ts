@@ -8,5 +8,6 @@ export type { SpidUserErrorCode } from './data/user-messages.js';
 export { getSpidUserMessage, SPID_USER_MESSAGES } from './data/user-messages.js';
 export type { SpidErrorCode, SpidErrorOptions, SpidHttpStatus, SpidUserMessage } from './errors.js';
 export { SPID_ERROR_CODES, SpidError } from './errors.js';
+export { buildSpMetadata } from './metadata/build-sp-metadata.js';
 export type { DecodeSpidUserOptions } from './user/decode-spid-user.js';
 export { decodeSpidUser } from './user/decode-spid-user.js';
