@@ -74,6 +74,8 @@ const COMPOSITE_PARSERS: Readonly<Record<string, string>> = {
     'whole SP metadata (@civico/spid-test-idp): endpoints and certificates read from XML; lintSpMetadata reports the rules',
   parseAuthnRequest:
     'a whole signed AuthnRequest (@civico/spid-test-idp): binding, signature and §1 rules; lintAuthnRequest reports them',
+  parseIdpMetadata:
+    'whole IdP metadata or the AgID aggregate (@civico/spid): signature, validity and endpoints read from XML; no schema form',
 };
 
 /** Sample valid inputs per identifier, so the agreement property also sees `true`. */
