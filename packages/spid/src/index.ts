@@ -1,3 +1,9 @@
+export type { CreateSpCertificateOptions } from './cert/create-sp-certificate.js';
+export { createSpCertificate } from './cert/create-sp-certificate.js';
+export type { SpCertificateCheck, SpCertificateCheckOptions, SpCertificateRule } from './cert/lint-sp-certificate.js';
+export { lintSpCertificate } from './cert/lint-sp-certificate.js';
+export type { SpCertificateKind } from './cert/sp-certificate-kind.js';
+export { validateSpCertificate } from './cert/validate-sp-certificate.js';
 export { readServiceProviderConfig } from './config/read-service-provider-config.js';
 export type { ResolvedServiceProviderConfig, ServiceProviderConfig } from './config/service-provider-config-schema.js';
 export { ServiceProviderConfigSchema } from './config/service-provider-config-schema.js';
