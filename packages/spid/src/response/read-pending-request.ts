@@ -1,0 +1,87 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { PendingRequest } from '../request/pending-request.js';
+import type { SpidStore } from '../store/spid-store.js';
+import { callStore, unknownRequest } from './response-errors.js';
+
+const LEVELS: readonly unknown[] = [1, 2, 3];
+const COMPARISONS: readonly unknown[] = ['exact', 'minimum', 'better', 'maximum'];
+// The IDs this SP generates are short; anything longer is not ours and is not used as a store key.
+const MAX_ID_LENGTH = 256;
+
+/** @internal The store key of a pending AuthnRequest. */
+export function getRequestKey(id: string): string {
+  return `req:${id}`;
+}
+
+/** @internal How a browser session is stored with its request: base64url SHA-256 (PendingRequest.session). */
+export function computeSessionHash(session: string): string {
+  return createHash('sha256').update(session, 'utf8').digest('base64url');
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/** The stored JSON read back, its shape checked (a corrupt or foreign value is not a request). */
+function decodePending(json: string): PendingRequest | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const p = value as Record<string, unknown>;
+  const ok =
+    isString(p.id) &&
+    isString(p.issueInstant) &&
+    isString(p.idp) &&
+    LEVELS.includes(p.level) &&
+    COMPARISONS.includes(p.comparison) &&
+    isString(p.acsUrl) &&
+    Array.isArray(p.attributes) &&
+    p.attributes.every(isString) &&
+    isString(p.relayState) &&
+    isString(p.session) &&
+    (p.returnTo === undefined || isString(p.returnTo)) &&
+    typeof p.cie === 'boolean';
+  return ok ? (value as PendingRequest) : undefined;
+}
+
+function sameSession(stored: string, session: string): boolean {
+  const a = Buffer.from(stored, 'utf8');
+  const b = Buffer.from(computeSessionHash(session), 'utf8');
+  // Constant time (the lengths of two SHA-256 base64url digests are public and equal).
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * @internal Finds the pending AuthnRequest a Response answers (`InResponseTo`, read unverified: it
+ * only selects the request, everything else is then checked against it) and checks it belongs to
+ * this browser session and RelayState. Does not consume it.
+ * @returns the request and its stored JSON (compared when it is consumed)
+ * @throws `SpidError` `ERR_SPID_REQUEST_UNKNOWN` (403), `reason` `request.in-response-to`,
+ *   `request.unknown`, `request.session`, `request.relay-state`; `ERR_SPID_STORE`
+ */
+export async function readPendingRequest(
+  store: SpidStore,
+  inResponseTo: string | null,
+  session: string,
+  relayState: string,
+): Promise<{ readonly pending: PendingRequest; readonly json: string }> {
+  if (inResponseTo === null || inResponseTo.trim() === '' || inResponseTo.length > MAX_ID_LENGTH) {
+    unknownRequest('request.in-response-to', 'The Response does not name a request of this service');
+  }
+  const json = await callStore(() => store.get(getRequestKey(inResponseTo)));
+  const pending = typeof json === 'string' ? decodePending(json) : undefined;
+  if (json === undefined || pending === undefined || pending.id !== inResponseTo) {
+    unknownRequest('request.unknown', 'No pending login request matches the Response');
+  }
+  if (typeof session !== 'string' || session === '' || !sameSession(pending.session, session)) {
+    unknownRequest('request.session', 'The login request was started in another browser session');
+  }
+  if (relayState !== pending.relayState) {
+    unknownRequest('request.relay-state', 'The RelayState does not match the login request');
+  }
+  return { pending, json };
+}

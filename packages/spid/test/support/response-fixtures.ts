@@ -1,0 +1,204 @@
+/**
+ * Test support for the Response validation suites (test/response-*.test.ts): a test IdP and SP, a
+ * pending request stored as the facade stores it, crafted Responses from @civico/spid-test-idp, and a
+ * Map-based SpidStore (createMemoryStore is H-store's; this one is deliberately tiny and atomic in one
+ * event loop turn, like the contract requires).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SigningKey } from '@civico/saml';
+import {
+  type BuildConformanceResponseOptions,
+  buildConformanceResponse,
+  buildResponse,
+  CIE_TEST_USERS,
+  type ConformanceCaseId,
+  TEST_USERS,
+} from '@civico/spid-test-idp';
+import type { SpidComparison, SpidLevel } from '../../src/data/spid-types.js';
+import type { IdpDescriptor } from '../../src/registry/idp-descriptor.js';
+import type { PendingRequest } from '../../src/request/pending-request.js';
+import { computeSessionHash } from '../../src/response/read-pending-request.js';
+import { type ValidateSamlResponseArgs, validateSamlResponse } from '../../src/response/validate-saml-response.js';
+import type { SpidFormInput, SpidLogin } from '../../src/sp/service-provider.js';
+import type { SpidStore } from '../../src/store/spid-store.js';
+
+const SAML_FIXTURES = fileURLToPath(new URL('../../../saml/test/fixtures/', import.meta.url));
+
+/** A test-only key pair committed in packages/saml/test/fixtures. */
+export function loadTestKey(name: 'idp' | 'attacker' | 'sp'): SigningKey {
+  return {
+    privateKey: readFileSync(`${SAML_FIXTURES}${name}.key`, 'utf8'),
+    certificate: readFileSync(`${SAML_FIXTURES}${name}.crt`, 'utf8'),
+  };
+}
+
+export const IDP_KEY = loadTestKey('idp');
+export const ATTACKER_KEY = loadTestKey('attacker');
+export const IDP_ENTITY_ID = 'https://localhost:8443';
+export const SP_ENTITY_ID = 'https://servizi.comune.example.it/spid';
+export const ACS_URL = 'https://servizi.comune.example.it/spid/acs';
+/** The fixed clock of every test (inside the test certificates' validity). */
+export const NOW = new Date('2026-06-01T10:00:00.000Z');
+export const SKEW_MS = 90_000;
+/** What the SP's AttributeConsumingService 0 asks for. */
+export const SPID_ATTRIBUTES = ['spidCode', 'name', 'familyName', 'fiscalNumber', 'email', 'dateOfBirth'] as const;
+export const CIE_ATTRIBUTES = ['name', 'familyName', 'dateOfBirth', 'fiscalNumber'] as const;
+
+export const IDP: IdpDescriptor = Object.freeze({
+  entityId: IDP_ENTITY_ID,
+  name: 'Test IdP',
+  sso: { redirect: { url: `${IDP_ENTITY_ID}/samlsso` } },
+  slo: {},
+  certificates: [IDP_KEY.certificate],
+});
+
+/** A Map-based SpidStore with TTLs read from `clock`: take and add are atomic (no await in between). */
+export function createMapStore(clock: () => number = () => NOW.getTime()): SpidStore & {
+  readonly entries: Map<string, { value: string; expires: number }>;
+} {
+  const entries = new Map<string, { value: string; expires: number }>();
+  const live = (key: string) => {
+    const e = entries.get(key);
+    if (e !== undefined && e.expires <= clock()) entries.delete(key);
+    return entries.get(key);
+  };
+  return {
+    entries,
+    async set(key, value, ttlMs) {
+      entries.set(key, { value, expires: clock() + ttlMs });
+    },
+    async get(key) {
+      return live(key)?.value;
+    },
+    async take(key) {
+      const e = live(key);
+      entries.delete(key);
+      return e?.value;
+    },
+    async add(key, ttlMs) {
+      if (live(key) !== undefined) return false;
+      entries.set(key, { value: '1', expires: clock() + ttlMs });
+      return true;
+    },
+  };
+}
+
+/** What a login is started with. */
+export interface LoginSetup {
+  readonly level?: SpidLevel;
+  readonly comparison?: SpidComparison;
+  readonly cie?: boolean;
+  readonly session?: string;
+  readonly attributes?: readonly string[];
+  readonly id?: string;
+  readonly returnTo?: string;
+}
+
+let counter = 0;
+
+/** A started login: the pending request is in `store`, `request` is what the IdP answers. */
+export async function startLogin(store: SpidStore, setup: LoginSetup = {}) {
+  counter += 1;
+  const cie = setup.cie === true;
+  const pending: PendingRequest = {
+    id: setup.id ?? `_req${String(counter).padStart(6, '0')}`,
+    issueInstant: new Date(NOW.getTime() - 2_000).toISOString(),
+    idp: IDP_ENTITY_ID,
+    level: setup.level ?? 2,
+    comparison: setup.comparison ?? 'minimum',
+    acsUrl: ACS_URL,
+    acsIndex: 0,
+    attributeConsumingServiceIndex: 0,
+    attributes: setup.attributes ?? (cie ? CIE_ATTRIBUTES : SPID_ATTRIBUTES),
+    binding: 'redirect',
+    relayState: `rs${counter}`,
+    session: computeSessionHash(setup.session ?? 'session-a'),
+    returnTo: setup.returnTo,
+    cie,
+  };
+  await store.set(`req:${pending.id}`, JSON.stringify(pending), 900_000);
+  const request = {
+    id: pending.id,
+    issueInstant: new Date(pending.issueInstant),
+    acsUrl: ACS_URL,
+    issuer: SP_ENTITY_ID,
+    nameQualifier: SP_ENTITY_ID,
+    level: pending.level,
+    comparison: pending.comparison,
+    requestedAttributes: pending.attributes,
+    relayState: pending.relayState,
+  };
+  return { pending, request, session: setup.session ?? 'session-a' };
+}
+
+type Started = Awaited<ReturnType<typeof startLogin>>;
+
+/** Options of buildResponse/buildConformanceResponse for a started login (deterministic IDs). */
+export function responseOptions(
+  login: Started,
+  extra: Partial<BuildConformanceResponseOptions> = {},
+): BuildConformanceResponseOptions {
+  let n = 0;
+  const prefix = login.pending.id.replace(/^_req/, '');
+  return {
+    request: login.request,
+    idp: { entityId: IDP_ENTITY_ID, key: IDP_KEY },
+    user: login.pending.cie ? CIE_TEST_USERS[0] : TEST_USERS[0],
+    now: NOW,
+    cie: login.pending.cie,
+    attackerKey: ATTACKER_KEY,
+    randomId: () => `_r${prefix}x${++n}`,
+    ...extra,
+  };
+}
+
+/** The baseline signed Response of a started login. */
+export function baselineResponse(login: Started, extra: Partial<BuildConformanceResponseOptions> = {}): string {
+  return buildResponse(responseOptions(login, extra));
+}
+
+/** The crafted Response of one conformance case for a started login. */
+export function caseResponse(
+  caseId: ConformanceCaseId,
+  login: Started,
+  extra: Partial<BuildConformanceResponseOptions> = {},
+): string {
+  return buildConformanceResponse(caseId, responseOptions(login, extra));
+}
+
+/** The HTTP-POST form the browser posts to the ACS. */
+export function postForm(xml: string, relayState: string | undefined): SpidFormInput {
+  const form: Record<string, string> = { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') };
+  if (relayState !== undefined) form.RelayState = relayState;
+  return form;
+}
+
+/** Validates `xml` for a started login, as the facade would. */
+export function validate(
+  store: SpidStore,
+  login: Started,
+  xml: string,
+  overrides: Partial<ValidateSamlResponseArgs> = {},
+): Promise<SpidLogin> {
+  return validateSamlResponse({
+    form: postForm(xml, login.pending.relayState),
+    session: login.session,
+    spEntityId: SP_ENTITY_ID,
+    store,
+    findIdp: (entityId) => (entityId === IDP_ENTITY_ID ? IDP : undefined),
+    clockSkewMs: SKEW_MS,
+    now: () => NOW,
+    ...overrides,
+  });
+}
+
+/** The settled outcome of a validation: the login, or the error's code, status and reason. */
+export async function outcome(run: Promise<SpidLogin>) {
+  try {
+    return { ok: true as const, login: await run };
+  } catch (err) {
+    const e = err as { code?: string; status?: number; reason?: string; message?: string };
+    return { ok: false as const, code: e.code, status: e.status, reason: e.reason, message: e.message, error: err };
+  }
+}
