@@ -2,7 +2,7 @@
  * Test helper of the request-* and logout-* suites: SP and IdP key pairs (generated once per test
  * file with createSelfSignedCertificate), the SP metadata the spid-test-idp lint reads, and endpoints.
  */
-import { createSelfSignedCertificate, type SigningKey } from '@civico/saml';
+import { createSelfSignedCertificate, encodeRedirectBinding, type SigningKey } from '@civico/saml';
 import { parseSpMetadata, type SpMetadata } from '@civico/spid-test-idp';
 
 /** The SP entityID of these tests. */
@@ -70,4 +70,45 @@ export function getSpMetadata(spKey: SigningKey): SpMetadata {
   </md:SPSSODescriptor>
 </md:EntityDescriptor>`;
   return parseSpMetadata(xml);
+}
+
+/** The Redirect query (no `?`) of an IdP message signed with `key` (`null`: unsigned). */
+export function toRedirectQuery(
+  xml: string,
+  kind: 'SAMLRequest' | 'SAMLResponse',
+  key: SigningKey | null,
+  relayState?: string,
+): string {
+  const url = encodeRedirectBinding({
+    location: SP_SLO_URL,
+    kind,
+    xml,
+    ...(relayState === undefined ? {} : { relayState }),
+    ...(key === null ? {} : { key }),
+  });
+  return url.slice(url.indexOf('?') + 1);
+}
+
+/** The POST form fields of an already-signed (or unsigned) message. */
+export function toPostForm(
+  xml: string,
+  kind: 'SAMLRequest' | 'SAMLResponse',
+  relayState?: string,
+): Record<string, string> {
+  return {
+    [kind]: Buffer.from(xml, 'utf8').toString('base64'),
+    ...(relayState === undefined ? {} : { RelayState: relayState }),
+  };
+}
+
+/** The `ID` attribute of a message. */
+export function readMessageId(xml: string): string {
+  const id = /\sID="([^"]+)"/.exec(xml)?.[1];
+  if (id === undefined) throw new Error('no ID');
+  return id;
+}
+
+/** The value of a hidden field of a POST binding page. */
+export function readFormValue(html: string, name: string): string | undefined {
+  return new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
 }
