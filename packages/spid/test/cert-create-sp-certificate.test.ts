@@ -152,7 +152,8 @@ describe('createSpCertificate for each kind, checked by @civico/spid-test-idp li
   });
 
   it('an aggregator certificate (private policy, vendor VAT) is refused by the public aggregator profiles, which check the public rules', async () => {
-    // spid.md §2.3: the tool applies only the generic public/private certificate checks.
+    // The AgID conformance tool (spid-sp-test) applies only the generic public/private certificate checks
+    // to the aggregator profiles (Avviso 19 v4 aggregator certificate rules are not checked).
     const profile: SpMetadataProfile = 'spid-sp-ag-public-full';
     const options = fixtureOptions(profile, 'aggregator');
     const key = await createSpCertificate(options);

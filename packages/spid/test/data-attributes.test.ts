@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CIE_ATTRIBUTE_NAMES, SPID_ATTRIBUTE_NAMES } from '../src/data/spid-attributes.js';
 
 describe('SPID_ATTRIBUTE_NAMES', () => {
-  it('lists the 23 names of spid.md §4.2, once each, frozen', () => {
+  it('lists the 23 names of SPID Regole Tecniche (attributi.rst), once each, frozen', () => {
     expect([...SPID_ATTRIBUTE_NAMES].sort()).toEqual(
       [
         'spidCode',

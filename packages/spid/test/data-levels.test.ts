@@ -5,7 +5,7 @@ import type { SpidComparison, SpidLevel } from '../src/data/spid-types.js';
 const LEVELS: readonly SpidLevel[] = [1, 2, 3];
 const COMPARISONS: readonly SpidComparison[] = ['exact', 'minimum', 'better', 'maximum'];
 
-// spid.md §3.5, written as the table (not as the rule the code implements).
+// The level table of the SPID conformance cases 94–96 (spid-saml-check), written as a table, not as the rule the code implements.
 const TABLE: Record<SpidComparison, { lower: boolean; equal: boolean; higher: boolean }> = {
   exact: { lower: false, equal: true, higher: true },
   minimum: { lower: false, equal: true, higher: true },
@@ -20,7 +20,7 @@ describe('isLevelAcceptable', () => {
     expect(rows).toHaveLength(36);
   });
 
-  it.each(rows)('comparison %s, requested L%i, returned L%i follows the §3.5 table', (c, r, l) => {
+  it.each(rows)('comparison %s, requested L%i, returned L%i follows the conformance table', (c, r, l) => {
     const column = l < r ? 'lower' : l === r ? 'equal' : 'higher';
     expect(isLevelAcceptable(r, c, l)).toBe(TABLE[c][column]);
   });

@@ -6,7 +6,7 @@ const CODES = ['nr19', 'nr20', 'nr21', 'nr22', 'nr23', 'nr25', 'nr30'] as const;
 const GENERIC = getSpidUserMessage('nr08');
 
 describe('SPID_USER_MESSAGES', () => {
-  it('has exactly the codes of spid.md §3.6, each with distinct Italian and English texts', () => {
+  it('has exactly the user-facing codes of the SPID error table v1.3 (nr19–nr23, nr25, nr30), each with distinct Italian and English texts', () => {
     expect(Object.keys(SPID_USER_MESSAGES).sort()).toEqual([...CODES]);
     const texts = new Set<string>();
     for (const code of CODES) {

@@ -117,7 +117,7 @@ describe('decodeSpidUser with odd values', () => {
     }
   });
 
-  it('keeps test identities values outside the documented formats (§3.7)', () => {
+  it('keeps test identities values outside the documented formats (AgID demo and validator identities)', () => {
     const user = decodeSpidUser(
       { spidCode: 'AGID-001', placeOfBirth: 'Roma', mobilePhone: '+393331234567', gender: 'X' },
       REF,

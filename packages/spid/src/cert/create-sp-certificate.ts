@@ -65,6 +65,19 @@ const CreateSpCertificateOptionsSchema = plainObject(
 
 /**
  * Options of {@link createSpCertificate}.
+ *
+ * @example
+ * ```ts
+ * import type { CreateSpCertificateOptions } from '@civico/spid';
+ * const vendor: CreateSpCertificateOptions = {
+ *   kind: 'aggregator',
+ *   entityId: 'https://spid.software.example.it/pub-ag-full/c_h501',
+ *   organizationName: 'Comune di Roma',
+ *   displayName: 'Comune di Roma',
+ *   vatNumber: '12345678903',
+ *   locality: 'Milano',
+ * };
+ * ```
  * @group Certificates
  */
 export interface CreateSpCertificateOptions {

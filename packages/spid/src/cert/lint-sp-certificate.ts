@@ -29,6 +29,17 @@ const SpCertificateCheckOptionsSchema = plainObject(
 
 /**
  * Options of {@link lintSpCertificate} and {@link validateSpCertificate}.
+ *
+ * @example
+ * ```ts
+ * import type { SpCertificateCheckOptions } from '@civico/spid';
+ * const options: SpCertificateCheckOptions = {
+ *   entityId: 'https://servizi.comune.example.it/spid',
+ *   kind: 'public',
+ *   organizationName: 'Comune di Esempio',
+ *   displayName: 'Comune di Esempio',
+ * };
+ * ```
  * @group Certificates
  */
 export interface SpCertificateCheckOptions {

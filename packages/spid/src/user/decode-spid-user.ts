@@ -4,6 +4,12 @@ import type { SpidUser } from './spid-user.js';
 
 /**
  * Options of {@link decodeSpidUser}.
+ *
+ * @example
+ * ```ts
+ * import type { DecodeSpidUserOptions } from '@civico/spid';
+ * const options: DecodeSpidUserOptions = { referenceDate: new Date('2026-06-01T10:00:00Z') };
+ * ```
  * @group User
  */
 export interface DecodeSpidUserOptions {
