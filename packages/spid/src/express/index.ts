@@ -1,1 +1,1 @@
-export {};
+export { createSpidRouter } from './create-spid-router.js';

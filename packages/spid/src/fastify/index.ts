@@ -1,1 +1,1 @@
-export {};
+export { createSpidPlugin } from './create-spid-plugin.js';

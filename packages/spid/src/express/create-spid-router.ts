@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import { type Request as ExpressRequest, type Router as ExpressRouter, Router } from 'express';
+import type { ServiceProvider } from '../sp/service-provider.js';
+import { createSpidHandler } from '../web/create-spid-handler.js';
+import { createWebRequest, readNodeBody, readNodeUrl, sendWebResponse } from '../web/node-io.js';
+import { DEFAULT_MAX_BODY_BYTES, type SpidHandlerOptions } from '../web/spid-handler-options.js';
+
+/**
+ * The form an earlier body parser (`express.urlencoded()` mounted before the router) left in
+ * `req.body`, re-encoded; only a flat record of strings is taken (anything else: no body, refused).
+ */
+function reencodeParsedBody(req: ExpressRequest): string | undefined {
+  const parsed: unknown = req.body;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string') return undefined;
+    form.append(name, value);
+  }
+  return form.toString();
+}
+
+/**
+ * Creates an Express 5 router serving the SPID endpoints (`createSpidHandler` of `@civico/spid/web`:
+ * the same routes, cookie, pages and callbacks, one implementation).
+ *
+ * @remarks
+ * Each request under `basePath` is converted to a Web `Request` (its form body read here, capped at
+ * `maxBodyBytes`, default 512 KiB; a longer one is refused with 400 and the connection closed) and the
+ * handler's `Response` is written back; any other path goes to `next()`. Mount it at the application
+ * root (`app.use(router)`: the routes are matched on `req.originalUrl`) and before
+ * `express.urlencoded()`: the router reads the raw body itself (a form already parsed by an earlier
+ * body parser is re-encoded as a fallback, within that parser's own limit). Set `app.set('trust proxy', …)`
+ * behind a TLS proxy so that `req.protocol` is `https`. Errors that are not `SpidError`s (a failing
+ * `onLogin`) go to Express's error handling.
+ *
+ * @param sp - the Service Provider (`createServiceProvider`)
+ * @param options - as for `createSpidHandler`: `onLogin` (required), `onLogout`, `getLogin`, `basePath`…
+ * @returns the router
+ * @throws {@link SpidError} `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid.
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import type { ServiceProvider } from '@civico/spid';
+ * import { createSpidRouter } from '@civico/spid/express';
+ * declare const sp: ServiceProvider;
+ * const app = express();
+ * app.use(
+ *   createSpidRouter(sp, {
+ *     onLogin: (login) =>
+ *       new Response(null, { status: 303, headers: { location: login.returnTo ?? '/' } }),
+ *   }),
+ * );
+ * app.listen(3000);
+ * ```
+ * @group Express
+ */
+export function createSpidRouter(sp: ServiceProvider, options: SpidHandlerOptions): ExpressRouter {
+  const handler = createSpidHandler(sp, options);
+  const prefix = `${options.basePath ?? '/spid'}/`;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const router = Router();
+  router.use(async (req, res, next) => {
+    const target = req.originalUrl;
+    if (!target.startsWith(prefix)) return next();
+    let body: Uint8Array | string | undefined;
+    let truncated = false;
+    if (req.method === 'POST') {
+      if ((req as IncomingMessage).readableEnded) body = reencodeParsedBody(req) ?? '';
+      else ({ body, truncated } = await readNodeBody(req, limit));
+    }
+    const url = readNodeUrl(target, req.protocol, req.get('host'));
+    const response = await handler(createWebRequest(url, req.method, req.headers, body));
+    if (response === null) return next();
+    if (truncated) res.on('finish', () => req.destroy());
+    await sendWebResponse(res, response, truncated);
+  });
+  return router;
+}

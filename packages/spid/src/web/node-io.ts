@@ -1,0 +1,96 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Reads a Node request body, at most `limit + 1` bytes: a longer body is cut there (the handler then
+ * refuses it as too large) and the rest is not read (`truncated`: close the connection after answering).
+ * @internal
+ */
+export async function readNodeBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ readonly body: Uint8Array; readonly truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buffer);
+    total += buffer.byteLength;
+    if (total > limit) {
+      return { body: Buffer.concat(chunks).subarray(0, limit + 1), truncated: true };
+    }
+  }
+  return { body: Buffer.concat(chunks), truncated: false };
+}
+
+/**
+ * The absolute URL of a Node request: `origin` (scheme and host as the framework resolved them, else
+ * `http://localhost`) and the request target as received.
+ * @internal
+ */
+export function readNodeUrl(target: string, protocol: string | undefined, host: string | undefined): string {
+  const scheme = protocol === 'https' ? 'https' : 'http';
+  if (host !== undefined && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)) {
+    try {
+      return new URL(target, `${scheme}://${host}`).href;
+    } catch {
+      // An unusable Host header: fall back to localhost (the SPID routes read only path and query).
+    }
+  }
+  return new URL(target, `${scheme}://localhost`).href;
+}
+
+/**
+ * Builds the Web `Request` the SPID handler reads from a Node request whose body was already read.
+ * @internal
+ */
+export function createWebRequest(
+  url: string,
+  method: string,
+  headers: IncomingHttpHeaders,
+  body: Uint8Array | string | undefined,
+): Request {
+  const copy = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    // HTTP/2 pseudo-headers and hop-by-hop headers do not belong on a Request.
+    if (value === undefined || name.startsWith(':') || name === 'connection' || name === 'transfer-encoding') continue;
+    if (Array.isArray(value)) for (const v of value) copy.append(name, v);
+    else copy.set(name, value);
+  }
+  if (body !== undefined) copy.delete('content-length');
+  const hasBody = body !== undefined && method !== 'GET' && method !== 'HEAD';
+  const init: RequestInit = { method, headers: copy };
+  if (hasBody) init.body = typeof body === 'string' ? body : new Uint8Array(body);
+  return new Request(url, init);
+}
+
+/**
+ * The status, headers (every `Set-Cookie` kept apart) and body bytes of a Web `Response`.
+ * @internal
+ */
+export async function readWebResponse(response: Response): Promise<{
+  readonly status: number;
+  readonly headers: Record<string, string | string[]>;
+  readonly body: Buffer;
+}> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/**
+ * Writes a Web `Response` to a Node `ServerResponse`.
+ * @internal
+ */
+export async function sendWebResponse(res: ServerResponse, response: Response, close = false): Promise<void> {
+  const { status, headers, body } = await readWebResponse(response);
+  res.writeHead(status, {
+    ...headers,
+    'content-length': body.byteLength,
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(body);
+}
