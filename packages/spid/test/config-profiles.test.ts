@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SP_PROFILES } from '../src/data/spid-types.js';
 import { readServiceProviderConfig, ServiceProviderConfigSchema, SpidError } from '../src/index.js';
+import { thrownBy } from './support/config-errors.js';
 import { makeSpConfig, SP_TEST_KEY } from './support/sp-config.js';
 
 describe('readServiceProviderConfig()', () => {
@@ -71,13 +72,7 @@ describe('readServiceProviderConfig()', () => {
 
   it('throws SpidError ERR_SPID_INVALID_CONFIG for a non-object', () => {
     for (const input of [undefined, null, 'config', 42, [], new Map()]) {
-      const err = (() => {
-        try {
-          readServiceProviderConfig(input);
-        } catch (e) {
-          return e;
-        }
-      })();
+      const err = thrownBy(() => readServiceProviderConfig(input));
       expect(SpidError.isInstance(err) && err.code).toBe('ERR_SPID_INVALID_CONFIG');
     }
   });

@@ -20,12 +20,14 @@ export function textField(max = 255): z.ZodString {
 }
 
 /**
- * Whether `value` is an absolute http(s) URL written in printable ASCII (no spaces, no look-alike
- * Unicode: an IDN host must be written in its `xn--` form), without credentials or fragment.
+ * Whether `value` is an absolute http(s) URL written with the characters of RFC 3986 only (no spaces,
+ * quotes, angle brackets or look-alike Unicode: an IDN host must be written in its `xn--` form),
+ * without credentials or fragment.
  * @internal
  */
 export function isSafeHttpUrl(value: string): boolean {
-  if (!/^[\x21-\x7e]+$/.test(value)) return false;
+  // RFC 3986 characters only: no spaces, quotes, angle brackets or non-ASCII look-alikes.
+  if (!/^[A-Za-z0-9\-._~:/?[\]@!$&'()*+,;=%]+$/.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);
@@ -46,7 +48,10 @@ export const UrlField = z
   .string()
   .min(1)
   .max(1024)
-  .refine(isSafeHttpUrl, 'must be an absolute http(s) URL in printable ASCII, without spaces, credentials or fragment');
+  .refine(
+    isSafeHttpUrl,
+    'must be an absolute http(s) URL of RFC 3986 characters, without spaces, credentials or fragment',
+  );
 
 /** A business e-mail address, ASCII (SPID: not a personal mailbox). @internal */
 export const EmailField = z

@@ -100,7 +100,13 @@ function billingRules(config: ProfileRulesInput, push: Push): void {
 }
 
 function entityIdRules(config: ProfileRulesInput, traits: SpProfileTraits, push: Push): void {
-  const url = new URL(config.entityId);
+  // zod runs these rules even when a field refinement failed: the entityId may not be a URL here.
+  let url: URL;
+  try {
+    url = new URL(config.entityId);
+  } catch {
+    return;
+  }
   if (traits.activity !== undefined) {
     if (config.entityId.includes('?')) push(['entityId'], 'must have no query string (Avviso SPID n. 19 v4)');
     else if (!url.pathname.split('/').includes(traits.activity.code)) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { parseOptions } from '@civico/core/internal';
+import { safeParseInput } from '@civico/core/internal';
+import type { z } from 'zod';
 import { SpidError } from '../errors.js';
 import { type ResolvedServiceProviderConfig, ServiceProviderConfigSchema } from './service-provider-config-schema.js';
 import { isAuditSink } from './structural-checks.js';
@@ -14,6 +15,17 @@ function freezeData<T>(value: T): T {
     return Object.freeze(value) as T;
   }
   return value;
+}
+
+// The path of the first issue; for an unknown key, the key itself (a config key name, never a value).
+function fieldOf(error: z.ZodError): string | undefined {
+  const issue = error.issues[0];
+  if (issue === undefined) return undefined;
+  const path = issue.path.map(String);
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  // An unknown key is the caller's text: named only when it looks like an identifier.
+  if (key !== undefined) path.push(/^[A-Za-z_$][\w$-]{0,63}$/.test(key) ? key : '(unknown key)');
+  return path.length === 0 ? undefined : path.join('.');
 }
 
 const systemClock = (): Date => new Date();
@@ -49,7 +61,18 @@ const randomXmlId = (): string => `_${randomUUID()}`;
  * @group Config
  */
 export function readServiceProviderConfig(input: unknown): ResolvedServiceProviderConfig {
-  const parsed = parseOptions(ServiceProviderConfigSchema, input, SpidError, 'ERR_SPID_INVALID_CONFIG');
+  const result = safeParseInput(ServiceProviderConfigSchema, input);
+  if (!result.success) {
+    const field = fieldOf(result.error);
+    const issue = result.error.issues[0];
+    // zod's own message for an unknown key quotes it: the caller's text is not echoed.
+    const rule = issue?.code === 'unrecognized_keys' ? 'is not a known option' : (issue?.message ?? 'invalid value');
+    throw new SpidError('ERR_SPID_INVALID_CONFIG', `Invalid ${field ?? 'configuration'}: ${rule}`, {
+      cause: result.error,
+      field,
+    });
+  }
+  const parsed = result.data;
   const { now, randomId, idps, store, audit, ...data } = parsed;
   return Object.freeze({
     ...freezeData(data),
