@@ -124,8 +124,15 @@ describe('validateSpCertificate refuses each broken rule with its reason', () =>
     expect(reasonOf(noC.certificate, PUBLIC)).toBe('country-locality');
   });
 
-  it('forbidden-attribute: a person named in the subject', async () => {
-    const attrs = ['GN=Mario', 'SN=Rossi', 'name=Mario Rossi', 'initials=MR', 'pseudonym=Mario'];
+  it('forbidden-attribute: a person named in the subject, an e-mail address', async () => {
+    const attrs = [
+      'GN=Mario',
+      'SN=Rossi',
+      'name=Mario Rossi',
+      'initials=MR',
+      'pseudonym=Mario',
+      'emailAddress=spid@x.it',
+    ];
     const keys = await Promise.all(attrs.map((attr) => selfSigned(`${SUBJECT}, ${attr}`, 'public')));
     for (const key of keys) {
       expect(reasonOf(key.certificate, PUBLIC)).toBe('forbidden-attribute');

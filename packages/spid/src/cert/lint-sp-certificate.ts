@@ -7,6 +7,7 @@ import {
   FORBIDDEN_SUBJECT_ATTRIBUTES,
   ORGANIZATION_IDENTIFIER_PRIVATE,
   ORGANIZATION_IDENTIFIER_PUBLIC,
+  RSA_KEY_SIZES,
   SP_CERTIFICATE_POLICIES,
   type SpCertificateKind,
   spPolicyOf,
@@ -124,9 +125,9 @@ function rules(info: CertificateInfo, o: ReturnType<typeof readCheckOptions>): R
   return [
     [
       'key-size',
-      info.keyAlgorithm === 'rsa' && (info.keyBits ?? 0) >= 2048,
-      'an RSA key of at least 2048 bits',
-      'the key is not RSA or is shorter than 2048 bits',
+      info.keyAlgorithm === 'rsa' && RSA_KEY_SIZES.has(info.keyBits ?? 0),
+      'an RSA key of 2048, 3072 or 4096 bits',
+      'the key is not RSA of 2048, 3072 or 4096 bits',
     ],
     [
       'digest',
@@ -175,8 +176,8 @@ function rules(info: CertificateInfo, o: ReturnType<typeof readCheckOptions>): R
     [
       'forbidden-attribute',
       FORBIDDEN_SUBJECT_ATTRIBUTES.every((oid) => info.subjectAttributes[oid] === undefined),
-      'no name, surname, givenName, initials or pseudonym in the subject',
-      'the subject carries a personal-name attribute',
+      'no name, surname, givenName, initials, pseudonym or emailAddress in the subject',
+      'the subject carries a personal-name or emailAddress attribute',
     ],
     [
       'basic-constraints',
@@ -206,11 +207,11 @@ function rules(info: CertificateInfo, o: ReturnType<typeof readCheckOptions>): R
  * Checks an SP certificate against the rules of Avviso SPID n. 29 v3 and reports each one.
  *
  * @remarks
- * Rules, by id: `key-size` (RSA ≥ 2048), `digest` (SHA-256 or SHA-512), `expired` (inside its validity at
+ * Rules, by id (those of AgID's validator, spid-compliant-certificates): `key-size` (RSA 2048, 3072 or 4096), `digest` (SHA-256 or SHA-512), `expired` (inside its validity at
  * `now`), `uri` (2.5.4.83 = entityID), `organization-identifier` (`PA:IT-…` for `public`, `VATIT-…` or
  * `CF:IT-…` otherwise), `common-name` and `organization-name` (present once, equal to `displayName` and
  * `organizationName` when given), `country-locality`, `forbidden-attribute` (no name, surname,
- * givenName, initials, pseudonym), `basic-constraints` (CA:FALSE, not critical), `key-usage` (critical,
+ * givenName, initials, pseudonym, emailAddress), `basic-constraints` (CA:FALSE, not critical), `key-usage` (critical,
  * only digitalSignature + nonRepudiation) and `policies` (not critical, agIDcert + cert_SP_Pub for
  * `public`, cert_SP_Priv otherwise). Issuer and chain are not judged (public SPs may self-sign). A PEM
  * that cannot be read gives the single failing rule `certificate`. Messages never quote the certificate.

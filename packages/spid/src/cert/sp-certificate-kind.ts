@@ -36,8 +36,23 @@ export const DN = Object.freeze({
   organizationIdentifier: '2.5.4.97',
 });
 
-/** Avviso 29 v3: name, surname, givenName, initials, pseudonym (a seal names no person). @internal */
-export const FORBIDDEN_SUBJECT_ATTRIBUTES = Object.freeze(['2.5.4.41', '2.5.4.4', '2.5.4.42', '2.5.4.43', '2.5.4.65']);
+/**
+ * Avviso 29 v3: name, surname, givenName, initials, pseudonym (a seal names no person), and emailAddress
+ * (allowed by the Avviso only when not personal, which cannot be told apart: AgID's validator,
+ * spid-compliant-certificates, refuses it outright).
+ * @internal
+ */
+export const FORBIDDEN_SUBJECT_ATTRIBUTES = Object.freeze([
+  '2.5.4.41',
+  '2.5.4.4',
+  '2.5.4.42',
+  '2.5.4.43',
+  '2.5.4.65',
+  '1.2.840.113549.1.9.1',
+]);
+
+/** Avviso 29 v3 RSA modulus sizes (AgID's validator accepts exactly these). @internal */
+export const RSA_KEY_SIZES: ReadonlySet<number> = new Set([2048, 3072, 4096]);
 
 /** Avviso 29 v3 organizationIdentifier: `PA:IT-<IPA code>` for public SPs. @internal */
 export const ORGANIZATION_IDENTIFIER_PUBLIC = /^PA:IT-\S{1,16}$/;
