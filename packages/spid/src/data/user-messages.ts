@@ -6,7 +6,7 @@ import type { SpidUserMessage } from '../errors.js';
  *
  * @remarks
  * The SP must answer these Responses with a page stating the specific reason (SPID conformance cases
- * 104–110). The texts address the citizen informally (`tu`), as the IO app and the Designers Italia
+ * 104–108 and 111). The texts address the citizen informally (`tu`), as the IO app and the Designers Italia
  * models do, and never blame them.
  *
  * @example
