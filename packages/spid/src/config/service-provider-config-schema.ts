@@ -122,6 +122,7 @@ type ReadonlyDeep<T> = T extends (...args: never[]) => unknown
  * ```ts
  * import type { ServiceProviderConfig } from '@civico/spid';
  * declare const key: { privateKey: string; certificate: string };
+ * declare const idps: ServiceProviderConfig['idps']; // an IdP registry, or IdpDescriptor[]
  * const config: ServiceProviderConfig = {
  *   entityId: 'https://servizi.comune.example.it/spid',
  *   profile: 'spid-sp-public',
@@ -131,7 +132,7 @@ type ReadonlyDeep<T> = T extends (...args: never[]) => unknown
  *   attributeConsumingServices: [{ serviceName: 'Servizi online', attributes: ['fiscalNumber', 'name', 'familyName'] }],
  *   organization: { name: 'Comune di Esempio', displayName: 'Comune di Esempio', url: 'https://www.comune.example.it' },
  *   contacts: { other: { ipaCode: 'c_h501', email: 'spid@comune.example.it' } },
- *   idps: [],
+ *   idps,
  * };
  * ```
  * @group Config
