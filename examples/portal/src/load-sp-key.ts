@@ -47,7 +47,10 @@ export async function loadSpKey(options: {
     ...(certificate.vatNumber === undefined ? {} : { vatNumber: certificate.vatNumber }),
     ...(certificate.fiscalCode === undefined ? {} : { fiscalCode: certificate.fiscalCode }),
   };
-  const digest = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ ...identity, keyBits: certificate.keyBits }))
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(options.dataDir, 'keys');
   const file = join(dir, `sp-${digest}.json`);
   try {
@@ -56,7 +59,10 @@ export async function loadSpKey(options: {
   } catch {
     // Missing or unreadable: make a new one below.
   }
-  const key = await createSpCertificate(identity);
+  const key = await createSpCertificate({
+    ...identity,
+    ...(certificate.keyBits === undefined ? {} : { keyBits: certificate.keyBits }),
+  });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // Written under a temporary name and renamed: two portals starting at once never read half a file.
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;

@@ -17,6 +17,8 @@ export interface PortalAppOptions {
 }
 
 /** The portal's login-session cookie: HttpOnly, Lax (sent on top-level navigations only), whole site. */
+const SESSION_MAX_AGE_S = 30 * 60;
+
 function sessionCookie(value: string, maxAgeSeconds: number): string {
   return `${PORTAL_SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
 }
@@ -48,21 +50,40 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
+  // The SPID endpoints under /spid (mounted at the root: the router matches the full path, and reads the
+  // form bodies itself, so no body parser comes before it).
   app.use(
-    '/spid',
     createSpidRouter(sp, {
-      // A valid Response: open the portal's session and go to the citizen's page.
+      basePath: '/spid',
+      // A valid Response: open the portal's session and go to the citizen's page (303, then /me answers 200).
       onLogin: (login) => {
         const session = sessions.create(login);
-        return {
-          redirect: login.returnTo ?? '/me',
-          headers: { 'set-cookie': sessionCookie(session.id, 30 * 60) },
-        };
+        return new Response(null, {
+          status: 303,
+          headers: { location: login.returnTo ?? '/me', 'set-cookie': sessionCookie(session.id, SESSION_MAX_AGE_S) },
+        });
       },
-      // An IdP-initiated logout: end the portal's sessions of that login.
+      // The login of this browser, for SP-initiated Single Logout at /spid/logout.
+      getLogin: (request) => {
+        const login = sessions.get(
+          readCookie(request.headers.get('cookie') ?? undefined, PORTAL_SESSION_COOKIE),
+        )?.login;
+        return login === undefined
+          ? undefined
+          : {
+              idp: login.idp,
+              nameId: login.nameId,
+              nameQualifier: login.nameQualifier,
+              sessionIndex: login.sessionIndex,
+            };
+      },
+      // A login ends (IdP-initiated LogoutRequest, or our own logout): end the portal's sessions of it.
       onLogout: (subject) => {
-        sessions.deleteWhere((l) => l.nameId === subject.nameId && l.idp === subject.idp);
+        sessions.deleteWhere((l) => l.idp === subject.idp && l.nameId === subject.nameId);
+        return { 'set-cookie': sessionCookie('', 0) };
       },
+      logoutReturnTo: '/logged-out',
+      homePath: '/',
     }),
   );
 
@@ -90,17 +111,15 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     );
   });
 
-  // Logout: the portal's session ends here; when the IdP offers Single Logout, the SPID router continues
-  // with a LogoutRequest to it and comes back to /logged-out.
-  app.post('/logout', async (req, res) => {
-    const session = sessions.delete(readCookie(req.headers.cookie, PORTAL_SESSION_COOKIE));
-    res.append('set-cookie', sessionCookie('', 0));
-    const idp = session === undefined ? undefined : findIdp(session.login.idp);
-    if (session === undefined || idp === undefined || (idp.slo.redirect ?? idp.slo.post) === undefined) {
+  // Logout: the SPID router ends the portal's session (onLogout) and sends the LogoutRequest to the IdP,
+  // whose answer comes back to /spid/slo and then to /logged-out. An IdP without Single Logout (CIE), or no
+  // login: straight to /logged-out. POST (not a link) so that another site cannot log the citizen out.
+  app.post('/logout', (req, res) => {
+    if (current(req) === undefined) {
+      res.append('set-cookie', sessionCookie('', 0));
       return res.redirect(303, '/logged-out');
     }
-    const query = new URLSearchParams({ returnTo: '/logged-out' });
-    res.redirect(303, `/spid/logout?${query}`);
+    res.redirect(303, '/spid/logout?returnTo=/logged-out');
   });
 
   app.get('/logged-out', (_req, res) => {

@@ -13,6 +13,8 @@ const CertificateSchema = z
     fiscalCode: z.string().min(1).optional(),
     /** The certificate's `L` (locality). */
     locality: z.string().min(1),
+    /** RSA key size (default 3072, as AgID advises). */
+    keyBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
   })
   .strict();
 
@@ -65,16 +67,28 @@ export async function readPortalConfigFile(file: string): Promise<PortalConfigFi
   return parsed.data;
 }
 
+/** Replaces `{baseUrl}` in the strings of a JSON value. */
+function fillBaseUrl(value: unknown, base: string): unknown {
+  if (typeof value === 'string') return value.replaceAll('{baseUrl}', base);
+  if (Array.isArray(value)) return value.map((v) => fillBaseUrl(v, base));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillBaseUrl(v, base)]));
+  }
+  return value;
+}
+
 /**
- * The SP endpoints as the portal serves them: the router is mounted at `/spid`, so the ACS is
- * `<base>/spid/acs` and Single Logout `<base>/spid/slo`; the entityID defaults to the base URL.
+ * The SP configuration as the portal serves it: `{baseUrl}` in any string is the portal's public URL;
+ * the router is mounted at `/spid`, so the ACS defaults to `<base>/spid/acs` and Single Logout to
+ * `<base>/spid/slo`; the entityID defaults to the base URL.
  */
 export function resolveSpEndpoints(sp: Readonly<Record<string, unknown>>, baseUrl: string): Record<string, unknown> {
   const base = baseUrl.replace(/\/+$/, '');
+  const filled = fillBaseUrl(sp, base) as Record<string, unknown>;
   return {
-    ...sp,
-    entityId: sp.entityId ?? base,
-    acsUrls: sp.acsUrls ?? [`${base}/spid/acs`],
-    sloUrl: sp.sloUrl ?? `${base}/spid/slo`,
+    ...filled,
+    entityId: filled.entityId ?? base,
+    acsUrls: filled.acsUrls ?? [`${base}/spid/acs`],
+    sloUrl: filled.sloUrl ?? `${base}/spid/slo`,
   };
 }

@@ -91,11 +91,18 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
   const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const metadataUrl = `${url}/spid/metadata`;
   const closers: (() => Promise<void> | void)[] = [
-    () => new Promise<void>((done) => server.close(() => done())),
-    () => server.closeAllConnections(),
+    () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   ];
-  const close = async (): Promise<void> => {
-    for (const closer of closers.reverse()) await closer();
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const closer of [...closers].reverse()) await closer();
+    })();
+    return closing;
   };
 
   try {
@@ -106,13 +113,11 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     if (config.testIdp?.spid === true) testIdps.spid = await startTestIdp(false, host, hostname, metadataUrl);
     if (config.testIdp?.cie === true) testIdps.cie = await startTestIdp(true, host, hostname, metadataUrl);
     for (const idp of [testIdps.spid, testIdps.cie]) if (idp !== undefined) closers.push(() => idp.close());
-    const idps = await loadIdps({
-      sources: [
-        ...[testIdps.spid, testIdps.cie].flatMap((idp) => (idp === undefined ? [] : [{ url: idp.metadataUrl }])),
-        ...(options.extraIdpMetadata ?? []),
-      ],
-      cieEntityIds: testIdps.cie === undefined ? [] : [testIdps.cie.entityId],
-    });
+    const idps = await loadIdps([
+      ...(testIdps.spid === undefined ? [] : [{ url: testIdps.spid.metadataUrl }]),
+      ...(testIdps.cie === undefined ? [] : [{ url: testIdps.cie.metadataUrl, cie: true }]),
+      ...(options.extraIdpMetadata ?? []),
+    ]);
     closers.push(() => idps.close());
     const sp = createServiceProvider({
       ...spInput,
