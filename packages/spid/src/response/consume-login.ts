@@ -1,12 +1,7 @@
 import { SpidError } from '../errors.js';
 import type { SpidStore } from '../store/spid-store.js';
-import { getRequestKey } from './read-pending-request.js';
 import { callStore, unknownRequest } from './response-errors.js';
-
-/** @internal The store key remembering an accepted Assertion (replay cache). */
-export function getAssertionKey(id: string): string {
-  return `assertion:${id}`;
-}
+import { getAssertionKey, getRequestKey } from './store-keys.js';
 
 /**
  * @internal The last step of a login, after every check passed: atomically consumes the pending

@@ -1,17 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { SpidError } from '../errors.js';
 import type { PendingRequest } from '../request/pending-request.js';
 import type { SpidStore } from '../store/spid-store.js';
 import { callStore, unknownRequest } from './response-errors.js';
+import { getAssertionKey, getRequestKey } from './store-keys.js';
 
 const LEVELS: readonly unknown[] = [1, 2, 3];
 const COMPARISONS: readonly unknown[] = ['exact', 'minimum', 'better', 'maximum'];
 // The IDs this SP generates are short; anything longer is not ours and is not used as a store key.
 const MAX_ID_LENGTH = 256;
-
-/** @internal The store key of a pending AuthnRequest. */
-export function getRequestKey(id: string): string {
-  return `req:${id}`;
-}
 
 /** @internal How a browser session is stored with its request: base64url SHA-256 (PendingRequest.session). */
 export function computeSessionHash(session: string): string {
@@ -48,6 +45,25 @@ function decodePending(json: string): PendingRequest | undefined {
   return ok ? (value as PendingRequest) : undefined;
 }
 
+function isUsableId(id: string | null): id is string {
+  return id !== null && id.trim() !== '' && id.length <= MAX_ID_LENGTH;
+}
+
+/**
+ * No pending request: when the Response's (still unverified) Assertion ID is in the replay cache, this
+ * is a Response that was already accepted, posted again; say so. Unverified data only selects which
+ * refusal is reported.
+ */
+async function refuseUnknown(store: SpidStore, assertionId: string | null): Promise<never> {
+  if (isUsableId(assertionId) && (await callStore(() => store.get(getAssertionKey(assertionId)))) !== undefined) {
+    throw new SpidError('ERR_SPID_REPLAY', 'This Response was already used', {
+      reason: 'assertion.replay',
+      status: 403,
+    });
+  }
+  unknownRequest('request.unknown', 'No pending login request matches the Response');
+}
+
 function sameSession(stored: string, session: string): boolean {
   const a = Buffer.from(stored, 'utf8');
   const b = Buffer.from(computeSessionHash(session), 'utf8');
@@ -58,24 +74,27 @@ function sameSession(stored: string, session: string): boolean {
 /**
  * @internal Finds the pending AuthnRequest a Response answers (`InResponseTo`, read unverified: it
  * only selects the request, everything else is then checked against it) and checks it belongs to
- * this browser session and RelayState. Does not consume it.
+ * this browser session and RelayState. Does not consume it. When there is none and the Response's
+ * Assertion ID is in the replay cache, the Response was already accepted: `ERR_SPID_REPLAY`.
  * @returns the request and its stored JSON (compared when it is consumed)
  * @throws `SpidError` `ERR_SPID_REQUEST_UNKNOWN` (403), `reason` `request.in-response-to`,
- *   `request.unknown`, `request.session`, `request.relay-state`; `ERR_SPID_STORE`
+ *   `request.unknown`, `request.session`, `request.relay-state`; `ERR_SPID_REPLAY`
+ *   (`reason` `assertion.replay`); `ERR_SPID_STORE`
  */
 export async function readPendingRequest(
   store: SpidStore,
-  inResponseTo: string | null,
+  ids: { readonly inResponseTo: string | null; readonly assertionId: string | null },
   session: string,
   relayState: string,
 ): Promise<{ readonly pending: PendingRequest; readonly json: string }> {
-  if (inResponseTo === null || inResponseTo.trim() === '' || inResponseTo.length > MAX_ID_LENGTH) {
+  const { inResponseTo } = ids;
+  if (!isUsableId(inResponseTo)) {
     unknownRequest('request.in-response-to', 'The Response does not name a request of this service');
   }
   const json = await callStore(() => store.get(getRequestKey(inResponseTo)));
   const pending = typeof json === 'string' ? decodePending(json) : undefined;
   if (json === undefined || pending === undefined || pending.id !== inResponseTo) {
-    unknownRequest('request.unknown', 'No pending login request matches the Response');
+    return refuseUnknown(store, ids.assertionId);
   }
   if (typeof session !== 'string' || session === '' || !sameSession(pending.session, session)) {
     unknownRequest('request.session', 'The login request was started in another browser session');

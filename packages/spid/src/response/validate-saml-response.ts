@@ -1,4 +1,4 @@
-import { NS, parseXml, validateSchema } from '@civico/saml';
+import { getChild, NS, parseXml, validateSchema } from '@civico/saml';
 import { SpidError } from '../errors.js';
 import type { IdpDescriptor } from '../registry/idp-descriptor.js';
 import type { SpidFormInput, SpidLogin } from '../sp/service-provider.js';
@@ -72,16 +72,17 @@ async function readDocument(form: SpidFormInput, maxBytes: number) {
   return { xml, relayState, doc, root };
 }
 
+/** The unverified ID of the first direct-child Assertion: it only selects the replay message. */
+function readAssertionId(root: XmlElement): string | null {
+  return getChild(root, NS.saml, 'Assertion')?.getAttribute('ID') ?? null;
+}
+
 async function run(args: ValidateSamlResponseArgs): Promise<SpidLogin> {
   const { maxBytes, skewMs, date } = readClock(args);
   const { xml, relayState, doc, root } = await readDocument(args.form, maxBytes);
   // The unverified InResponseTo only selects the pending request: everything is then checked against it.
-  const { pending, json } = await readPendingRequest(
-    args.store,
-    root.getAttribute('InResponseTo'),
-    args.session,
-    relayState,
-  );
+  const ids = { inResponseTo: root.getAttribute('InResponseTo'), assertionId: readAssertionId(root) };
+  const { pending, json } = await readPendingRequest(args.store, ids, args.session, relayState);
   readResponseStatus(root);
   const assertionEl = validateResponseStructure(doc, root);
   // SPID §7.1: the IdP is the one the stored request was sent to, never one named by the Response.

@@ -86,13 +86,13 @@ export function createMapStore(clock: () => number = () => NOW.getTime()): SpidS
 
 /** What a login is started with. */
 export interface LoginSetup {
-  readonly level?: SpidLevel;
-  readonly comparison?: SpidComparison;
-  readonly cie?: boolean;
-  readonly session?: string;
-  readonly attributes?: readonly string[];
-  readonly id?: string;
-  readonly returnTo?: string;
+  readonly level?: SpidLevel | undefined;
+  readonly comparison?: SpidComparison | undefined;
+  readonly cie?: boolean | undefined;
+  readonly session?: string | undefined;
+  readonly attributes?: readonly string[] | undefined;
+  readonly id?: string | undefined;
+  readonly returnTo?: string | undefined;
 }
 
 let counter = 0;
