@@ -75,6 +75,9 @@ describe('decodeSpidUser with odd values', () => {
     expect(user.fiscalCode?.birthDate).toBe('1985-12-10');
     expect(user.ivaCode).toBe('01234567897');
     expect(user.companyFiscalNumber).toBe('01357924685');
+    const spaced = decodeSpidUser({ fiscalNumber: ' TINIT-RSSMRA85T10H501O ', ivaCode: ' VATIT-01234567897' }, REF);
+    expect(spaced.fiscalNumber).toBe('RSSMRA85T10H501O');
+    expect(spaced.ivaCode).toBe('01234567897');
   });
 
   it('keeps a value without the prefix, and decodes nothing from what is not a personal codice fiscale', () => {

@@ -128,17 +128,17 @@ export function decodeSpidUser(
   }
   const fiscalNumber = get('fiscalNumber');
   if (fiscalNumber !== undefined) {
-    const code = fiscalNumber.replace(TINIT, '').trim().toUpperCase();
+    const code = fiscalNumber.trim().replace(TINIT, '').trim().toUpperCase();
     user.fiscalNumber = code;
     const decoded = decodeBirthData(code, referenceDate);
     if (decoded !== undefined) user.fiscalCode = decoded;
   }
   const companyFiscalNumber = get('companyFiscalNumber');
   if (companyFiscalNumber !== undefined) {
-    user.companyFiscalNumber = companyFiscalNumber.replace(TINIT, '').trim().toUpperCase();
+    user.companyFiscalNumber = companyFiscalNumber.trim().replace(TINIT, '').trim().toUpperCase();
   }
   const ivaCode = get('ivaCode');
-  if (ivaCode !== undefined) user.ivaCode = ivaCode.replace(VATIT, '').trim();
+  if (ivaCode !== undefined) user.ivaCode = ivaCode.trim().replace(VATIT, '').trim();
   for (const field of ['dateOfBirth', 'expirationDate'] as const) {
     const value = get(field);
     const date = value === undefined ? undefined : normalizeXsDate(value.trim());
