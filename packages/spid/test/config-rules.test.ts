@@ -178,6 +178,10 @@ describe('readServiceProviderConfig() option rules', () => {
     expectConfigError(makeSpConfig('spid-sp-public', { profile: 'spid-sp-other' as never }), 'profile');
     expectConfigError(makeSpConfig('spid-sp-public', { defaultLevel: 4 as never }), 'defaultLevel');
     expectConfigError(makeSpConfig('spid-sp-public', { defaultComparison: 'less' as never }), 'defaultComparison');
+    expectConfigError(makeSpConfig('cie-sp-public', { defaultComparison: 'better' }), 'defaultComparison');
+    expect(
+      readServiceProviderConfig(makeSpConfig('cie-sp-private', { defaultComparison: 'exact' })).defaultComparison,
+    ).toBe('exact');
   });
 
   it('bounds clockSkewMs to 0..300 000 and requestTtlMs to 1 s..24 h, integers', () => {

@@ -21,6 +21,7 @@ export interface ProfileRulesInput {
   readonly entityId: string;
   readonly production: boolean;
   readonly profile: SpProfile;
+  readonly defaultComparison: string;
   readonly key: { readonly privateKey: string; readonly certificate: string };
   readonly acsUrls: readonly string[];
   readonly sloUrl: string;
@@ -152,6 +153,10 @@ export function inspectProfileRules(config: ProfileRulesInput): ConfigIssue[] {
   const keyIssue = inspectSigningKey(config.key.privateKey, config.key.certificate);
   if (keyIssue !== undefined) push(['key', keyIssue.field], keyIssue.message);
   attributeRules(config, traits, push);
+  // CIE technical manual: RequestedAuthnContext Comparison is only exact or minimum.
+  if (traits.cie && !['exact', 'minimum'].includes(config.defaultComparison)) {
+    push(['defaultComparison'], 'CIE accepts only exact or minimum');
+  }
   contactRules(config, traits, push);
   return issues;
 }
