@@ -106,6 +106,22 @@ describe('readLogoutMessage refuses with 403', () => {
     expect(err.status).toBe(403);
   });
 
+  it('a POST message wrapping a signed copy (XSW): the unsigned root is refused, its data never read', async () => {
+    const signed = idpRequest(keys.idp);
+    const inner = signed.replace(/^<\?xml[^>]*>/, '');
+    // An unsigned LogoutRequest for another user, carrying the genuine signed one in its Extensions.
+    const evil =
+      `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_evil" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${SP_SLO_URL}">` +
+      `<saml:Issuer>${IDP.entityId}</saml:Issuer><samlp:Extensions><x:w xmlns:x="urn:example:wrap">${inner}</x:w></samlp:Extensions>` +
+      '<saml:NameID>_victim</saml:NameID></samlp:LogoutRequest>';
+    const err = await refusal({ method: 'POST', form: toPostForm(evil, 'SAMLRequest') }, 'LogoutRequest');
+    expect(err).toMatchObject({ status: 403, reason: 'logout.signature' });
+    // Straight in Extensions (a SAML element there is not allowed), the schema refuses it first.
+    const bare = evil.replace('<x:w xmlns:x="urn:example:wrap">', '').replace('</x:w>', '');
+    const err2 = await refusal({ method: 'POST', form: toPostForm(bare, 'SAMLRequest') }, 'LogoutRequest');
+    expect(err2).toMatchObject({ status: 400, reason: 'logout.schema' });
+  });
+
   it('an IdP the look-up does not know', async () => {
     const query = toRedirectQuery(idpRequest(), 'SAMLRequest', keys.idp);
     await expect(
