@@ -8,6 +8,14 @@ import { cacheFileOf, readRegistryFile, writeCacheAtomically } from './registry-
 
 /**
  * An {@link IdpRegistry} that reloads its sources: {@link createIdpRegistry}'s result.
+ * @example
+ * ```ts
+ * import { createIdpRegistry, type RefreshingIdpRegistry } from '@civico/spid';
+ * declare const metadataXml: string;
+ * const registry: RefreshingIdpRegistry = await createIdpRegistry({ sources: [{ xml: metadataXml }] });
+ * await registry.refresh();
+ * registry.close();
+ * ```
  * @group Registry
  */
 export interface RefreshingIdpRegistry extends IdpRegistry {

@@ -9,6 +9,15 @@ import type { IdpSkipReason } from './read-idp-entity.js';
  * Where IdP metadata comes from: a URL, a local file or the XML itself. `certificates` (PEM) are the
  * trusted signers of that metadata: AgID's registry certificate for the SPID aggregate (required
  * there); `cie` marks its IdPs as CIE (a local CIE test IdP).
+ * @example
+ * ```ts
+ * import { type IdpMetadataSource, SPID_REGISTRY_URLS } from '@civico/spid';
+ * declare const agidCertificate: string; // PEM
+ * const sources: IdpMetadataSource[] = [
+ *   { url: SPID_REGISTRY_URLS.metadata, certificates: [agidCertificate] },
+ *   { file: './idp/local-test-idp.xml', cie: true },
+ * ];
+ * ```
  * @group Registry
  */
 export type IdpMetadataSource = (
@@ -19,6 +28,11 @@ export type IdpMetadataSource = (
 
 /**
  * Where the registry's JSON list of display names and logos comes from.
+ * @example
+ * ```ts
+ * import { type IdpListSource, SPID_REGISTRY_URLS } from '@civico/spid';
+ * const list: IdpListSource = { url: SPID_REGISTRY_URLS.list };
+ * ```
  * @group Registry
  */
 export type IdpListSource =
@@ -27,6 +41,14 @@ export type IdpListSource =
 
 /**
  * Options of {@link createIdpRegistry}.
+ * @example
+ * ```ts
+ * import type { CreateIdpRegistryOptions } from '@civico/spid';
+ * const options: CreateIdpRegistryOptions = {
+ *   sources: [{ url: 'http://127.0.0.1:8443/metadata' }], // a local test IdP
+ *   refreshMs: 0,
+ * };
+ * ```
  * @group Registry
  */
 export interface CreateIdpRegistryOptions {

@@ -1,5 +1,10 @@
 /**
  * One entry of {@link OFFICIAL_SPID_IDPS}.
+ * @example
+ * ```ts
+ * import type { OfficialSpidIdp } from '@civico/spid';
+ * const poste: OfficialSpidIdp = { entityId: 'https://posteid.poste.it', name: 'Poste Italiane' };
+ * ```
  * @group Registry
  */
 export interface OfficialSpidIdp {

@@ -10,6 +10,12 @@ import { MAX_REGISTRY_BYTES, REGISTRY_XML_LIMITS } from './registry-limits.js';
 
 /**
  * Options of {@link parseIdpMetadata}.
+ * @example
+ * ```ts
+ * import type { ParseIdpMetadataOptions } from '@civico/spid';
+ * declare const agidCertificate: string; // PEM
+ * const options: ParseIdpMetadataOptions = { certificates: [agidCertificate], requireSignature: true };
+ * ```
  * @group Registry
  */
 export interface ParseIdpMetadataOptions {

@@ -11,7 +11,19 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const MAX_NAME = 200;
 const MAX_URL = 2048;
 
-/** Why an entity of the metadata was left out (see `onSkip`). @internal */
+/**
+ * Why an entity of IdP metadata was left out, as told to `onSkip` of {@link parseIdpMetadata} and
+ * {@link createIdpRegistry}: no `entityID`, no `IDPSSODescriptor` (an SP), no readable unexpired
+ * signing certificate, no HTTP-Redirect or HTTP-POST `SingleSignOnService`, or an entityID seen before.
+ * @example
+ * ```ts
+ * import { type IdpSkipReason, parseIdpMetadata } from '@civico/spid';
+ * declare const xml: string;
+ * const skipped: IdpSkipReason[] = [];
+ * parseIdpMetadata(xml, { onSkip: (_entityId, reason) => skipped.push(reason) });
+ * ```
+ * @group Registry
+ */
 export type IdpSkipReason =
   | 'no-entity-id'
   | 'no-idp-descriptor'
