@@ -91,7 +91,7 @@ describe('buildAuthnRequest through lintAuthnRequest', () => {
   });
 });
 
-/** The §1 example of the reference, without its layout whitespace. */
+/** The minimal AuthnRequest example of the SPID rules (Redirect binding), without its layout whitespace. */
 const SECTION_1_EXAMPLE =
   '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"' +
   ' ID="_7d9e2c41-5b0a-4f3e-9c12-6a8b0e4d2f10" Version="2.0" IssueInstant="2025-02-03T10:15:30.250Z"' +
@@ -102,7 +102,7 @@ const SECTION_1_EXAMPLE =
   '</samlp:AuthnRequest>';
 
 describe('buildAuthnRequest', () => {
-  it('writes the reference §1 example exactly', () => {
+  it('writes the minimal SPID example exactly', () => {
     const xml = buildAuthnRequest(
       base({
         id: '_7d9e2c41-5b0a-4f3e-9c12-6a8b0e4d2f10',

@@ -133,17 +133,6 @@ async function validate(xml: string): Promise<void> {
  *   SHA-1, unknown IdP; `reason` `logout.signature`, `logout.issuer`); `ERR_SPID_INVALID_INPUT` (400)
  *   when `input` has the wrong shape; `ERR_SPID_INVALID_CONFIG` (with `field`) for bad options or an
  *   unreadable trusted certificate.
- * @example
- * ```ts
- * import { readLogoutMessage } from './read-logout-message.js';
- * declare const query: string; // the raw query of GET /spid/slo
- * declare const idpCertificates: readonly string[];
- * const message = await readLogoutMessage(
- *   { method: 'GET', query },
- *   { certificates: idpCertificates, expect: 'LogoutResponse' },
- * );
- * console.log(message.inResponseTo, message.partial);
- * ```
  * @internal
  */
 export async function readLogoutMessage(

@@ -64,25 +64,6 @@ const OptionsSchema = plainObject(
  *   `cause`) when an option is invalid: an endpoint that is not an absolute http(s) URL, a RelayState
  *   over 80 bytes, an ID not in the XML, a key that is unreadable, under RSA 2048 or not matching
  *   its certificate.
- * @example
- * ```ts
- * import type { SigningKey } from '@civico/saml';
- * import { buildAuthnRequest } from './build-authn-request.js';
- * import { createOutgoingMessage } from './create-outgoing-message.js';
- * import { createRelayState } from './create-relay-state.js';
- * declare const key: SigningKey;
- * const id = '_a1b2c3';
- * const xml = buildAuthnRequest({
- *   id, issueInstant: new Date(), destination: 'https://idp.example.it/sso',
- *   entityId: 'https://servizi.comune.example.it/spid', acsIndex: 0,
- *   attributeConsumingServiceIndex: 0, level: 2, comparison: 'minimum', cie: false,
- * });
- * const message = createOutgoingMessage({
- *   kind: 'SAMLRequest', xml, id, binding: 'redirect',
- *   location: 'https://idp.example.it/sso', relayState: createRelayState(), key,
- * });
- * if (message.binding === 'redirect') console.log(message.url); // the Location of a 302
- * ```
  * @internal
  */
 export function createOutgoingMessage(options: CreateOutgoingMessageOptions): SpidOutgoingMessage {

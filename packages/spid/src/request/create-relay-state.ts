@@ -29,11 +29,6 @@ const MAX_ATTEMPTS = 8;
  * @returns the token
  * @throws {@link SpidError} `ERR_SPID_INVALID_CONFIG` (`field: 'random'`) when the random source does
  *   not return the bytes asked for, or spells `http` eight times in a row.
- * @example
- * ```ts
- * import { createRelayState } from './create-relay-state.js';
- * const relayState = createRelayState(); // e.g. 'q3Zt9Xw-a7Kq2Zt9Xw_Lk0pQ4mN8vB1cD5e'
- * ```
  * @internal
  */
 export function createRelayState(options: CreateRelayStateOptions = {}): string {
