@@ -1,3 +1,6 @@
+export type { AuditSink, SpidAuditRecord } from './audit/audit-sink.js';
+export type { JsonlAuditSinkOptions } from './audit/create-jsonl-audit-sink.js';
+export { createJsonlAuditSink } from './audit/create-jsonl-audit-sink.js';
 export type { CreateSpCertificateOptions } from './cert/create-sp-certificate.js';
 export { createSpCertificate } from './cert/create-sp-certificate.js';
 export type { SpCertificateCheck, SpCertificateCheckOptions, SpCertificateRule } from './cert/lint-sp-certificate.js';
@@ -21,5 +24,11 @@ export { buildLogoutResponse } from './logout/build-logout-response.js';
 export { buildSpMetadata } from './metadata/build-sp-metadata.js';
 export type { BuildAuthnRequestOptions } from './request/build-authn-request.js';
 export { buildAuthnRequest } from './request/build-authn-request.js';
+export type { MemoryStoreOptions } from './store/create-memory-store.js';
+export { createMemoryStore } from './store/create-memory-store.js';
+export type { RedisLike, RedisStoreOptions } from './store/create-redis-store.js';
+export { createRedisStore } from './store/create-redis-store.js';
+export type { SpidStore } from './store/spid-store.js';
+export { SPID_STORE_LIMITS } from './store/store-limits.js';
 export type { DecodeSpidUserOptions } from './user/decode-spid-user.js';
 export { decodeSpidUser } from './user/decode-spid-user.js';
