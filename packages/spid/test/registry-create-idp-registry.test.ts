@@ -248,6 +248,17 @@ describe('createIdpRegistry()', () => {
 });
 
 describe('createIdpRegistry() errors', () => {
+  it('turns an onSkip that throws into ERR_SPID_INVALID_CONFIG', async () => {
+    const onSkip = () => {
+      throw new Error('callback bug');
+    };
+    const sources = [{ xml: idpEntity(A, k.idpA) }, { xml: idpEntity(A, k.idpB) }];
+    await expect(createIdpRegistry({ sources, onSkip })).rejects.toMatchObject({
+      code: 'ERR_SPID_INVALID_CONFIG',
+      field: 'onSkip',
+    });
+  });
+
   it('is a SpidError with a field for every configuration mistake', async () => {
     const bad: [unknown, string | undefined][] = [
       [undefined, undefined],

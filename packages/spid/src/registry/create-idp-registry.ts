@@ -182,7 +182,11 @@ export async function createIdpRegistry(options: CreateIdpRegistryOptions): Prom
     for (const idps of loaded) {
       for (const idp of idps ?? []) {
         if (seen.has(idp.entityId)) {
-          o.onSkip?.(idp.entityId, 'duplicate');
+          try {
+            o.onSkip?.(idp.entityId, 'duplicate');
+          } catch (cause) {
+            throw new SpidError('ERR_SPID_INVALID_CONFIG', 'onSkip threw', { field: 'onSkip', cause });
+          }
           continue;
         }
         const entry = names?.get(idp.entityId);
@@ -241,7 +245,10 @@ export async function createIdpRegistry(options: CreateIdpRegistryOptions): Prom
     });
     return inflight;
   };
-  const timer = o.refreshMs > 0 ? setInterval(() => void refresh().catch(report), o.refreshMs) : undefined;
+  const timer =
+    o.refreshMs > 0
+      ? setInterval(() => void refresh().catch((err) => report(toRegistryError(err, 'sources'))), o.refreshMs)
+      : undefined;
   timer?.unref();
 
   return Object.freeze({
