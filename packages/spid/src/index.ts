@@ -22,6 +22,21 @@ export { buildLogoutRequest } from './logout/build-logout-request.js';
 export type { BuildLogoutResponseOptions, LogoutResponseStatus } from './logout/build-logout-response.js';
 export { buildLogoutResponse } from './logout/build-logout-response.js';
 export { buildSpMetadata } from './metadata/build-sp-metadata.js';
+export type { RefreshingIdpRegistry } from './registry/create-idp-registry.js';
+export { createIdpRegistry } from './registry/create-idp-registry.js';
+export type { IdpDescriptor, IdpEndpoint, IdpRegistry } from './registry/idp-descriptor.js';
+export type { CreateIdpRegistryOptions, IdpListSource, IdpMetadataSource } from './registry/idp-registry-options.js';
+export type { OfficialSpidIdp } from './registry/official-spid-idps.js';
+export { OFFICIAL_SPID_IDPS } from './registry/official-spid-idps.js';
+export type { ParseIdpMetadataOptions } from './registry/parse-idp-metadata.js';
+export { parseIdpMetadata } from './registry/parse-idp-metadata.js';
+export type { IdpSkipReason } from './registry/read-idp-entity.js';
+export {
+  AGID_VALIDATOR_METADATA_URL,
+  CIE_IDP_ENTITY_IDS,
+  CIE_IDP_METADATA_URLS,
+  SPID_REGISTRY_URLS,
+} from './registry/registry-urls.js';
 export type { BuildAuthnRequestOptions } from './request/build-authn-request.js';
 export { buildAuthnRequest } from './request/build-authn-request.js';
 export type { MemoryStoreOptions } from './store/create-memory-store.js';
