@@ -93,6 +93,15 @@ describe('readLogoutMessage refuses with 403', () => {
     expect([400, 403]).toContain(err.status);
   });
 
+  it('a Redirect query with SigAlg RSA-SHA1 (SHA-1 is refused)', async () => {
+    const query = toRedirectQuery(idpResponse(), 'SAMLResponse', keys.idp).replace(
+      /SigAlg=[^&]*/,
+      `SigAlg=${encodeURIComponent('http://www.w3.org/2000/09/xmldsig#rsa-sha1')}`,
+    );
+    const err = await refusal({ method: 'GET', query });
+    expect(err).toMatchObject({ status: 403, reason: 'logout.signature' });
+  });
+
   it('a POST message whose NameID was changed after signing', async () => {
     const tampered = idpRequest(keys.idp).replace('>_transient-1<', '>_transient-2<');
     const err = await refusal({ method: 'POST', form: toPostForm(tampered, 'SAMLRequest') }, 'LogoutRequest');
