@@ -255,6 +255,16 @@ describe('readLogoutMessage input and options', () => {
     ).rejects.toMatchObject({ code: 'ERR_SPID_INVALID_CONFIG', field: 'certificates' });
   });
 
+  it('refuses a certificate look-up that returns something else than PEM strings as a configuration error', async () => {
+    const query = toRedirectQuery(idpResponse(), 'SAMLResponse', keys.idp);
+    await expect(
+      readLogoutMessage(
+        { method: 'GET', query },
+        { certificates: () => [42] as unknown as string[], expect: 'LogoutResponse' },
+      ),
+    ).rejects.toMatchObject({ code: 'ERR_SPID_INVALID_CONFIG', field: 'certificates' });
+  });
+
   it('refuses an expired IdP certificate (now after its validity) with 403', async () => {
     const query = toRedirectQuery(idpResponse(), 'SAMLResponse', keys.idp);
     await expect(

@@ -26,8 +26,8 @@ const REFUSED = new Set([
 
 /**
  * Maps an error of `@civico/saml` met while reading a logout message to a {@link SpidError}:
- * signature problems → 403 `logout.signature`; an unreadable trusted certificate →
- * `ERR_SPID_INVALID_CONFIG` (`field: 'certificates'`); anything else (binding, base64, DEFLATE, XML,
+ * signature problems → 403 `logout.signature`; an unreadable trusted certificate (or a list that
+ * is not one) → `ERR_SPID_INVALID_CONFIG` (`field: 'certificates'`); anything else (binding, base64, DEFLATE, XML,
  * schema) → 400 with `reason` `check`. Other throwables pass through unchanged.
  * @param err - what was thrown
  * @param check - the check id for a malformed message
@@ -38,8 +38,8 @@ export function mapSamlError(err: unknown, check: string): unknown {
   if (REFUSED.has(err.code)) {
     return logoutError(403, 'logout.signature', `The logout message signature is refused (${err.code})`, err);
   }
-  if (err.code === 'ERR_SAML_CERTIFICATE_INVALID') {
-    return new SpidError('ERR_SPID_INVALID_CONFIG', 'A trusted IdP certificate cannot be read', {
+  if (err.code === 'ERR_SAML_CERTIFICATE_INVALID' || err.code === 'ERR_SAML_INVALID_CONFIG') {
+    return new SpidError('ERR_SPID_INVALID_CONFIG', 'The trusted IdP certificates cannot be used', {
       field: 'certificates',
       cause: err,
     });
