@@ -45,7 +45,7 @@ export function validateAssertion(
   validateIssuer(assertion, pending.idp, !pending.cie, 'assertion.issuer');
   const subject = validateSubject(assertion, pending, time);
   const conditionsEnd = validateConditions(assertion, spEntityId, time);
-  const authn = validateAuthnStatement(assertion, pending);
+  const authn = validateAuthnStatement(assertion, pending, time);
   const attributes = readAssertionAttributes(assertion, pending.attributes);
   return {
     id,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SigningKey } from '@civico/saml';
+import { parseXml, type SigningKey, signXml } from '@civico/saml';
 import {
   type BuildConformanceResponseOptions,
   buildConformanceResponse,
@@ -201,4 +201,36 @@ export async function outcome(run: Promise<SpidLogin>) {
     const e = err as { code?: string; status?: number; reason?: string; message?: string };
     return { ok: false as const, code: e.code, status: e.status, reason: e.reason, message: e.message, error: err };
   }
+}
+
+/** A DOM of a Response (@xmldom/xmldom), as `parseXml` returns it. */
+export type ResponseDom = ReturnType<typeof parseXml>;
+
+/**
+ * A Response whose content is edited BEFORE the IdP signs it (so every signature is valid and only the
+ * field checks can refuse it): the unsigned baseline, `edit` on its DOM, then the Assertion and the
+ * Response signed with the IdP key (`signResponse` false leaves the Response unsigned).
+ */
+export function signedVariant(login: Started, edit: (doc: ResponseDom) => void, signResponse = true): string {
+  const options = responseOptions(login, { sign: { response: false, assertion: false } });
+  const doc = parseXml(buildResponse(options));
+  const root = doc.documentElement as NonNullable<ResponseDom['documentElement']>;
+  const responseId = root.getAttribute('ID') as string;
+  const assertionId = doc
+    .getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'Assertion')
+    .item(0)
+    ?.getAttribute('ID') as string;
+  edit(doc);
+  let xml = signXml(doc.toString(), { key: IDP_KEY, id: assertionId });
+  if (signResponse) xml = signXml(xml, { key: IDP_KEY, id: responseId });
+  return xml;
+}
+
+/** The first element with this local name in the SAML assertion or protocol namespace. */
+export function findElement(doc: ResponseDom, localName: string) {
+  const found =
+    doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', localName).item(0) ??
+    doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:protocol', localName).item(0);
+  if (found === null) throw new Error(`no ${localName} in the baseline`);
+  return found;
 }
