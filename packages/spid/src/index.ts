@@ -39,6 +39,18 @@ export {
 } from './registry/registry-urls.js';
 export type { BuildAuthnRequestOptions } from './request/build-authn-request.js';
 export { buildAuthnRequest } from './request/build-authn-request.js';
+export { createServiceProvider } from './sp/create-service-provider.js';
+export type {
+  CreateLoginRequestOptions,
+  ServiceProvider,
+  SpidFormInput,
+  SpidIncomingMessage,
+  SpidLogin,
+  SpidLoginRequest,
+  SpidLogoutRequestResult,
+  SpidLogoutSubject,
+  SpidOutgoingMessage,
+} from './sp/service-provider.js';
 export type { MemoryStoreOptions } from './store/create-memory-store.js';
 export { createMemoryStore } from './store/create-memory-store.js';
 export type { RedisLike, RedisStoreOptions } from './store/create-redis-store.js';

@@ -1,0 +1,69 @@
+import { SpidError } from '../errors.js';
+import { validateSamlResponse } from '../response/validate-saml-response.js';
+import { readReceivedXml } from './read-received-xml.js';
+import type { SpidFormInput, SpidLogin } from './service-provider.js';
+import { invalidInput, readSession, type SpContext, writeAudit } from './sp-context.js';
+
+function readForm(input: unknown): SpidFormInput {
+  const form = typeof input === 'object' && input !== null ? (input as { form?: unknown }).form : undefined;
+  if (typeof form !== 'object' || form === null) {
+    throw invalidInput('form', 'form must be the posted fields (a record or URLSearchParams)');
+  }
+  return form as SpidFormInput;
+}
+
+/**
+ * `ServiceProvider.validateResponse`: every SPID check of the Response (`validateSamlResponse`), then
+ * the audit record of the received Response with its outcome. A refused Response is audited too; a
+ * failing audit write refuses an otherwise valid login (fail closed).
+ * @internal
+ */
+export async function validateResponse(
+  ctx: SpContext,
+  input: { readonly form: SpidFormInput; readonly session: string },
+): Promise<SpidLogin> {
+  const form = readForm(input);
+  const session = readSession((input as { session?: unknown }).session);
+  const { config } = ctx;
+  let login: SpidLogin;
+  try {
+    login = await validateSamlResponse({
+      form,
+      session,
+      spEntityId: config.entityId,
+      store: ctx.store,
+      findIdp: (entityId) => ctx.idps.find(entityId),
+      clockSkewMs: config.clockSkewMs,
+      now: config.now,
+    });
+  } catch (error) {
+    const received = readReceivedXml(form);
+    const known = received.issuer !== undefined && ctx.idps.find(received.issuer) !== undefined;
+    // Best effort: the refusal is what the caller must see, even if the audit sink also fails.
+    await writeAudit(ctx, {
+      kind: 'response',
+      direction: 'received',
+      at: config.now().toISOString(),
+      idp: known ? received.issuer : undefined,
+      requestId: received.inResponseTo,
+      messageId: received.id,
+      outcome: 'refused',
+      code: SpidError.isInstance(error) ? error.code : 'UNEXPECTED',
+      reason: SpidError.isInstance(error) ? error.reason : undefined,
+      xml: received.xml,
+    }).catch(() => undefined);
+    throw error;
+  }
+  const received = readReceivedXml(form);
+  await writeAudit(ctx, {
+    kind: 'response',
+    direction: 'received',
+    at: config.now().toISOString(),
+    idp: login.idp,
+    requestId: login.requestId,
+    messageId: received.id,
+    outcome: 'accepted',
+    xml: received.xml,
+  });
+  return login;
+}
