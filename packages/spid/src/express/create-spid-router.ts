@@ -63,13 +63,13 @@ export function createSpidRouter(sp: ServiceProvider, options: SpidHandlerOption
   router.use(async (req, res, next) => {
     const target = req.originalUrl;
     if (!target.startsWith(prefix)) return next();
+    const url = readNodeUrl(target, req.protocol, req.get('host'));
     let body: Uint8Array | string | undefined;
     let truncated = false;
     if (req.method === 'POST') {
       if ((req as IncomingMessage).readableEnded) body = reencodeParsedBody(req) ?? '';
       else ({ body, truncated } = await readNodeBody(req, limit));
     }
-    const url = readNodeUrl(target, req.protocol, req.get('host'));
     const response = await handler(createWebRequest(url, req.method, req.headers, body));
     if (response === null) return next();
     if (truncated) res.on('finish', () => req.destroy());

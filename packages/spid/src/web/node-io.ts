@@ -2,24 +2,44 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 
 /**
  * Reads a Node request body, at most `limit + 1` bytes: a longer body is cut there (the handler then
- * refuses it as too large) and the rest is not read (`truncated`: close the connection after answering).
+ * refuses it as too large) and the rest is left unread, the stream paused, not destroyed (the answer
+ * must still go out: close the connection after it, `truncated`).
  * @internal
  */
-export async function readNodeBody(
+export function readNodeBody(
   req: IncomingMessage,
   limit: number,
 ): Promise<{ readonly body: Uint8Array; readonly truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    chunks.push(buffer);
-    total += buffer.byteLength;
-    if (total > limit) {
-      return { body: Buffer.concat(chunks).subarray(0, limit + 1), truncated: true };
-    }
-  }
-  return { body: Buffer.concat(chunks), truncated: false };
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(buffer);
+      total += buffer.byteLength;
+      if (total > limit) {
+        cleanup();
+        req.pause();
+        resolve({ body: Buffer.concat(chunks).subarray(0, limit + 1), truncated: true });
+      }
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve({ body: Buffer.concat(chunks), truncated: false });
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /**

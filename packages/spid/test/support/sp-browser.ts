@@ -77,6 +77,8 @@ export interface Browser {
   send(url: string, init: RequestInit): Promise<Page>;
   /** The `Cookie` header this browser would send to `url`. */
   cookieHeader(url: string): string | undefined;
+  /** Every URL requested, in order (method and URL). */
+  readonly history: string[];
 }
 
 /** Creates a browser with an empty cookie jar. */
@@ -111,7 +113,9 @@ export function createBrowser(): Browser {
       else jar.set(key, { value, path, host: u.hostname });
     }
   };
+  const history: string[] = [];
   const send = async (url: string, init: RequestInit): Promise<Page> => {
+    history.push(`${init.method ?? 'GET'} ${url}`);
     const headers = new Headers(init.headers);
     const cookie = cookieHeader(url);
     if (cookie !== undefined) headers.set('cookie', cookie);
@@ -140,6 +144,7 @@ export function createBrowser(): Browser {
     post,
     send,
     cookieHeader,
+    history,
     submit: (page, field, change = {}) => {
       const form = findForm(page.body, field);
       if (form === undefined) throw new Error(`no form with ${field} on ${page.url} (status ${page.status})`);

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestIdp, type TestIdp } from '@civico/spid-test-idp';
 import express from 'express';
 import Fastify from 'fastify';
+import type { AuditSink, SpidAuditRecord } from '../../src/audit/audit-sink.js';
 import { createSpidRouter } from '../../src/express/index.js';
 import { createSpidPlugin } from '../../src/fastify/index.js';
 import { createServiceProvider } from '../../src/index.js';
@@ -178,22 +179,37 @@ export interface SpidStack {
   readonly sp: ServiceProvider;
   readonly idp: TestIdp;
   readonly app: App;
+  /** The audit records written, in order. */
+  readonly audit: SpidAuditRecord[];
   close(): Promise<void>;
+}
+
+/** An audit sink keeping the records in memory. */
+export function createArrayAuditSink(): AuditSink & { readonly records: SpidAuditRecord[] } {
+  const records: SpidAuditRecord[] = [];
+  return {
+    records,
+    write: async (record) => {
+      records.push(record);
+    },
+  };
 }
 
 /** Starts the SP on `adapter`, then the test IdP trusting its metadata. */
 export async function startSpidStack(
   adapter: Adapter,
-  options: { readonly store?: SpidStore; readonly binding?: 'redirect' | 'post' } = {},
+  options: { readonly store?: SpidStore } = {},
 ): Promise<SpidStack> {
   const registry = createLateRegistry();
   const app = createTestApp();
   const port = await findFreePort();
   const spUrl = `http://127.0.0.1:${port}`;
+  const audit = createArrayAuditSink();
   const sp = createServiceProvider(
     makeSpConfig('spid-sp-public', {
       baseUrl: spUrl,
       idps: registry,
+      audit,
       ...(options.store ? { store: options.store } : {}),
     }),
   );
@@ -205,6 +221,7 @@ export async function startSpidStack(
     sp,
     idp,
     app,
+    audit: audit.records,
     close: async () => {
       await served.close();
       await idp.close();
