@@ -6,7 +6,7 @@ import { CASE_REASONS, getCodeForReason } from './support/response-case-reasons.
 import {
   baselineResponse,
   caseResponse,
-  createMapStore,
+  createTestStore,
   outcome,
   startLogin,
   validate,
@@ -18,7 +18,7 @@ import {
 const CIE_DECISIONS: Readonly<Record<string, 'accept' | string>> = { '70': 'assertion.issuer-format', '71': 'accept' };
 
 async function runCie(id: (typeof CONFORMANCE_CASES)[number]['id'], level?: SpidLevel, comparison?: SpidComparison) {
-  const store = createMapStore();
+  const store = createTestStore();
   const login = await startLogin(store, { cie: true, level, comparison });
   return outcome(validate(store, login, caseResponse(id, login)));
 }
@@ -29,7 +29,7 @@ describe('validateSamlResponse() on the conformance cases in the CIE flavour', (
   });
 
   it('accepts the CIE baseline (Response Issuer without Format) and decodes the CIE identity', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store, { cie: true });
     const xml = baselineResponse(login);
     expect(xml).toMatch(/<saml:Issuer>https:\/\/localhost:8443<\/saml:Issuer>/);

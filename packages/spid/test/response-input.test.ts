@@ -4,7 +4,7 @@ import { parseSamlInstant } from '../src/response/parse-saml-instant.js';
 import type { ValidateSamlResponseArgs } from '../src/response/validate-saml-response.js';
 import {
   baselineResponse,
-  createMapStore,
+  createTestStore,
   outcome,
   postForm,
   startLogin,
@@ -74,7 +74,7 @@ describe('parseSamlInstant()', () => {
 
 describe('validateSamlResponse() on malformed input (400)', () => {
   async function refusal(overrides: Partial<ValidateSamlResponseArgs>, xml?: string) {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const result = await outcome(validate(store, login, xml ?? baselineResponse(login), overrides));
     return result.ok ? { ok: true } : { code: result.code, reason: result.reason, status: result.status };
@@ -92,7 +92,7 @@ describe('validateSamlResponse() on malformed input (400)', () => {
   });
 
   it('accepts the same form as URLSearchParams', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const form = new URLSearchParams(
       postForm(baselineResponse(login), login.pending.relayState) as Record<string, string>,
@@ -101,7 +101,7 @@ describe('validateSamlResponse() on malformed input (400)', () => {
   });
 
   it('refuses a SAMLResponse over the size cap before decoding it', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     const size = Buffer.from(xml).toString('base64').length;
@@ -119,7 +119,7 @@ describe('validateSamlResponse() on malformed input (400)', () => {
   });
 
   it('refuses unsafe XML, schema-invalid XML and other SAML messages', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     const doctype = `<!DOCTYPE r [<!ENTITY e "x">]>${xml}`;

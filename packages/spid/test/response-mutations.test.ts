@@ -2,7 +2,7 @@ import { parseXml } from '@civico/saml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SpidFormInput, SpidLogin } from '../src/sp/service-provider.js';
-import { baselineResponse, createMapStore, outcome, startLogin, validate } from './support/response-fixtures.js';
+import { baselineResponse, createTestStore, outcome, startLogin, validate } from './support/response-fixtures.js';
 
 type Doc = ReturnType<typeof parseXml>;
 type El = NonNullable<Doc['documentElement']>;
@@ -76,14 +76,14 @@ function form(bytes: Buffer, relayState: string): SpidFormInput {
 }
 
 async function setup(signResponse: boolean) {
-  const store = createMapStore();
+  const store = createTestStore();
   const login = await startLogin(store);
   const json = (await store.get(`req:${login.pending.id}`)) as string;
   const xml = baselineResponse(login, { sign: { response: signResponse, assertion: true } });
   const original = await validate(store, login, xml);
   /** Validates `bytes` as the answer to the same, freshly pending request. */
   const check = async (bytes: Buffer) => {
-    const fresh = createMapStore();
+    const fresh = createTestStore();
     await fresh.set(`req:${login.pending.id}`, json, 60_000);
     return outcome(validate(fresh, login, xml, { store: fresh, form: form(bytes, login.pending.relayState) }));
   };

@@ -4,7 +4,7 @@ import type { SpidStore } from '../src/store/spid-store.js';
 import {
   ATTACKER_KEY,
   baselineResponse,
-  createMapStore,
+  createTestStore,
   IDP,
   NOW,
   outcome,
@@ -18,7 +18,7 @@ const FIVE_MINUTES = 5 * 60_000;
 
 describe('validateSamlResponse() consumes each request once', () => {
   it('accepts a baseline Response and returns the login of the stored request', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store, { returnTo: '/pratiche', level: 1 });
     const result = await validate(store, login, baselineResponse(login));
     expect(result).toMatchObject({
@@ -34,11 +34,11 @@ describe('validateSamlResponse() consumes each request once', () => {
     expect(result.user.fiscalNumber).toMatch(/^[A-Z0-9]{16}$/);
     expect(result.user.attributes.fiscalNumber).toMatch(/^TINIT-/);
     // The replay cache keeps the Assertion ID until NotOnOrAfter (now + 5 min) plus the skew.
-    expect(store.entries.get(`assertion:${result.assertionId}`)?.expires).toBe(NOW.getTime() + FIVE_MINUTES + SKEW_MS);
+    expect(store.adds).toEqual([{ key: `assertion:${result.assertionId}`, ttlMs: FIVE_MINUTES + SKEW_MS }]);
   });
 
   it('refuses the same Response posted again with ERR_SPID_REPLAY', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     await validate(store, login, xml);
@@ -47,7 +47,7 @@ describe('validateSamlResponse() consumes each request once', () => {
   });
 
   it('refuses an accepted Assertion even when its request is pending again (the replay cache is the last guard)', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     await validate(store, login, xml);
@@ -58,7 +58,7 @@ describe('validateSamlResponse() consumes each request once', () => {
 
   it('accepts exactly one of two concurrent validations of the same Response', async () => {
     for (let round = 0; round < 5; round++) {
-      const store = createMapStore();
+      const store = createTestStore();
       const login = await startLogin(store);
       const xml = baselineResponse(login);
       const results = await Promise.all([outcome(validate(store, login, xml)), outcome(validate(store, login, xml))]);
@@ -70,7 +70,7 @@ describe('validateSamlResponse() consumes each request once', () => {
   });
 
   it('refuses a Response posted with another browser session, and keeps the request for the right one', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store, { session: 'session-a' });
     const xml = baselineResponse(login);
     const other = await outcome(validate(store, login, xml, { session: 'session-b' }));
@@ -86,7 +86,7 @@ describe('validateSamlResponse() consumes each request once', () => {
   });
 
   it('refuses a Response whose RelayState differs from the request, or is missing', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     for (const relayState of ['other', undefined]) {
@@ -97,16 +97,16 @@ describe('validateSamlResponse() consumes each request once', () => {
   });
 
   it('refuses a Response to a request that was never stored or has expired', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
-    store.entries.clear();
+    store.advance(900_001); // past the request TTL
     const result = await outcome(validate(store, login, xml));
     expect(result).toMatchObject({ ok: false, code: 'ERR_SPID_REQUEST_UNKNOWN', reason: 'request.unknown' });
   });
 
   it('refuses when the stored request is not readable (fail closed)', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     for (const value of ['{not json', '42', JSON.stringify({ ...login.pending, level: 4 })]) {
@@ -117,7 +117,7 @@ describe('validateSamlResponse() consumes each request once', () => {
   });
 
   it('turns a failing store into ERR_SPID_STORE', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const broken: SpidStore = {
       ...store,
@@ -133,14 +133,14 @@ describe('validateSamlResponse() consumes each request once', () => {
 
 describe('validateSamlResponse() trusts only the stored IdP', () => {
   it('refuses when the IdP of the request is no longer trusted', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const result = await outcome(validate(store, login, baselineResponse(login), { findIdp: () => undefined }));
     expect(result).toMatchObject({ ok: false, code: 'ERR_SPID_RESPONSE_REJECTED', reason: 'idp.unknown' });
   });
 
   it('refuses a Response signed by the IdP when the registry holds another certificate for it', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const rotated = { ...IDP, certificates: [ATTACKER_KEY.certificate] };
     const result = await outcome(validate(store, login, baselineResponse(login), { findIdp: () => rotated }));
@@ -148,14 +148,14 @@ describe('validateSamlResponse() trusts only the stored IdP', () => {
   });
 
   it('accepts during a certificate rotation (the signing one among several)', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const both = { ...IDP, certificates: [ATTACKER_KEY.certificate, IDP.certificates[0] as string] };
     expect((await validate(store, login, baselineResponse(login), { findIdp: () => both })).level).toBe(2);
   });
 
   it('accepts an unsigned Response whose Assertion is signed, and checks its header all the same', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login, { sign: { response: false, assertion: true } });
     const tampered = xml.replace(/Destination="[^"]*"/, 'Destination="https://evil.example/acs"');
@@ -167,7 +167,7 @@ describe('validateSamlResponse() trusts only the stored IdP', () => {
 
 describe('validateSamlResponse() time windows', () => {
   it('accepts until NotOnOrAfter plus the skew, and refuses after', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     const late = new Date(NOW.getTime() + FIVE_MINUTES + SKEW_MS);
@@ -178,7 +178,7 @@ describe('validateSamlResponse() time windows', () => {
   });
 
   it('tolerates an IdP clock up to the skew behind the request time, not more', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const early = (ms: number) => ({
       ...login.request,
@@ -192,7 +192,7 @@ describe('validateSamlResponse() time windows', () => {
   });
 
   it('refuses a clock that is not a valid Date, and a negative skew, as configuration errors', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login);
     const badNow = await outcome(validate(store, login, xml, { now: () => new Date(Number.NaN) }));

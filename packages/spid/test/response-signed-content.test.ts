@@ -1,8 +1,9 @@
 import { NS } from '@civico/saml';
 import { describe, expect, it } from 'vitest';
+import { SPID_STORE_LIMITS } from '../src/store/store-limits.js';
 import {
   baselineResponse,
-  createMapStore,
+  createTestStore,
   findElement,
   NOW,
   outcome,
@@ -135,7 +136,7 @@ const CASES: readonly (readonly [title: string, edit: Edit, expected: string])[]
 
 describe('validateSamlResponse() on validly signed Responses with edited content', () => {
   it.each(CASES)('decides %s', async (_title, edit, expected) => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const result = await outcome(validate(store, login, signedVariant(login, edit)));
     if (expected === 'accept') expect(result.ok, result.ok ? '' : result.reason).toBe(true);
@@ -149,15 +150,26 @@ describe('validateSamlResponse() on validly signed Responses with edited content
   });
 
   it('accepts an AuthnInstant before an L1 request (an existing IdP session: SSO at L1)', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store, { level: 1 });
     const edit: Edit = (d) => findElement(d, 'AuthnStatement').setAttribute('AuthnInstant', shift(-3_600_000));
     const result = await validate(store, login, signedVariant(login, edit));
     expect(result.authenticatedAt).toBe(shift(-3_600_000));
   });
 
+  it('remembers an Assertion valid for decades only up to the store TTL limit (its request is consumed anyway)', async () => {
+    const store = createTestStore();
+    const login = await startLogin(store);
+    const edit: Edit = (d) => {
+      findElement(d, 'Conditions').setAttribute('NotOnOrAfter', '2099-01-01T00:00:00Z');
+      findElement(d, 'SubjectConfirmationData').setAttribute('NotOnOrAfter', '2099-01-01T00:00:00Z');
+    };
+    const result = await validate(store, login, signedVariant(login, edit));
+    expect(store.adds).toEqual([{ key: `assertion:${result.assertionId}`, ttlMs: SPID_STORE_LIMITS.maxTtlMs }]);
+  });
+
   it('refuses a ds:Signature anywhere but on the Response and the Assertion', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     // The Response is unsigned, so Extensions can be added after signing; it holds a copy of the Assertion's signature.
     const xml = baselineResponse(login, { sign: { response: false, assertion: true } });
@@ -169,7 +181,7 @@ describe('validateSamlResponse() on validly signed Responses with edited content
   });
 
   it('accepts Responses signed with RSA-SHA512 (SHA-256 or stronger)', async () => {
-    const store = createMapStore();
+    const store = createTestStore();
     const login = await startLogin(store);
     const xml = baselineResponse(login, { algorithm: 'rsa-sha512' });
     expect(xml).toContain('rsa-sha512');

@@ -20,6 +20,8 @@ export interface AssertionFields extends SubjectFields, AuthnFields {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
+const MAX_ASSERTION_ID_LENGTH = 256;
+
 // SAML core §2.3.3, what a SPID Assertion holds (the verified node has its Signature removed). Advice,
 // other statements and anything unknown are refused (XSW: nothing may hide in Advice).
 const ASSERTION_CHILDREN = ['Issuer', 'Subject', 'Conditions', 'AuthnStatement', 'AttributeStatement'];
@@ -39,6 +41,8 @@ export function validateAssertion(
   time: TimeContext,
 ): AssertionFields {
   const id = readAttribute(assertion, 'ID', 'assertion.id');
+  // The ID keys the replay cache: an IdP's IDs are short; a longer one is refused, not truncated.
+  if (id.length > MAX_ASSERTION_ID_LENGTH) rejected('assertion.id', 'The Assertion ID is too long');
   if (assertion.getAttribute('Version') !== '2.0') rejected('assertion.version', 'The Assertion Version must be 2.0');
   const issuedAt = validateIssueInstant(assertion, 'assertion.issue-instant', time);
   requireOnlyChildren(assertion, NS.saml, ASSERTION_CHILDREN, 'assertion.content');

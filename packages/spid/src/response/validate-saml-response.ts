@@ -3,6 +3,7 @@ import { SpidError } from '../errors.js';
 import type { IdpDescriptor } from '../registry/idp-descriptor.js';
 import type { SpidFormInput, SpidLogin } from '../sp/service-provider.js';
 import type { SpidStore } from '../store/spid-store.js';
+import { SPID_STORE_LIMITS } from '../store/store-limits.js';
 import { decodeSpidUser } from '../user/decode-spid-user.js';
 import { consumeLogin } from './consume-login.js';
 import { parseSamlInstant } from './parse-saml-instant.js';
@@ -95,7 +96,9 @@ async function run(args: ValidateSamlResponseArgs): Promise<SpidLogin> {
   const time = { now: date.getTime(), skewMs, requestIssuedAt };
   validateResponseHeader(signed.response ?? root, pending, time);
   const fields = validateAssertion(signed.assertion, pending, args.spEntityId, time);
-  const ttlMs = Math.max(1000, fields.expiresAt + skewMs - time.now);
+  // Remembered until the Assertion expires (plus the skew), within the store's TTL bounds. A cap is safe:
+  // the Assertion is bound to its request (SubjectConfirmationData InResponseTo), consumed here.
+  const ttlMs = Math.min(SPID_STORE_LIMITS.maxTtlMs, Math.max(1000, Math.ceil(fields.expiresAt + skewMs - time.now)));
   await consumeLogin(args.store, pending.id, json, fields.id, ttlMs);
   return {
     user: decodeSpidUser(fields.attributes, { referenceDate: new Date(fields.issuedAt) }),

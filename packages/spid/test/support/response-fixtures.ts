@@ -1,8 +1,7 @@
 /**
  * Test support for the Response validation suites (test/response-*.test.ts): a test IdP and SP, a
- * pending request stored as the facade stores it, crafted Responses from @civico/spid-test-idp, and a
- * Map-based SpidStore (createMemoryStore is H-store's; this one is deliberately tiny and atomic in one
- * event loop turn, like the contract requires).
+ * pending request stored as the facade stores it, crafted Responses from @civico/spid-test-idp, and the
+ * package's createMemoryStore on the fixed test clock.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import type { PendingRequest } from '../../src/request/pending-request.js';
 import { computeSessionHash } from '../../src/response/read-pending-request.js';
 import { type ValidateSamlResponseArgs, validateSamlResponse } from '../../src/response/validate-saml-response.js';
 import type { SpidFormInput, SpidLogin } from '../../src/sp/service-provider.js';
+import { createMemoryStore } from '../../src/store/create-memory-store.js';
 import type { SpidStore } from '../../src/store/spid-store.js';
 
 const SAML_FIXTURES = fileURLToPath(new URL('../../../saml/test/fixtures/', import.meta.url));
@@ -53,33 +53,29 @@ export const IDP: IdpDescriptor = Object.freeze({
   certificates: [IDP_KEY.certificate],
 });
 
-/** A Map-based SpidStore with TTLs read from `clock`: take and add are atomic (no await in between). */
-export function createMapStore(clock: () => number = () => NOW.getTime()): SpidStore & {
-  readonly entries: Map<string, { value: string; expires: number }>;
+/**
+ * The package's own createMemoryStore on the fixed test clock (advance it with `advance`), recording
+ * every Assertion ID the validation remembered (`adds`, with its TTL).
+ */
+export function createTestStore(): SpidStore & {
+  readonly adds: { readonly key: string; readonly ttlMs: number }[];
+  advance(ms: number): void;
 } {
-  const entries = new Map<string, { value: string; expires: number }>();
-  const live = (key: string) => {
-    const e = entries.get(key);
-    if (e !== undefined && e.expires <= clock()) entries.delete(key);
-    return entries.get(key);
-  };
+  let offset = 0;
+  const inner = createMemoryStore({ now: () => NOW.getTime() + offset });
+  const adds: { key: string; ttlMs: number }[] = [];
   return {
-    entries,
-    async set(key, value, ttlMs) {
-      entries.set(key, { value, expires: clock() + ttlMs });
+    adds,
+    advance: (ms) => {
+      offset += ms;
     },
-    async get(key) {
-      return live(key)?.value;
-    },
-    async take(key) {
-      const e = live(key);
-      entries.delete(key);
-      return e?.value;
-    },
+    set: (key, value, ttlMs) => inner.set(key, value, ttlMs),
+    get: (key) => inner.get(key),
+    take: (key) => inner.take(key),
     async add(key, ttlMs) {
-      if (live(key) !== undefined) return false;
-      entries.set(key, { value: '1', expires: clock() + ttlMs });
-      return true;
+      const added = await inner.add(key, ttlMs);
+      if (added) adds.push({ key, ttlMs });
+      return added;
     },
   };
 }
@@ -214,13 +210,13 @@ export type ResponseDom = ReturnType<typeof parseXml>;
 export function signedVariant(login: Started, edit: (doc: ResponseDom) => void, signResponse = true): string {
   const options = responseOptions(login, { sign: { response: false, assertion: false } });
   const doc = parseXml(buildResponse(options));
+  edit(doc);
   const root = doc.documentElement as NonNullable<ResponseDom['documentElement']>;
   const responseId = root.getAttribute('ID') as string;
   const assertionId = doc
     .getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'Assertion')
     .item(0)
     ?.getAttribute('ID') as string;
-  edit(doc);
   let xml = signXml(doc.toString(), { key: IDP_KEY, id: assertionId });
   if (signResponse) xml = signXml(xml, { key: IDP_KEY, id: responseId });
   return xml;
