@@ -66,14 +66,14 @@ function checkPath(file: string): void {
 // O_NOFOLLOW: a symbolic link swapped in after creation is refused by the kernel (ELOOP), not followed.
 const FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 
-async function append(file: string, mode: number, datasync: boolean, line: string): Promise<void> {
+async function append(file: string, mode: number, datasync: boolean, line: string, checkTail: boolean): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, FLAGS, mode);
     const stats = await handle.stat();
     if (!stats.isFile()) throw new Error('not a regular file');
     let data = Buffer.from(line, 'utf8');
-    if (stats.size > 0) {
+    if (checkTail && stats.size > 0) {
       // A crash mid-write left a partial last line: start on a new line so this record stays whole.
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, stats.size - 1);
@@ -114,7 +114,9 @@ async function append(file: string, mode: number, datasync: boolean, line: strin
  * - **Crashes**: a process killed mid-write leaves whole lines plus at most one partial line. The next
  *   write starts on a new line, so the partial one stays isolated. **Readers** must skip a line that does
  *   not parse as JSON (or a last line without `\n`): it is such a torn write, never a record (a strict
- *   prefix of a JSON object is never valid JSON).
+ *   prefix of a JSON object is never valid JSON). Readers also skip blank lines: when another process
+ *   appends to the same file at the moment a sink starts, the sink may take that write for a torn line
+ *   and start with an extra `\n`.
  * - **Line format**: `kind, direction, at, sp, idp, requestId, messageId, outcome, code, reason, xml` (absent
  *   fields omitted); `xml` is cut at 1 MiB (UTF-8), then `xmlTruncated: true` and `xmlBytes` (the original size).
  * - **Security**: records hold the citizen's personal data (the Response XML). The file is created with mode
@@ -152,6 +154,9 @@ export function createJsonlAuditSink(options: JsonlAuditSinkOptions): AuditSink 
   const datasync = config.datasync ?? true;
   checkPath(file);
   let tail: Promise<void> = Promise.resolve();
+  // Look for a torn last line on the first write and after a failed one only: the file ends in a whole
+  // line otherwise, and peeking on every write would race with another process appending at that moment.
+  let checkTail = true;
 
   return {
     write(record: SpidAuditRecord): Promise<void> {
@@ -164,7 +169,12 @@ export function createJsonlAuditSink(options: JsonlAuditSinkOptions): AuditSink 
           new SpidError('ERR_SPID_INVALID_INPUT', 'Invalid audit record', { field: 'record', status: 400, cause }),
         );
       }
-      const run = tail.then(() => append(file, mode, datasync, line));
+      const run = tail.then(async () => {
+        const check = checkTail;
+        checkTail = true;
+        await append(file, mode, datasync, line, check);
+        checkTail = false;
+      });
       tail = run.catch(() => undefined);
       return run;
     },
