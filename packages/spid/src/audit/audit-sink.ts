@@ -7,6 +7,20 @@
  * `xml` is the whole SAML message as sent or received: a Response holds the citizen's personal data
  * (name, codice fiscale, e-mail…). Store the sink's output as personal data (access control, retention
  * 24 months, then deletion). See docs/spid.md, "Audit log".
+ * @example
+ * ```ts
+ * import type { SpidAuditRecord } from '@civico/spid';
+ * const sent: SpidAuditRecord = {
+ *   kind: 'authn-request',
+ *   direction: 'sent',
+ *   at: '2026-12-03T10:00:00.000Z',
+ *   sp: 'https://servizi.comune.example.it/spid',
+ *   idp: 'https://id.lepida.it/idp/shibboleth',
+ *   requestId: '_a1b2c3',
+ *   messageId: '_a1b2c3',
+ *   xml: '<samlp:AuthnRequest …/>',
+ * };
+ * ```
  * @group Audit
  */
 export interface SpidAuditRecord {
@@ -37,6 +51,13 @@ export interface SpidAuditRecord {
 /**
  * Receives the audit trail. `write` must persist before it resolves: a rejected write makes the login
  * fail closed (`ERR_SPID_STORE`, reason `audit`).
+ * @example
+ * ```ts
+ * import type { AuditSink } from '@civico/spid';
+ * // A sink forwarding to your own log store (createJsonlAuditSink writes a local file).
+ * declare function insertAuditRow(json: string): Promise<void>;
+ * const sink: AuditSink = { write: (record) => insertAuditRow(JSON.stringify(record)) };
+ * ```
  * @group Audit
  */
 export interface AuditSink {

@@ -7,6 +7,14 @@
  * @remarks
  * Keys are chosen by the Service Provider (prefixed, never personal data); values are JSON text.
  * Every method rejects with `SpidError` `ERR_SPID_STORE` when the backend fails: logins then fail closed.
+ * @example
+ * ```ts
+ * import { createMemoryStore, type SpidStore } from '@civico/spid';
+ * const store: SpidStore = createMemoryStore();
+ * if (await store.add('assertion:_a1b2c3', 300_000)) {
+ *   // first time this Assertion ID is seen: accept it
+ * }
+ * ```
  * @group Store
  */
 export interface SpidStore {
