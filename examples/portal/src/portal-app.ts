@@ -9,11 +9,14 @@ import { renderHomePage } from './pages/render-home-page.js';
 import { renderMePage } from './pages/render-me-page.js';
 import { renderMessagePage } from './pages/render-message-page.js';
 import { createPortalSessions, PORTAL_SESSION_COOKIE, type PortalSessions, readCookie } from './portal-sessions.js';
+import { withCieService } from './with-cie-service.js';
 
 export interface PortalAppOptions {
   readonly sp: ServiceProvider;
   readonly comune: { readonly name: string; readonly motto?: string | undefined };
   readonly sessions?: PortalSessions | undefined;
+  /** The attribute consuming service for CIE logins (see `withCieService`). */
+  readonly cieServiceIndex?: number | undefined;
 }
 
 /** The portal's login-session cookie: HttpOnly, Lax (sent on top-level navigations only), whole site. */
@@ -53,7 +56,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   // The SPID endpoints under /spid (mounted at the root: the router matches the full path, and reads the
   // form bodies itself, so no body parser comes before it).
   app.use(
-    createSpidRouter(sp, {
+    createSpidRouter(withCieService(sp, options.cieServiceIndex), {
       basePath: '/spid',
       // A valid Response: open the portal's session and go to the citizen's page (303, then /me answers 200).
       onLogin: (login) => {

@@ -9,6 +9,7 @@ import { type IdpMetadataSource, loadIdps } from './load-idps.js';
 import { loadSpKey } from './load-sp-key.js';
 import { createPortalApp } from './portal-app.js';
 import { readPortalConfigFile, resolveSpEndpoints } from './portal-config.js';
+import { findCieServiceIndex } from './with-cie-service.js';
 
 /** The examples/portal folder. */
 export const PORTAL_ROOT = resolve(import.meta.dirname, '..');
@@ -124,8 +125,12 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       key,
       idps,
       audit: options.audit === false ? false : { file: join(dataDir, 'spid-audit.jsonl') },
-    } as Parameters<typeof createServiceProvider>[0]);
-    app = createPortalApp({ sp, comune: config.comune });
+    } as unknown as Parameters<typeof createServiceProvider>[0]);
+    app = createPortalApp({
+      sp,
+      comune: config.comune,
+      cieServiceIndex: findCieServiceIndex(spInput.attributeConsumingServices),
+    });
     const loginUrl: Portal['loginUrl'] = (idp, o = {}) => {
       const query = new URLSearchParams({ idp });
       if (o.level !== undefined) query.set('level', String(o.level));

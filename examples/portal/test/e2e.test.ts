@@ -37,7 +37,7 @@ describe.skipIf(!available)('the portal in headless Chromium', () => {
     await expect(page.locator('h2').first().textContent()).resolves.toBe('Ciao, Mario Rossi');
     await expect(page.locator('#cf-code td').textContent()).resolves.toBe('RSSMRA85T10H501O');
     await expect(page.locator('#cf-birth-date td').textContent()).resolves.toBe('1985-12-10');
-    await expect(page.locator('#cf-birthplace td').textContent()).resolves.toBe('Roma (RM)');
+    await expect(page.locator('#cf-birthplace td').textContent()).resolves.toBe('ROMA (RM)');
 
     await page.getByRole('button', { name: 'Esci dal portale' }).click();
     await page.waitForURL(`${portal.url}/logged-out`);

@@ -1,7 +1,7 @@
 // The portal without a browser: its configuration files, its pages and routes over real HTTP.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SP_PROFILES } from '@civico/spid';
+import { SP_METADATA_PROFILES as SP_PROFILES } from '@civico/spid-test-idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExtraIdpMetadata } from '../src/load-idps.js';
 import { readPortalConfigFile } from '../src/portal-config.js';
