@@ -125,8 +125,8 @@ describe('validateSamlResponse() on malformed input (400)', () => {
     const doctype = `<!DOCTYPE r [<!ENTITY e "x">]>${xml}`;
     const logout = `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a" Version="2.0" IssueInstant="2026-06-01T10:00:00Z"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>`;
     const cases: [string, string][] = [
-      [doctype, 'response.schema'],
-      ['<a>', 'response.schema'],
+      [doctype, 'response.xml'],
+      ['<a>', 'response.xml'],
       [xml.replace('<samlp:Status>', '<samlp:Bogus/><samlp:Status>'), 'response.schema'],
       [logout, 'response.root'],
     ];

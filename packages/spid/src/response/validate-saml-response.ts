@@ -62,9 +62,13 @@ async function readDocument(form: SpidFormInput, maxBytes: number) {
   let doc: ReturnType<typeof parseXml>;
   try {
     doc = parseXml(xml);
+  } catch (cause) {
+    malformed('response.xml', 'The SAML Response is not well-formed or not safe XML', cause);
+  }
+  try {
     await validateSchema(xml, 'protocol');
   } catch (cause) {
-    malformed('response.schema', 'The SAML Response is not well-formed or not valid against the SAML schema', cause);
+    malformed('response.schema', 'The SAML Response is not valid against the SAML protocol schema', cause);
   }
   const root = doc.documentElement as XmlElement;
   if (root.namespaceURI !== NS.samlp || root.localName !== 'Response') {
