@@ -205,6 +205,7 @@ describe('createJsonlAuditSink()', () => {
       [{ file: '' }, 'file'],
       [{ file: 'a\0b' }, 'file'],
       [{ file: newFile(), mode: 0o1000 }, 'mode'],
+      [{ file: newFile(), mode: 0o200 }, 'mode'],
       [{ file: newFile(), datasync: 'yes' }, 'datasync'],
       [{ file: newFile(), path: 'x' }, undefined],
       [undefined, undefined],

@@ -15,7 +15,14 @@ const JsonlAuditSinkOptionsSchema = plainObject(
         .min(1)
         .max(4096)
         .refine((v) => !v.includes('\0'), 'must not contain NUL'),
-      mode: z.number().int().min(0).max(0o777).optional(),
+      mode: z
+        .number()
+        .int()
+        .min(0)
+        .max(0o777)
+        // The sink reads the last byte back (torn-line check): the owner needs read and write.
+        .refine((m) => (m & 0o600) === 0o600, 'must give the owner read and write (0o600)')
+        .optional(),
       datasync: z.boolean().optional(),
     })
     .strict(),
@@ -34,7 +41,7 @@ const JsonlAuditSinkOptionsSchema = plainObject(
 export interface JsonlAuditSinkOptions {
   /** The log file (relative paths are resolved against the current directory once, at creation). */
   readonly file: string;
-  /** Permissions of the file when this sink creates it (default `0o600`; the process umask applies). */
+  /** Permissions of the file when this sink creates it (default `0o600`, must include it; the process umask applies). */
   readonly mode?: number | undefined;
   /** `fdatasync` each record before `write` resolves (default `true`): see {@link createJsonlAuditSink}. */
   readonly datasync?: boolean | undefined;
