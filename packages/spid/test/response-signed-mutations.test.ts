@@ -51,7 +51,17 @@ interface Target {
   readonly level?: (v: string) => number;
 }
 
+const REQUEST_ID = '_reqSignedMutations';
+
 const TARGETS: readonly Target[] = [
+  { ns: NS.samlp, element: 'Response', attr: 'InResponseTo', original: REQUEST_ID, acceptable: exact(REQUEST_ID) },
+  {
+    ns: NS.saml,
+    element: 'SubjectConfirmationData',
+    attr: 'InResponseTo',
+    original: REQUEST_ID,
+    acceptable: exact(REQUEST_ID),
+  },
   { ns: NS.samlp, element: 'Response', attr: 'Version', original: '2.0', acceptable: exact('2.0') },
   { ns: NS.samlp, element: 'Response', attr: 'Destination', original: ACS_URL, acceptable: exact(ACS_URL) },
   { ns: NS.samlp, element: 'Response', attr: 'IssueInstant', original: NOW.toISOString(), acceptable: issued },
@@ -123,7 +133,20 @@ const INSTANTS = [
   at(0).slice(0, 10),
   at(0).replace('Z', '+00:00'),
 ];
-const OTHERS = [ACS_URL, IDP_ENTITY_ID, SP_ENTITY_ID, ENTITY, TRANSIENT, BEARER, L2, L3, '2.0', '1.0'];
+const OTHERS = [
+  REQUEST_ID,
+  `${REQUEST_ID}-other`,
+  ACS_URL,
+  IDP_ENTITY_ID,
+  SP_ENTITY_ID,
+  ENTITY,
+  TRANSIENT,
+  BEARER,
+  L2,
+  L3,
+  '2.0',
+  '1.0',
+];
 
 const change = fc
   .record({ target: fc.nat({ max: TARGETS.length - 1 }), pick: fc.nat({ max: 1_000 }), signResponse: fc.boolean() })
@@ -149,7 +172,7 @@ describe('validateSamlResponse() on binding fields changed before the IdP signs'
   // when spid.md §3.3 accepts the value, and then the login is the original one (the level aside).
   it('accepts exactly the values the rules accept (fixed seed)', async () => {
     const store = createTestStore();
-    const login = await startLogin(store);
+    const login = await startLogin(store, { id: REQUEST_ID });
     const json = (await store.get(`req:${login.pending.id}`)) as string;
     const original = await validate(
       store,
