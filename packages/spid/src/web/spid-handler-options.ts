@@ -36,6 +36,12 @@ export const SpidHandlerOptionsSchema = z.object({
 /**
  * What `onLogout` may return: nothing, or headers to add to the answer (e.g. a `Set-Cookie` clearing
  * the application's session cookie), directly or through a promise.
+ *
+ * @example
+ * ```ts
+ * import type { SpidLogoutAnswer } from '@civico/spid/web';
+ * const clearCookie: SpidLogoutAnswer = { 'set-cookie': 'app_session=; Path=/; Max-Age=0' };
+ * ```
  * @group Web
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing (sync or async) is allowed
@@ -43,6 +49,30 @@ export type SpidLogoutAnswer = void | HeadersInit | undefined | Promise<void | H
 
 /**
  * Options of `createSpidHandler` (and of the Express and Fastify adapters, which call it).
+ *
+ * @example
+ * ```ts
+ * import type { SpidLogin, SpidLogoutSubject } from '@civico/spid';
+ * import type { SpidHandlerOptions } from '@civico/spid/web';
+ * declare const sessions: Map<string, SpidLogin>;
+ * declare function readAppSession(request: Request): string | undefined;
+ * const options: SpidHandlerOptions = {
+ *   basePath: '/spid',
+ *   onLogin: (login) => {
+ *     const id = crypto.randomUUID();
+ *     sessions.set(id, login);
+ *     return new Response(null, {
+ *       status: 303,
+ *       headers: { location: login.returnTo ?? '/', 'set-cookie': `app_session=${id}; Path=/; HttpOnly; Secure; SameSite=Lax` },
+ *     });
+ *   },
+ *   getLogin: (request): SpidLogoutSubject | undefined => sessions.get(readAppSession(request) ?? ''),
+ *   onLogout: (subject) => {
+ *     for (const [id, login] of sessions) if (login.nameId === subject.nameId) sessions.delete(id);
+ *     return { 'set-cookie': 'app_session=; Path=/; Max-Age=0' };
+ *   },
+ * };
+ * ```
  * @group Web
  */
 export interface SpidHandlerOptions {
@@ -77,6 +107,15 @@ export interface SpidHandlerOptions {
 /**
  * The handler `createSpidHandler` returns: answers the SPID endpoints, resolves `null` for any other
  * request (let the application route it).
+ *
+ * @example
+ * ```ts
+ * import type { SpidHandler } from '@civico/spid/web';
+ * declare const spid: SpidHandler;
+ * async function serve(request: Request): Promise<Response> {
+ *   return (await spid(request)) ?? new Response('Not found', { status: 404 });
+ * }
+ * ```
  * @group Web
  */
 export type SpidHandler = (request: Request) => Promise<Response | null>;
