@@ -163,5 +163,28 @@ describe('createServiceProvider()', () => {
     ]);
     const shape = await refusal(() => sp.validateResponse({ form: 'x', session: SESSION } as never));
     expect(shape).toMatchObject({ code: 'ERR_SPID_INVALID_INPUT', field: 'form' });
+    const hostile = Object.defineProperty({ session: SESSION }, 'form', {
+      get: () => {
+        throw new Error('getter');
+      },
+    });
+    expect(await refusal(() => sp.validateResponse(hostile as never))).toMatchObject({
+      code: 'ERR_SPID_INVALID_INPUT',
+      field: 'form',
+    });
+    const fail = () => {
+      throw new Error('trap');
+    };
+    const trap = new Proxy({}, { get: fail, has: fail, ownKeys: fail, getOwnPropertyDescriptor: fail });
+    expect(await refusal(() => sp.validateLogoutRequest(trap as never))).toMatchObject({
+      code: 'ERR_SPID_INVALID_INPUT',
+    });
+    expect(await refusal(() => sp.validateLogoutResponse(trap as never))).toMatchObject({
+      code: 'ERR_SPID_INVALID_INPUT',
+    });
+    expect(await refusal(() => sp.createLoginRequest(trap as never))).toMatchObject({ code: 'ERR_SPID_INVALID_INPUT' });
+    expect(await refusal(() => sp.createLogoutRequest(trap as never))).toMatchObject({
+      code: 'ERR_SPID_INVALID_INPUT',
+    });
   });
 });

@@ -35,8 +35,24 @@ describe('createSpidHandler()', () => {
     );
   });
 
-  it('refuses something that is not a ServiceProvider', () => {
+  it('refuses something that is not a ServiceProvider, and hostile values, with a SpidError', () => {
     expect(() => createSpidHandler({} as ServiceProvider, { onLogin })).toThrow(SpidError);
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(() => createSpidHandler(trap as ServiceProvider, { onLogin })).toThrow(SpidError);
+    const getter = Object.defineProperty({ onLogin }, 'basePath', {
+      get: () => {
+        throw new Error('getter');
+      },
+      enumerable: true,
+    });
+    expect(() => createSpidHandler(sp, getter)).toThrow(expect.objectContaining({ code: 'ERR_SPID_INVALID_CONFIG' }));
   });
 
   it('resolves null outside its routes (other paths, /logout without getLogin) so the app can route on', async () => {

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { type Request as ExpressRequest, type Router as ExpressRouter, Router } from 'express';
 import type { ServiceProvider } from '../sp/service-provider.js';
-import { createSpidHandler } from '../web/create-spid-handler.js';
+import { createResolvedSpidHandler } from '../web/create-spid-handler.js';
 import { createWebRequest, readNodeBody, readNodeUrl, sendWebResponse } from '../web/node-io.js';
-import { DEFAULT_MAX_BODY_BYTES, type SpidHandlerOptions } from '../web/spid-handler-options.js';
+import type { SpidHandlerOptions } from '../web/spid-handler-options.js';
 
 /**
  * The form an earlier body parser (`express.urlencoded()` mounted before the router) left in
@@ -56,9 +56,9 @@ function reencodeParsedBody(req: ExpressRequest): string | undefined {
  * @group Express
  */
 export function createSpidRouter(sp: ServiceProvider, options: SpidHandlerOptions): ExpressRouter {
-  const handler = createSpidHandler(sp, options);
-  const prefix = `${options.basePath ?? '/spid'}/`;
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { handler, options: resolved } = createResolvedSpidHandler(sp, options);
+  const prefix = `${resolved.basePath}/`;
+  const limit = resolved.maxBodyBytes;
   const router = Router();
   router.use(async (req, res, next) => {
     const target = req.originalUrl;

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SpidError } from '../errors.js';
 import type { ServiceProvider } from '../sp/service-provider.js';
-import { createSpidHandler } from '../web/create-spid-handler.js';
+import { createResolvedSpidHandler } from '../web/create-spid-handler.js';
 import { sendErrorPage } from '../web/http-answers.js';
 import { createWebRequest, readNodeUrl, readWebResponse } from '../web/node-io.js';
-import { DEFAULT_MAX_BODY_BYTES, type SpidHandlerOptions } from '../web/spid-handler-options.js';
+import type { SpidHandlerOptions } from '../web/spid-handler-options.js';
 
 const ROUTES = ['metadata', 'login', 'acs', 'slo', 'logout'] as const;
 
@@ -50,10 +50,8 @@ async function reply(target: FastifyReply, response: Response, close = false): P
  * @group Fastify
  */
 export function createSpidPlugin(sp: ServiceProvider, options: SpidHandlerOptions): FastifyPluginAsync {
-  const handler = createSpidHandler(sp, options);
-  const basePath = options.basePath ?? '/spid';
-  const bodyLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const homePath = options.homePath ?? '/';
+  const { handler, options: resolved } = createResolvedSpidHandler(sp, options);
+  const { basePath, maxBodyBytes: bodyLimit, homePath } = resolved;
   return async (fastify) => {
     // Encapsulated: these parsers and this error handler apply to the SPID routes only.
     fastify.removeAllContentTypeParsers();

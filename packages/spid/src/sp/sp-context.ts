@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFields } from '@civico/core/internal';
 import type { AuditSink, SpidAuditRecord } from '../audit/audit-sink.js';
 import type { ResolvedServiceProviderConfig } from '../config/service-provider-config-schema.js';
 import { SpidError } from '../errors.js';
@@ -88,4 +89,14 @@ export function readSession(value: unknown): string {
     throw invalidInput('session', 'session must be a non-empty string (the browser session ID)');
   }
   return value;
+}
+
+/**
+ * A snapshot of the listed fields of a call argument, each read once: a throwing getter or Proxy
+ * becomes `ERR_SPID_INVALID_INPUT` (400) naming the field, and later checks cannot be answered twice.
+ * @internal
+ */
+export function readInput<K extends string>(value: unknown, keys: readonly K[]): { readonly [P in K]?: unknown } {
+  if (typeof value !== 'object' || value === null) throw invalidInput('input', 'The argument must be an object');
+  return readFields(value, keys, SpidError, 'ERR_SPID_INVALID_INPUT', { errorOptions: { status: 400 } });
 }

@@ -5,7 +5,7 @@ import { createOutgoingMessage } from '../request/create-outgoing-message.js';
 import { findIdpCertificates, refuseLogout, validateLogoutHeader } from './logout-checks.js';
 import { readSentXml } from './read-sent-xml.js';
 import type { SpidIncomingMessage, SpidLogoutRequestResult } from './service-provider.js';
-import { callStore, type SpContext, writeAudit } from './sp-context.js';
+import { callStore, readInput, type SpContext, writeAudit } from './sp-context.js';
 
 /** RelayState the SP can echo: what createOutgoingMessage carries (SAML bindings: at most 80 bytes). */
 const MAX_RELAY_STATE = 80;
@@ -24,7 +24,8 @@ export async function validateLogoutRequest(
   input: SpidIncomingMessage,
 ): Promise<SpidLogoutRequestResult> {
   const { config } = ctx;
-  const message = await readLogoutMessage(input, {
+  const fields = readInput(input, ['method', 'query', 'form']) as SpidIncomingMessage;
+  const message = await readLogoutMessage(fields, {
     certificates: findIdpCertificates(ctx),
     expect: 'LogoutRequest',
     now: config.now(),

@@ -2,7 +2,7 @@ import { readLogoutMessage } from '../logout/read-logout-message.js';
 import type { PendingLogout } from './create-logout-request.js';
 import { findIdpCertificates, refuseLogout, validateLogoutHeader } from './logout-checks.js';
 import type { SpidIncomingMessage } from './service-provider.js';
-import { callStore, isSameSession, readSession, type SpContext, writeAudit } from './sp-context.js';
+import { callStore, isSameSession, readInput, readSession, type SpContext, writeAudit } from './sp-context.js';
 
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 
@@ -36,9 +36,10 @@ export async function validateLogoutResponse(
   ctx: SpContext,
   input: SpidIncomingMessage & { readonly session: string },
 ): Promise<{ readonly partial: boolean; readonly returnTo: string | undefined }> {
-  const session = readSession((input as { session?: unknown } | null)?.session);
+  const fields = readInput(input, ['method', 'query', 'form', 'session']);
+  const session = readSession(fields.session);
   const { config, store } = ctx;
-  const message = await readLogoutMessage(input, {
+  const message = await readLogoutMessage(fields as SpidIncomingMessage, {
     certificates: findIdpCertificates(ctx),
     expect: 'LogoutResponse',
     now: config.now(),

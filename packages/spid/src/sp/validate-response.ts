@@ -2,10 +2,9 @@ import { SpidError } from '../errors.js';
 import { validateSamlResponse } from '../response/validate-saml-response.js';
 import { readReceivedXml } from './read-received-xml.js';
 import type { SpidFormInput, SpidLogin } from './service-provider.js';
-import { invalidInput, readSession, type SpContext, writeAudit } from './sp-context.js';
+import { invalidInput, readInput, readSession, type SpContext, writeAudit } from './sp-context.js';
 
-function readForm(input: unknown): SpidFormInput {
-  const form = typeof input === 'object' && input !== null ? (input as { form?: unknown }).form : undefined;
+function readForm(form: unknown): SpidFormInput {
   if (typeof form !== 'object' || form === null) {
     throw invalidInput('form', 'form must be the posted fields (a record or URLSearchParams)');
   }
@@ -22,8 +21,9 @@ export async function validateResponse(
   ctx: SpContext,
   input: { readonly form: SpidFormInput; readonly session: string },
 ): Promise<SpidLogin> {
-  const form = readForm(input);
-  const session = readSession((input as { session?: unknown }).session);
+  const fields = readInput(input, ['form', 'session']);
+  const form = readForm(fields.form);
+  const session = readSession(fields.session);
   const { config } = ctx;
   let login: SpidLogin;
   try {

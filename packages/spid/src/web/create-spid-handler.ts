@@ -7,7 +7,12 @@ import { sendErrorPage, sendText } from './http-answers.js';
 import { runLogin } from './login-route.js';
 import { runLogout } from './logout-route.js';
 import { runSlo } from './slo-route.js';
-import { type SpidHandler, type SpidHandlerOptions, SpidHandlerOptionsSchema } from './spid-handler-options.js';
+import {
+  type ResolvedSpidHandlerOptions,
+  type SpidHandler,
+  type SpidHandlerOptions,
+  SpidHandlerOptionsSchema,
+} from './spid-handler-options.js';
 
 const METHODS: Readonly<Record<string, readonly string[]>> = {
   metadata: ['GET'],
@@ -24,16 +29,21 @@ const NOT_ALLOWED = {
 
 function isServiceProvider(value: unknown): value is ServiceProvider {
   const sp = value as Partial<ServiceProvider> | null;
-  return (
-    typeof sp === 'object' &&
-    sp !== null &&
-    typeof sp.getMetadata === 'function' &&
-    typeof sp.createLoginRequest === 'function' &&
-    typeof sp.validateResponse === 'function' &&
-    typeof sp.validateLogoutRequest === 'function' &&
-    typeof sp.validateLogoutResponse === 'function' &&
-    typeof sp.createLogoutRequest === 'function'
-  );
+  try {
+    return (
+      typeof sp === 'object' &&
+      sp !== null &&
+      typeof sp.getMetadata === 'function' &&
+      typeof sp.createLoginRequest === 'function' &&
+      typeof sp.validateResponse === 'function' &&
+      typeof sp.validateLogoutRequest === 'function' &&
+      typeof sp.validateLogoutResponse === 'function' &&
+      typeof sp.createLogoutRequest === 'function'
+    );
+  } catch {
+    // A Proxy or a throwing getter is not a ServiceProvider.
+    return false;
+  }
 }
 
 /**
@@ -85,6 +95,18 @@ function isServiceProvider(value: unknown): value is ServiceProvider {
  * @group Web
  */
 export function createSpidHandler(sp: ServiceProvider, options: SpidHandlerOptions): SpidHandler {
+  return createResolvedSpidHandler(sp, options).handler;
+}
+
+/**
+ * {@link createSpidHandler}, also returning the validated options (the adapters read `basePath` and
+ * `maxBodyBytes` from them, never from the caller's object again).
+ * @internal
+ */
+export function createResolvedSpidHandler(
+  sp: ServiceProvider,
+  options: SpidHandlerOptions,
+): { readonly handler: SpidHandler; readonly options: ResolvedSpidHandlerOptions } {
   if (!isServiceProvider(sp)) {
     throw new SpidError('ERR_SPID_INVALID_CONFIG', 'sp must be a ServiceProvider (createServiceProvider)', {
       field: 'sp',
@@ -93,7 +115,7 @@ export function createSpidHandler(sp: ServiceProvider, options: SpidHandlerOptio
   const resolved = parseOptions(SpidHandlerOptionsSchema, options, SpidError, 'ERR_SPID_INVALID_CONFIG');
   const ctx: HandlerContext = { sp, options: resolved };
   const prefix = `${resolved.basePath}/`;
-  return async (request) => {
+  const handler: SpidHandler = async (request) => {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(prefix)) return null;
     const route = url.pathname.slice(prefix.length);
@@ -118,4 +140,5 @@ export function createSpidHandler(sp: ServiceProvider, options: SpidHandlerOptio
         return runLogout(ctx, request, url);
     }
   };
+  return { handler, options: resolved };
 }
