@@ -38,9 +38,9 @@ export function createLateRegistry(): IdpRegistry & { set(idp: IdpDescriptor): v
 }
 
 /** The descriptor of a running test IdP, read from its metadata by parseIdpMetadata. */
-export async function readTestIdpDescriptor(idp: TestIdp): Promise<IdpDescriptor> {
+export async function readTestIdpDescriptor(idp: TestIdp, cie = false): Promise<IdpDescriptor> {
   const xml = await (await fetch(idp.metadataUrl)).text();
-  const [descriptor] = parseIdpMetadata(xml);
+  const [descriptor] = parseIdpMetadata(xml, { cie });
   if (descriptor === undefined) throw new Error('test IdP metadata has no IdP');
   return descriptor;
 }
@@ -198,7 +198,7 @@ export function createArrayAuditSink(): AuditSink & { readonly records: SpidAudi
 /** Starts the SP on `adapter`, then the test IdP trusting its metadata. */
 export async function startSpidStack(
   adapter: Adapter,
-  options: { readonly store?: SpidStore } = {},
+  options: { readonly store?: SpidStore; readonly cie?: boolean } = {},
 ): Promise<SpidStack> {
   const registry = createLateRegistry();
   const app = createTestApp();
@@ -206,7 +206,7 @@ export async function startSpidStack(
   const spUrl = `http://127.0.0.1:${port}`;
   const audit = createArrayAuditSink();
   const sp = createServiceProvider(
-    makeSpConfig('spid-sp-public', {
+    makeSpConfig(options.cie ? 'cie-sp-public' : 'spid-sp-public', {
       baseUrl: spUrl,
       idps: registry,
       audit,
@@ -214,8 +214,8 @@ export async function startSpidStack(
     }),
   );
   const served = await serveSp(adapter, () => sp, app, port);
-  const idp = await createTestIdp({ serviceProviders: [sp.getMetadata()] });
-  registry.set(await readTestIdpDescriptor(idp));
+  const idp = await createTestIdp({ serviceProviders: [sp.getMetadata()], cie: options.cie === true });
+  registry.set(await readTestIdpDescriptor(idp, options.cie === true));
   return {
     spUrl,
     sp,
