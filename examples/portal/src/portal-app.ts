@@ -125,6 +125,11 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     res.redirect(303, '/spid/logout?returnTo=/logged-out');
   });
 
+  // No favicon (no external or binary assets): answer it without a 404 in the browser console.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
   app.get('/logged-out', (_req, res) => {
     sendPage(res, 200, (nonce) =>
       renderMessagePage({

@@ -18,7 +18,7 @@ footer { text-align: center; color: var(--grigio); font-size: 0.85rem; padding: 
   padding: 0.7rem 1.4rem; border-radius: 4px; display: inline-flex; align-items: center; gap: 0.6rem; }
 .spid-button > summary::-webkit-details-marker { display: none; }
 .spid-button > summary:focus-visible, .cie-button:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid #ffbf47; }
-.spid-button ul { list-style: none; margin: 0.3rem 0 0; padding: 0; background: #fff; border: 1px solid #ccd;
+.spid-button ul { position: absolute; z-index: 1; list-style: none; margin: 0.3rem 0 0; padding: 0; background: #fff; border: 1px solid #ccd;
   border-radius: 4px; min-width: 18rem; }
 .spid-button li a { display: block; padding: 0.6rem 1rem; color: var(--blu); text-decoration: none; border-bottom: 1px solid #eef; }
 .spid-button li a:hover { background: #eef4fb; }

@@ -1,6 +1,6 @@
 // The citizen's page after login: who they are according to the IdP, and their codice fiscale decoded by
 // @civico/core (birth date, sex, birthplace as it was on the birth date).
-import { type DecodedFiscalCode, decodeFiscalCode } from '@civico/core';
+import { type DecodedFiscalCode, decodeFiscalCode, getForeignState, getMunicipalityByBelfiore } from '@civico/core';
 import type { IdpDescriptor, SpidLogin } from '@civico/spid';
 import { escapeHtml } from './html.js';
 import { renderLayout } from './render-layout.js';
@@ -45,6 +45,24 @@ export function formatBirthplace(decoded: DecodedFiscalCode): string {
   return `codice ${place.code} non presente nell’archivio`;
 }
 
+/** `placeOfBirth` is a Belfiore code per the SPID rules: named through @civico/core when it is one. */
+function describePlace(code: string): string {
+  try {
+    const place = /^Z\d{3}$/i.test(code) ? getForeignState(code)?.name : getMunicipalityByBelfiore(code)?.name;
+    return place === undefined ? code : `${code} (${place})`;
+  } catch {
+    return code;
+  }
+}
+
+/** An ISO instant in Italian, Rome time. */
+function formatInstant(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
+}
+
 function row(label: string, value: string | undefined, id?: string): string {
   return `<tr${id === undefined ? '' : ` id="${id}"`}><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value ?? '—')}</td></tr>`;
 }
@@ -70,13 +88,13 @@ export function renderMePage(options: {
         (decoded.omocodia.level > 0 ? row('Omocodia', 'sì (codice sostitutivo)') : '') +
         '</table>';
   const attributes = Object.entries(user.attributes)
-    .map(([name, value]) => row(ATTRIBUTE_LABELS[name] ?? name, value))
+    .map(([name, value]) => row(ATTRIBUTE_LABELS[name] ?? name, name === 'placeOfBirth' ? describePlace(value) : value))
     .join('');
   const body =
     `<section><h2>Ciao, ${escapeHtml(displayName)}</h2>` +
     `<p>Hai effettuato l’accesso con ${escapeHtml(options.idp?.cie === true ? 'CIE' : 'SPID')} tramite ` +
     `<strong>${escapeHtml(options.idp?.name ?? login.idp)}</strong>, livello SpidL${login.level}, ` +
-    `il ${escapeHtml(login.authenticatedAt)}.</p></section>` +
+    `il ${escapeHtml(formatInstant(login.authenticatedAt))}.</p></section>` +
     `<section><h2>Il tuo codice fiscale</h2>${fiscal}</section>` +
     `<section><h2>I dati ricevuti dal gestore di identità</h2><table>${attributes}</table></section>` +
     '<section><form method="post" action="/logout"><button type="submit">Esci dal portale</button></form></section>';
