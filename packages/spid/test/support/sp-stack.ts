@@ -23,7 +23,7 @@ import { createWebRequest, readNodeBody, readNodeUrl, sendWebResponse } from '..
 import { makeSpConfig } from './sp-config.js';
 
 /** Which adapter serves the SP. */
-export type Adapter = 'web' | 'express' | 'fastify';
+export type Adapter = 'web' | 'express' | 'fastify' | 'express-urlencoded-first';
 
 /** A registry filled once the IdP is up (the SP is created first: the IdP needs its metadata). */
 export function createLateRegistry(): IdpRegistry & { set(idp: IdpDescriptor): void } {
@@ -138,8 +138,10 @@ export async function serveSp(
     return { port: address.port, close: () => fastify.close() };
   }
   let server: Server;
-  if (adapter === 'express') {
+  if (adapter === 'express' || adapter === 'express-urlencoded-first') {
     const application = express();
+    // An app that mounts a body parser before the SPID router: the router re-encodes the parsed form.
+    if (adapter === 'express-urlencoded-first') application.use(express.urlencoded({ extended: false, limit: '1mb' }));
     let router: ReturnType<typeof createSpidRouter> | undefined;
     application.use((req, res, next) => (router === undefined ? next() : router(req, res, next)));
     application.get(['/home', '/bye'], async (req, res) => {
