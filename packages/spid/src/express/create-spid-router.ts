@@ -63,7 +63,14 @@ export function createSpidRouter(sp: ServiceProvider, options: SpidHandlerOption
   router.use(async (req, res, next) => {
     const target = req.originalUrl;
     if (!target.startsWith(prefix)) return next();
-    const url = readNodeUrl(target, req.protocol, req.get('host'));
+    let protocol: string | undefined;
+    try {
+      protocol = req.protocol;
+    } catch {
+      // The client went away (no socket left to ask): the answer will not be read anyway.
+      protocol = undefined;
+    }
+    const url = readNodeUrl(target, protocol, req.get('host'));
     let body: Uint8Array | string | undefined;
     let truncated = false;
     if (req.method === 'POST') {
