@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { parseAuthnRequest, parseSpMetadata } from '@civico/spid-test-idp';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +114,20 @@ describe('createServiceProvider()', () => {
       sp.createLoginRequest({ idp: IDP.entityId, session: SESSION, ...change } as never),
     );
     expect(error).toMatchObject({ code: 'ERR_SPID_INVALID_INPUT', status: 400, field });
+  });
+
+  it('writes the audit trail to a JSON Lines file with audit: { file }', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'spid-audit-'));
+    try {
+      const file = join(dir, 'audit.jsonl');
+      const sp = createServiceProvider(makeSpConfig('spid-sp-public', { audit: { file } }));
+      const request = await sp.createLoginRequest({ idp: IDP.entityId, session: SESSION });
+      const lines = (await readFile(file, 'utf8')).trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ kind: 'authn-request', requestId: request.requestId });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails closed when the audit sink or the store fails (ERR_SPID_STORE)', async () => {
