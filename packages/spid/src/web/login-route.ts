@@ -38,7 +38,8 @@ export async function runLogin(ctx: HandlerContext, request: Request, url: URL):
     const idp = readQueryParam(params, 'idp');
     if (idp === undefined || idp.length === 0 || idp.length > 1024) bad('idp');
     const levelText = readQueryParam(params, 'level');
-    const level = levelText === undefined ? undefined : (LEVELS[levelText] ?? bad('level'));
+    const level =
+      levelText === undefined ? undefined : Object.hasOwn(LEVELS, levelText) ? LEVELS[levelText] : bad('level');
     const returnTo = readQueryParam(params, 'returnTo');
     const message = await ctx.sp.createLoginRequest({
       idp,
