@@ -1,8 +1,8 @@
 import { parseOptions, plainObject } from '@civico/core/internal';
 import { NS, parseXml, SamlError, verifyXmlSignature } from '@civico/saml';
-import type { Element } from '@xmldom/xmldom';
 import { z } from 'zod';
 import { SpidError } from '../errors.js';
+import type { XmlElement as Element } from '../xml-element.js';
 import type { IdpDescriptor } from './idp-descriptor.js';
 import { type IdpSkipReason, readIdpEntity } from './read-idp-entity.js';
 import { readValidUntil } from './read-valid-until.js';

@@ -1,5 +1,5 @@
 import { getChild, getChildren, getText, NS, parseCertificate } from '@civico/saml';
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement as Element } from '../xml-element.js';
 import type { IdpDescriptor, IdpEndpoint } from './idp-descriptor.js';
 import { CIE_IDP_ENTITY_IDS } from './registry-urls.js';
 

@@ -1,5 +1,5 @@
-import type { Element } from '@xmldom/xmldom';
 import { SpidError } from '../errors.js';
+import type { XmlElement as Element } from '../xml-element.js';
 
 // XML Schema 1.0 §3.2.7 xs:dateTime, years 0001–9999, any fraction length; no zone means UTC (SAML core §1.3.3).
 const XS_DATE_TIME =

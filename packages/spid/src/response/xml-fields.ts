@@ -1,9 +1,9 @@
-import { getChildren, type parseXml } from '@civico/saml';
+import { getChildren } from '@civico/saml';
+import type { XmlElement } from '../xml-element.js';
 import { parseSamlInstant } from './parse-saml-instant.js';
 import { rejected } from './response-errors.js';
 
-/** @internal An element of the DOM `parseXml` returns (@xmldom/xmldom). */
-export type XmlElement = NonNullable<ReturnType<typeof parseXml>['documentElement']>;
+export type { XmlElement };
 
 /**
  * @internal The one direct child `ns:name` of `parent`; missing or repeated → 403 with `reason`.
