@@ -113,3 +113,37 @@ export function describeProfiles(
     });
   }
 }
+
+/**
+ * Registers SpidL1–L3 × Comparison exact/minimum on one binding (public SP): every case again at each
+ * level, the kit judging 94–96 by the level rule from the AuthnRequest the portal sent.
+ */
+export function describeLevels(
+  vitest: Pick<typeof import('vitest'), 'describe' | 'it' | 'expect' | 'beforeAll' | 'afterAll'>,
+  binding: 'redirect' | 'post',
+): void {
+  const { describe, it, expect, beforeAll, afterAll } = vitest;
+  describe(`conformance kit against the portal at every level and comparison on HTTP-${binding}`, () => {
+    let started: Awaited<ReturnType<typeof startProfilePortal>>;
+    beforeAll(async () => {
+      started = await startProfilePortal('spid-sp-public');
+    }, 60_000);
+    afterAll(async () => {
+      await started?.close();
+    });
+    for (const level of [1, 2, 3] as const) {
+      for (const comparison of ['exact', 'minimum'] as const) {
+        it(`SpidL${level}, ${comparison}`, async () => {
+          const { report, failures, ms } = await runPortalConformance(started, { binding, level, comparison });
+          console.log(
+            `conformance levels ${binding} L${level} ${comparison}: ${report.checks.length} checks in ${Math.round(ms)} ms`,
+          );
+          expect(failures).toBe('');
+          expect(report.checks.filter((c) => c.group === 'authn-request').length).toBeGreaterThan(0);
+          const levelCases = report.checks.filter((c) => /case-9[456]$/.test(c.id)).map((c) => c.outcome);
+          expect(levelCases).toEqual(['pass', 'pass', 'pass']);
+        }, 180_000);
+      }
+    }
+  });
+}
