@@ -25,7 +25,12 @@ try {
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') console.error(`portal: port ${port} is already in use; set PORT (0 picks a free one)`);
-  else console.error(`portal: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  else {
+    // SpidError and PortalConfigError name the configuration field at fault, never its value.
+    const field = (err as { field?: unknown }).field;
+    const where = typeof field === 'string' ? ` (field ${field})` : '';
+    console.error(`portal: cannot start: ${err instanceof Error ? err.message : String(err)}${where}`);
+  }
   process.exit(1);
 }
 

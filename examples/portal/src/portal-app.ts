@@ -15,15 +15,18 @@ export interface PortalAppOptions {
   readonly sp: ServiceProvider;
   readonly comune: { readonly name: string; readonly motto?: string | undefined };
   readonly sessions?: PortalSessions | undefined;
+  /** Mark the portal's cookie `Secure` (the portal is served over https). */
+  readonly secureCookies?: boolean | undefined;
   /** The attribute consuming service for CIE logins (see `withCieService`). */
   readonly cieServiceIndex?: number | undefined;
 }
 
-/** The portal's login-session cookie: HttpOnly, Lax (sent on top-level navigations only), whole site. */
+/** Lifetime of the portal's login cookie (the in-memory session expires after 30 idle minutes too). */
 const SESSION_MAX_AGE_S = 30 * 60;
 
-function sessionCookie(value: string, maxAgeSeconds: number): string {
-  return `${PORTAL_SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+/** The portal's login-session cookie: HttpOnly, Lax (sent on top-level navigations only), whole site. */
+function formatSessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${PORTAL_SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
 }
 
 function sendPage(res: Response, status: number, render: (nonce: string) => string): void {
@@ -43,6 +46,8 @@ function sendPage(res: Response, status: number, render: (nonce: string) => stri
 export function createPortalApp(options: PortalAppOptions): express.Express {
   const { sp, comune } = options;
   const sessions = options.sessions ?? createPortalSessions();
+  const sessionCookie = (value: string, maxAgeSeconds: number): string =>
+    formatSessionCookie(value, maxAgeSeconds, options.secureCookies === true);
   const findIdp = (entityId: string): IdpDescriptor | undefined => sp.listIdps().find((i) => i.entityId === entityId);
   const current = (req: Request) => sessions.get(readCookie(req.headers.cookie, PORTAL_SESSION_COOKIE));
   const nameOf = (req: Request): string | undefined => {

@@ -7,6 +7,7 @@ import { createServiceProvider, type ServiceProvider } from '@civico/spid';
 import { createTestIdp, type TestIdp } from '@civico/spid-test-idp';
 import { type IdpMetadataSource, loadIdps } from './load-idps.js';
 import { loadSpKey } from './load-sp-key.js';
+import { formatLoginUrl } from './pages/render-home-page.js';
 import { createPortalApp } from './portal-app.js';
 import { readPortalConfigFile, resolveSpEndpoints } from './portal-config.js';
 import { findCieServiceIndex } from './with-cie-service.js';
@@ -129,15 +130,10 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     app = createPortalApp({
       sp,
       comune: config.comune,
+      secureCookies: url.startsWith('https:'),
       cieServiceIndex: findCieServiceIndex(spInput.attributeConsumingServices),
     });
-    const loginUrl: Portal['loginUrl'] = (idp, o = {}) => {
-      const query = new URLSearchParams({ idp });
-      if (o.level !== undefined) query.set('level', String(o.level));
-      if (o.binding !== undefined) query.set('binding', o.binding);
-      if (o.comparison !== undefined) query.set('comparison', o.comparison);
-      return `${url}/spid/login?${query}`;
-    };
+    const loginUrl: Portal['loginUrl'] = (idp, o = {}) => `${url}${formatLoginUrl(idp, o)}`;
     const profile = typeof spInput.profile === 'string' ? spInput.profile : 'spid-sp-public';
     return { url, metadataUrl, sp, profile, testIdps, loginUrl, close };
   } catch (err) {
