@@ -33,7 +33,7 @@ export function renderHomePage(options: {
   const picker =
     spid.length === 0
       ? '<p>Nessun gestore di identità SPID configurato.</p>'
-      : '<details class="spid-button"><summary aria-haspopup="true">' +
+      : '<details class="spid-button"><summary>' +
         `${PERSON_ICON}<span>Entra con SPID</span></summary>` +
         `<ul aria-label="Scegli il tuo gestore di identità SPID">${items}</ul></details>`;
   const cieButton =
