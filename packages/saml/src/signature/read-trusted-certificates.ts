@@ -22,6 +22,47 @@ function dateOf(cert: X509Certificate, which: 'validFrom' | 'validTo'): number {
   return time;
 }
 
+/** What is kept of one parsed certificate: its key, and its validity window unless the key is too weak. */
+interface ReadCertificate {
+  readonly publicKey: KeyObject;
+  /** `[notBefore, notAfter]` in epoch ms; `undefined` for a key that is not RSA of at least 2048 bits. */
+  readonly validity: readonly [number, number] | undefined;
+}
+
+/**
+ * Parsed certificates by PEM text: an SP checks every Response against the same few IdP certificates,
+ * and parsing one (`X509Certificate`, its public key) costs about as much as a small document's parse.
+ * Only what depends on the PEM text alone is kept (the key and the validity dates); `now` is judged on
+ * every call. Bounded: the oldest entry is dropped beyond {@link CERTIFICATE_CACHE_SIZE}; a PEM that
+ * cannot be read is never kept.
+ */
+const CERTIFICATE_CACHE_SIZE = 256;
+const certificateCache = new Map<string, ReadCertificate>();
+
+function readCertificate(pem: string, field: string): ReadCertificate {
+  const cached = certificateCache.get(pem);
+  if (cached !== undefined) return cached;
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch (cause) {
+    throw new SamlError('ERR_SAML_CERTIFICATE_INVALID', `${field} cannot be read as a certificate`, { cause, field });
+  }
+  const publicKey = cert.publicKey;
+  const bits = publicKey.asymmetricKeyDetails?.modulusLength;
+  const weak = publicKey.asymmetricKeyType !== 'rsa' || bits === undefined || bits < MIN_RSA_BITS;
+  const read: ReadCertificate = Object.freeze({
+    publicKey,
+    validity: weak ? undefined : Object.freeze([dateOf(cert, 'validFrom'), dateOf(cert, 'validTo')] as const),
+  });
+  if (certificateCache.size >= CERTIFICATE_CACHE_SIZE) {
+    const oldest = certificateCache.keys().next();
+    if (oldest.done !== true) certificateCache.delete(oldest.value);
+  }
+  certificateCache.set(pem, read);
+  return read;
+}
+
 /**
  * Reads the trusted certificates (PEM) and judges each at `now`: RSA of at least 2048 bits, inside
  * its validity window.
@@ -51,18 +92,10 @@ export function readTrustedCertificates(certificates: unknown, now: Date): Trust
     if (typeof pem !== 'string') {
       throw new SamlError('ERR_SAML_INVALID_CONFIG', `${field} must be a PEM string`, { field });
     }
-    let cert: X509Certificate;
-    try {
-      cert = new X509Certificate(pem);
-    } catch (cause) {
-      throw new SamlError('ERR_SAML_CERTIFICATE_INVALID', `${field} cannot be read as a certificate`, { cause, field });
-    }
-    const publicKey = cert.publicKey;
-    const bits = publicKey.asymmetricKeyDetails?.modulusLength;
-    if (publicKey.asymmetricKeyType !== 'rsa' || bits === undefined || bits < MIN_RSA_BITS) {
-      return { publicKey, status: 'weak' };
-    }
-    if (at < dateOf(cert, 'validFrom') || at > dateOf(cert, 'validTo')) return { publicKey, status: 'expired' };
-    return { publicKey, status: 'usable' };
+    const read = readCertificate(pem, field);
+    if (read.validity === undefined) return { publicKey: read.publicKey, status: 'weak' };
+    const [from, to] = read.validity;
+    if (at < from || at > to) return { publicKey: read.publicKey, status: 'expired' };
+    return { publicKey: read.publicKey, status: 'usable' };
   });
 }
