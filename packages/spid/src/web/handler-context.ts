@@ -1,7 +1,7 @@
 import { SpidError } from '../errors.js';
 import type { ServiceProvider } from '../sp/service-provider.js';
 import { sendErrorPage } from './http-answers.js';
-import type { ResolvedSpidHandlerOptions } from './spid-handler-options.js';
+import type { ResolvedSpidHandlerOptions, SpidHeaders } from './spid-handler-options.js';
 
 /**
  * What every route of the handler needs.
@@ -17,7 +17,7 @@ export interface HandlerContext {
  * other error is not ours to describe: it propagates (the framework answers 500).
  * @internal
  */
-export function sendSpidError(ctx: HandlerContext, error: unknown, ...extra: HeadersInit[]): Response {
+export function sendSpidError(ctx: HandlerContext, error: unknown, ...extra: SpidHeaders[]): Response {
   if (!SpidError.isInstance(error)) throw error;
   return sendErrorPage(
     { status: error.status, code: error.code, message: error.userMessage, homePath: ctx.options.homePath },

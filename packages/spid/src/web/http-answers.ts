@@ -1,6 +1,7 @@
 import type { SpidUserMessage } from '../errors.js';
 import type { SpidOutgoingMessage } from '../sp/service-provider.js';
 import { createRandomToken } from './session-cookie.js';
+import type { SpidHeaders } from './spid-handler-options.js';
 
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
@@ -26,7 +27,7 @@ function originOf(url: string): string | undefined {
   }
 }
 
-function withHeaders(base: Record<string, string>, extra: readonly HeadersInit[]): Headers {
+function withHeaders(base: Record<string, string>, extra: readonly SpidHeaders[]): Headers {
   const headers = new Headers(base);
   for (const init of extra) {
     new Headers(init).forEach((value, name) => {
@@ -50,7 +51,7 @@ export function sendHtml(
   options: {
     readonly nonce: string;
     readonly formTarget?: string | undefined;
-    readonly headers?: readonly HeadersInit[];
+    readonly headers?: readonly SpidHeaders[];
   },
 ): Response {
   const target = options.formTarget === undefined ? undefined : originOf(options.formTarget);
@@ -73,7 +74,7 @@ export function sendHtml(
  * A 303 redirect (`Location` = `url`) with the strict headers and any extra ones.
  * @internal
  */
-export function sendRedirect(url: string, ...extra: HeadersInit[]): Response {
+export function sendRedirect(url: string, ...extra: SpidHeaders[]): Response {
   const headers = withHeaders({ ...BASE_HEADERS, location: url }, extra);
   return new Response(null, { status: 303, headers });
 }
@@ -86,7 +87,7 @@ export function sendText(
   status: number,
   contentType: string,
   body: string,
-  extra: readonly HeadersInit[] = [],
+  extra: readonly SpidHeaders[] = [],
 ): Response {
   const headers = withHeaders(
     {
@@ -105,7 +106,7 @@ export function sendText(
  * nonce in the CSP.
  * @internal
  */
-export function sendOutgoing(message: SpidOutgoingMessage, ...extra: HeadersInit[]): Response {
+export function sendOutgoing(message: SpidOutgoingMessage, ...extra: SpidHeaders[]): Response {
   if (message.binding === 'redirect') return sendRedirect(message.url, ...extra);
   return sendHtml(200, message.html, { nonce: message.nonce, formTarget: message.url, headers: extra });
 }
@@ -123,7 +124,7 @@ export interface ErrorPageContent {
  * status (never 200, never a redirect: SPID conformance counts only the final status).
  * @internal
  */
-export function sendErrorPage(content: ErrorPageContent, ...extra: HeadersInit[]): Response {
+export function sendErrorPage(content: ErrorPageContent, ...extra: SpidHeaders[]): Response {
   const nonce = createRandomToken(16);
   const html = [
     '<!DOCTYPE html>',

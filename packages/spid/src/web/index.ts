@@ -1,2 +1,2 @@
 export { createSpidHandler } from './create-spid-handler.js';
-export type { SpidHandler, SpidHandlerOptions, SpidLogoutAnswer } from './spid-handler-options.js';
+export type { SpidHandler, SpidHandlerOptions, SpidHeaders, SpidLogoutAnswer } from './spid-handler-options.js';

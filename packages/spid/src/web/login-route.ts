@@ -3,6 +3,7 @@ import { SpidError } from '../errors.js';
 import { type HandlerContext, readQueryParam, sendSpidError } from './handler-context.js';
 import { sendOutgoing } from './http-answers.js';
 import { createSessionCookie, readSessionCookie } from './session-cookie.js';
+import type { SpidHeaders } from './spid-handler-options.js';
 
 const LEVELS: Readonly<Record<string, SpidLevel>> = { '1': 1, '2': 2, '3': 3 };
 const BINDINGS: ReadonlySet<string> = new Set(['redirect', 'post']);
@@ -32,7 +33,7 @@ function pick<T extends string>(params: URLSearchParams, name: string, allowed: 
 export async function runLogin(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
   const existing = readSessionCookie(request);
   const fresh = existing === undefined ? createSessionCookie(ctx.options.basePath) : undefined;
-  const cookie: HeadersInit = fresh === undefined ? {} : { 'set-cookie': fresh.setCookie };
+  const cookie: SpidHeaders = fresh === undefined ? {} : { 'set-cookie': fresh.setCookie };
   try {
     const params = url.searchParams;
     const idp = readQueryParam(params, 'idp');

@@ -4,6 +4,7 @@ import { isLocalPath } from '../sp/is-local-path.js';
 import { type HandlerContext, readQueryParam, sendSpidError } from './handler-context.js';
 import { sendOutgoing, sendRedirect } from './http-answers.js';
 import { createSessionCookie, readSessionCookie } from './session-cookie.js';
+import type { SpidHeaders } from './spid-handler-options.js';
 
 /**
  * `GET <basePath>/logout?returnTo=/…&binding=redirect|post`: SP-initiated Single Logout. Ends the
@@ -14,7 +15,7 @@ import { createSessionCookie, readSessionCookie } from './session-cookie.js';
  */
 export async function runLogout(ctx: HandlerContext, request: Request, url: URL): Promise<Response> {
   const getLogin = ctx.options.getLogin;
-  const extra: HeadersInit[] = [];
+  const extra: SpidHeaders[] = [];
   try {
     const returnTo = readQueryParam(url.searchParams, 'returnTo');
     if (returnTo !== undefined && !isLocalPath(returnTo)) {

@@ -34,6 +34,19 @@ export const SpidHandlerOptionsSchema = z.object({
 });
 
 /**
+ * Headers to add to an answer, in any form the `Headers` constructor takes (a record, an array of
+ * pairs, a `Headers`): the standard `HeadersInit`, spelled without the DOM library.
+ *
+ * @example
+ * ```ts
+ * import type { SpidHeaders } from '@civico/spid/web';
+ * const headers: SpidHeaders = { 'set-cookie': 'app_session=; Path=/; Max-Age=0' };
+ * ```
+ * @group Web
+ */
+export type SpidHeaders = NonNullable<ConstructorParameters<typeof Headers>[0]>;
+
+/**
  * What `onLogout` may return: nothing, or headers to add to the answer (e.g. a `Set-Cookie` clearing
  * the application's session cookie), directly or through a promise.
  *
@@ -45,7 +58,7 @@ export const SpidHandlerOptionsSchema = z.object({
  * @group Web
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing (sync or async) is allowed
-export type SpidLogoutAnswer = void | HeadersInit | undefined | Promise<void | HeadersInit | undefined>;
+export type SpidLogoutAnswer = void | SpidHeaders | undefined | Promise<void | SpidHeaders | undefined>;
 
 /**
  * Options of `createSpidHandler` (and of the Express and Fastify adapters, which call it).
