@@ -132,8 +132,8 @@ function isolate(element: Element, id: string, limits: ParseXmlOptions | undefin
  *    element alone (with the namespaces in scope copied onto it; exclusive c14n gives the same bytes),
  *    so it cannot resolve the reference to any other element, and its XPath scans cost the size of
  *    the element rather than of the whole document. Before it runs, the SignatureValue is checked over
- *    the canonical SignedInfo, then the digest over the element, so forged or bloated input is refused
- *    cheaply; xml-crypto's verification still decides acceptance;
+ *    the canonical SignedInfo with each trusted key, so input not signed by a trusted key is refused
+ *    cheaply; xml-crypto's verification (digest, then SignatureValue) still decides acceptance;
  * 6. the canonical bytes xml-crypto reports as verified (`getSignedReferences()`) are parsed again
  *    with {@link parseXml}, and their root element is returned, once checked to have the same name,
  *    namespace and ID as the element asked for.
@@ -197,14 +197,15 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   checkSignatureShape(signature, id);
   boundCanonicalSize(doc.documentElement as Element, element, text.length);
   // The signature library sees only the chosen element (with its in-scope namespaces).
-  const { standalone, standaloneRoot, standaloneSignature } = isolate(element, id, limits);
+  const { standalone, standaloneSignature } = isolate(element, id, limits);
 
-  // Cheap checks first (SignatureValue over SignedInfo, then the digest), so forged or bloated input
-  // is refused without xml-crypto's XPath scans; xml-crypto's full verification decides last.
-  const precheck = precheckSignature(standaloneRoot, standaloneSignature, derivedLimits(limits));
+  // The cheap check first (SignatureValue over the canonical SignedInfo), so forged input is refused
+  // without xml-crypto's XPath scans and the trusted key is chosen; xml-crypto's full verification
+  // (the digest, then the SignatureValue again) decides last. The digest is not computed twice: only
+  // the holder of a trusted key gets this far, and the canonical size is already bounded.
+  const precheck = precheckSignature(standaloneSignature, derivedLimits(limits));
   const key = keys.find((k) => k.status === 'usable' && precheck.valueVerifies(k.publicKey));
   if (key === undefined) throw classifyFailure(precheck, standaloneSignature, keys);
-  if (!precheck.digestMatches()) throw digestMismatch();
   const result = checkWithKey(standalone, standaloneSignature, key.publicKey, idAttribute);
   if (!result.ok) {
     if (result.failed === 'digest') throw digestMismatch();
