@@ -20,12 +20,23 @@ function invalidInput(message: string, field: string): SpidError {
 }
 
 function readFormField(form: SpidFormInput, name: string): string | undefined {
-  if (form instanceof URLSearchParams) {
-    const all = form.getAll(name);
-    if (all.length > 1) throw logoutError(400, 'logout.binding', `The form carries ${name} more than once`);
-    return all[0];
+  let value: unknown;
+  try {
+    if (form instanceof URLSearchParams) {
+      const all = form.getAll(name);
+      if (all.length > 1) throw logoutError(400, 'logout.binding', `The form carries ${name} more than once`);
+      return all[0];
+    }
+    value = Object.hasOwn(form, name) ? form[name] : undefined;
+  } catch (cause) {
+    if (SpidError.isInstance(cause)) throw cause;
+    // A throwing getter or a Proxy in place of the form: refused like a value of the wrong type.
+    throw new SpidError('ERR_SPID_INVALID_INPUT', `form.${name} cannot be read`, {
+      status: 400,
+      field: `form.${name}`,
+      cause,
+    });
   }
-  const value = Object.hasOwn(form, name) ? form[name] : undefined;
   if (value !== undefined && typeof value !== 'string')
     throw invalidInput(`form.${name} must be a string`, `form.${name}`);
   return value;

@@ -43,6 +43,8 @@ const PLAIN_FIELDS = [
 function readEntries(attributes: unknown): [string, string][] {
   const out: [string, string][] = [];
   if (typeof attributes !== 'object' || attributes === null) return out;
+  // Bytes are not an attribute record (and a megabyte of them would be a million keys to walk).
+  if (ArrayBuffer.isView(attributes)) return out;
   try {
     for (const key of Object.keys(attributes)) {
       const value: unknown = (attributes as Record<string, unknown>)[key];
