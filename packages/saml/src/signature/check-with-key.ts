@@ -38,21 +38,18 @@ const HASHES: Record<string, Ctor<unknown>> = Object.fromEntries(
 );
 
 /**
- * Verifies one loaded `ds:Signature` of `xml` with one public key, through xml-crypto, and returns
- * the canonical bytes of the one reference it verified.
+ * A verifier for one `ds:Signature`: an xml-crypto `SignedXml` that knows only the allow-listed
+ * algorithms and never reads `KeyInfo`, its signature loaded from `signature` (any DOM, already
+ * shape-checked). The precheck computes the canonical SignedInfo with it, and {@link checkWithKey}
+ * then runs xml-crypto's full check on the same loaded signature.
  *
- * @remarks
- * `KeyInfo` is never read (`getCertFromKeyInfo` returns null): the key is the one given. xml-crypto
- * parses `xml` with its own xmldom and checks the reference digest first, then the SignatureValue.
- *
- * @param xml - the whole document
- * @param signature - the `ds:Signature` element (any DOM), already shape-checked
- * @param key - the public key to try
+ * @param signature - the `ds:Signature` element
  * @param idAttribute - the name of the signed element's ID attribute (`ID` in SAML 2.0)
+ * @throws what xml-crypto's `loadSignature` throws for a signature it cannot read
  * @internal
  */
-export function checkWithKey(xml: string, signature: Element, key: KeyObject, idAttribute = 'ID'): KeyCheck {
-  const sx = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
+export function createSignatureVerifier(signature: Element, idAttribute = 'ID'): SignedXml {
+  const sx = new SignedXml({ getCertFromKeyInfo: () => null });
   const registry = sx as unknown as {
     SignatureAlgorithms: Record<string, Ctor<unknown>>;
     HashAlgorithms: Record<string, Ctor<unknown>>;
@@ -68,10 +65,28 @@ export function checkWithKey(xml: string, signature: Element, key: KeyObject, id
     [EXC_C14N]: registry.CanonicalizationAlgorithms[EXC_C14N] as Ctor<unknown>,
     [ENVELOPED_SIGNATURE]: registry.CanonicalizationAlgorithms[ENVELOPED_SIGNATURE] as Ctor<unknown>,
   };
+  sx.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
+  return sx;
+}
+
+/**
+ * Verifies the signature loaded in `verifier` with one public key, through xml-crypto, and returns
+ * the canonical bytes of the one reference it verified.
+ *
+ * @remarks
+ * `KeyInfo` is never read (`getCertFromKeyInfo` returns null): the key is the one given. xml-crypto
+ * parses `xml` with its own xmldom and checks the reference digest first, then the SignatureValue.
+ *
+ * @param xml - the whole document
+ * @param verifier - from {@link createSignatureVerifier}, for the document's `ds:Signature`
+ * @param key - the public key to try
+ * @internal
+ */
+export function checkWithKey(xml: string, verifier: SignedXml, key: KeyObject): KeyCheck {
+  verifier.publicCert = key;
   let valid: boolean;
   try {
-    sx.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
-    valid = sx.checkSignature(xml);
+    valid = verifier.checkSignature(xml);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : '';
     return {
@@ -81,7 +96,7 @@ export function checkWithKey(xml: string, signature: Element, key: KeyObject, id
     };
   }
   if (!valid) return { ok: false, failed: 'digest' };
-  const signed = sx.getSignedReferences();
+  const signed = verifier.getSignedReferences();
   if (signed.length !== 1 || typeof signed[0] !== 'string') return { ok: false, failed: 'error' };
   return { ok: true, signedXml: signed[0] };
 }

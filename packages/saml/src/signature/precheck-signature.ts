@@ -1,11 +1,9 @@
 import { createVerify, type KeyObject } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
-import { parseXml } from '../xml/parse-xml.js';
-import type { ParseXmlOptions } from '../xml/xml-limits.js';
+import type { SignedXml } from 'xml-crypto';
 import { ACCEPTED_SIGNATURE_METHODS, DS_NS } from './algorithms.js';
+import { createSignatureVerifier } from './check-with-key.js';
 import { childElements } from './id-index.js';
-import { serializeElementStandalone } from './serialize-element.js';
 
 function only(parent: Element, localName: string): Element {
   return childElements(parent, DS_NS, localName)[0] as Element;
@@ -20,32 +18,44 @@ function only(parent: Element, localName: string): Element {
 export interface SignaturePrecheck {
   /** True when the SignatureValue verifies over the canonical SignedInfo with `key`. */
   valueVerifies(key: KeyObject): boolean;
+  /** The loaded xml-crypto verifier, for {@link checkWithKey}; `undefined` when it cannot load the signature. */
+  readonly verifier: SignedXml | undefined;
 }
 
 /**
- * Prepares the precheck of the shape-checked `signature` (a direct child of the element, alone as a
- * standalone document).
+ * Prepares the precheck of the shape-checked `signature`, a direct child of the element alone as a
+ * standalone document (the text given to xml-crypto, parsed).
  *
  * @remarks
- * The canonical SignedInfo comes from xml-crypto itself, run on the signature alone (with its
- * in-scope namespaces), so it is the string xml-crypto verifies later. The digest is left to
- * xml-crypto, which checks it before the SignatureValue.
+ * The canonical SignedInfo comes from xml-crypto itself: the signature is loaded into the verifier
+ * that {@link checkWithKey} runs afterwards, and canonicalized with the namespaces in scope in the
+ * standalone document, as xml-crypto's `checkSignature` does on its own parse of the same text, so it
+ * is the string xml-crypto verifies later. The digest is left to xml-crypto, which checks it before
+ * the SignatureValue.
+ * @param signature - the element's `ds:Signature` in the standalone document
+ * @param idAttribute - the name of the signed element's ID attribute
  * @internal
  */
-export function precheckSignature(signature: Element, limits: ParseXmlOptions): SignaturePrecheck {
-  const standaloneSignature = parseXml(serializeElementStandalone(signature), limits).documentElement as Element;
-  const sx = new SignedXml({ getCertFromKeyInfo: () => null });
-  sx.loadSignature(standaloneSignature as unknown as Parameters<SignedXml['loadSignature']>[0]);
-  const signedInfo = (sx as unknown as { getCanonSignedInfoXml(doc: unknown): string }).getCanonSignedInfoXml(
-    standaloneSignature.ownerDocument,
-  );
+export function precheckSignature(signature: Element, idAttribute: string): SignaturePrecheck {
+  let verifier: SignedXml | undefined;
+  let signedInfo = '';
+  try {
+    verifier = createSignatureVerifier(signature, idAttribute);
+    signedInfo = (verifier as unknown as { getCanonSignedInfoXml(doc: unknown): string }).getCanonSignedInfoXml(
+      signature.ownerDocument,
+    );
+  } catch {
+    // Not a signature xml-crypto can read: nothing verifies (and checkWithKey is never reached).
+    verifier = undefined;
+  }
   const info = only(signature, 'SignedInfo');
   const hash = ACCEPTED_SIGNATURE_METHODS.get(only(info, 'SignatureMethod').getAttribute('Algorithm') ?? '');
   const value = (only(signature, 'SignatureValue').textContent ?? '').replace(/\s+/g, '');
 
   return {
+    verifier,
     valueVerifies(key) {
-      if (hash === undefined) return false;
+      if (hash === undefined || verifier === undefined) return false;
       try {
         return createVerify(hash).update(signedInfo).verify(key, value, 'base64');
       } catch {

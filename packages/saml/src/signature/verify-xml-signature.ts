@@ -203,10 +203,11 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   // without xml-crypto's XPath scans and the trusted key is chosen; xml-crypto's full verification
   // (the digest, then the SignatureValue again) decides last. The digest is not computed twice: only
   // the holder of a trusted key gets this far, and the canonical size is already bounded.
-  const precheck = precheckSignature(standaloneSignature, derivedLimits(limits));
+  // The precheck and xml-crypto's check share one loaded signature (one load, one parse fewer).
+  const precheck = precheckSignature(standaloneSignature, idAttribute);
   const key = keys.find((k) => k.status === 'usable' && precheck.valueVerifies(k.publicKey));
-  if (key === undefined) throw classifyFailure(precheck, standaloneSignature, keys);
-  const result = checkWithKey(standalone, standaloneSignature, key.publicKey, idAttribute);
+  if (key === undefined || precheck.verifier === undefined) throw classifyFailure(precheck, standaloneSignature, keys);
+  const result = checkWithKey(standalone, precheck.verifier, key.publicKey);
   if (!result.ok) {
     if (result.failed === 'digest') throw digestMismatch();
     throw new SamlError('ERR_SAML_SIGNATURE_INVALID', 'Signature refused: it could not be checked', {
