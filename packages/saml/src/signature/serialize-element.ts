@@ -37,6 +37,9 @@ export function serializeFaithfully(node: Document | Element): string {
  * @internal
  */
 export function serializeElementStandalone(element: Element): string {
+  // A document's root (no ancestor declares a namespace) without CDATA needs no change: it is
+  // serialized as it is, without the copy.
+  if (element.parentNode?.nodeType !== 1 && !hasCdata(element)) return escapeLineEnds(serializeFaithfully(element));
   const clone = element.cloneNode(true) as Element;
   const stack: Node[] = [clone];
   while (stack.length > 0) {
@@ -69,5 +72,22 @@ export function serializeElementStandalone(element: Element): string {
       clone.setAttributeNS(XMLNS_NS, prefix === '' ? 'xmlns' : `xmlns:${prefix}`, attr.value);
     }
   }
-  return serializeFaithfully(clone).replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+  return escapeLineEnds(serializeFaithfully(clone));
+}
+
+/** U+0085 and U+2028 as character references (xml-crypto's xmldom 0.8 reads them as line ends). */
+function escapeLineEnds(text: string): string {
+  return text.replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}
+
+function hasCdata(element: Element): boolean {
+  const stack: Node[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === CDATA_SECTION_NODE) return true;
+      if (child.nodeType === 1) stack.push(child);
+    }
+  }
+  return false;
 }

@@ -102,8 +102,13 @@ function derivedLimits(limits: ParseXmlOptions | undefined): ParseXmlOptions {
 }
 
 /** The element as a standalone document, and its signature there (shape checked again). */
-function isolate(element: Element, id: string, limits: ParseXmlOptions | undefined) {
+function isolate(element: Element, signature: Element, id: string, limits: ParseXmlOptions | undefined) {
   const standalone = serializeElementStandalone(element);
+  // The document's root is already standalone: its serialization parses back to the same tree (the
+  // tree the shape checks ran on), so it is not parsed a second time.
+  if (element.parentNode?.nodeType === 9) {
+    return { standalone, standaloneRoot: element, standaloneSignature: signature };
+  }
   const root = parseXml(standalone, derivedLimits(limits)).documentElement as Element;
   const found = childElements(root, DS_NS, 'Signature');
   if (found.length !== 1 || idOf(root) !== id) wrapping('signed-node-mismatch', 'the element changed when isolated');
@@ -197,7 +202,7 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   checkSignatureShape(signature, id);
   boundCanonicalSize(doc.documentElement as Element, element, text.length);
   // The signature library sees only the chosen element (with its in-scope namespaces).
-  const { standalone, standaloneSignature } = isolate(element, id, limits);
+  const { standalone, standaloneSignature } = isolate(element, signature, id, limits);
 
   // The cheap check first (SignatureValue over the canonical SignedInfo), so forged input is refused
   // without xml-crypto's XPath scans and the trusted key is chosen; xml-crypto's full verification
