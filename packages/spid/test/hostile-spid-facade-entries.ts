@@ -37,6 +37,7 @@ import {
   RESPONSE_INPUT,
   RESPONSE_XML,
   SESSION,
+  SP_CONFIG as SP_CONFIG_FOR_LOCK,
 } from './hostile-spid-fixtures.js';
 
 type M = SpidModules;
@@ -168,6 +169,19 @@ function creation(name: 'createSpidHandler' | 'createSpidRouter' | 'createSpidPl
   ];
 }
 
+/** Deep-freezes, seals or locks a fresh copy of a fixture (a materialised value is always extensible). */
+function lock(value: unknown, how: 'freeze' | 'seal' | 'preventExtensions'): unknown {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) lock(child, how);
+    if (how === 'freeze') Object.freeze(value);
+    else if (how === 'seal') Object.seal(value);
+    else Object.preventExtensions(value);
+  }
+  return value;
+}
+
+const LOCKED_TARGETS = ['config', 'login', 'response', 'logoutRequest', 'logoutResponse', 'logout'] as const;
+
 /** Entries of @civico/spid's ServiceProvider methods and of /web, /express and /fastify. */
 export const FACADE_ENTRY_POINTS: readonly E[] = [
   entry({
@@ -215,6 +229,38 @@ export const FACADE_ENTRY_POINTS: readonly E[] = [
     limitMs: SP_CALL_LIMIT_MS,
     numRuns: 40,
     call: (m, [input]) => getSp(m).validateLogoutRequest(input as never),
+  }),
+  entry({
+    name: 'createServiceProvider and its methods on frozen/sealed inputs',
+    covers: 'createServiceProvider',
+    subject: fc.constantFrom(...LOCKED_TARGETS).map(val),
+    args: (s) => fc.tuple(s, fc.constantFrom('freeze', 'seal', 'preventExtensions').map(val)),
+    limitMs: SP_CALL_LIMIT_MS,
+    numRuns: 18,
+    call: async (m, [target, how]) => {
+      const locked = (v: unknown) => lock(structuredClone(v), how as 'freeze');
+      const sp = getSp(m);
+      switch (target) {
+        case 'config':
+          return m.createServiceProvider(locked(SP_CONFIG_FOR_LOCK) as never).getMetadata();
+        case 'login':
+          return sp.createLoginRequest(locked(LOGIN_OPTIONS) as never);
+        case 'response': {
+          const input = structuredClone(RESPONSE_INPUT);
+          input.form.RelayState = await startLogin(m);
+          return sp.validateResponse(lock(input, how as 'freeze') as never);
+        }
+        case 'logoutRequest':
+          return sp.validateLogoutRequest(locked(LOGOUT_REQUEST_INPUT) as never);
+        case 'logoutResponse': {
+          const input = structuredClone(LOGOUT_RESPONSE_INPUT);
+          input.form.RelayState = await startLogout(m);
+          return sp.validateLogoutResponse(lock(input, how as 'freeze') as never);
+        }
+        default:
+          return sp.createLogoutRequest(locked(LOGOUT_OPTIONS) as never);
+      }
+    },
   }),
   ...creation('createSpidHandler'),
   entry({
