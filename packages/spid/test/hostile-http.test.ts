@@ -1,5 +1,5 @@
 // @civico/spid attacked over real HTTP (createSpidHandler on node:http, body streamed, requestTimeout 2 s;
-// a real test IdP): oversized and slowloris bodies, 1,000 concurrent garbage ACS posts, one Response raced
+// a real test IdP): oversized and slowloris bodies, one Response raced
 // 20 times, a Response from another browser, open-redirect and header-injection attempts, replayed and
 // forged IdP-initiated logouts. No answer is ever 5xx, no handler rejection, memory stays bounded.
 import { connect, type Socket } from 'node:net';
@@ -97,34 +97,6 @@ describe('@civico/spid over HTTP under attack', () => {
     const foreign = stack.handlerErrors.filter((e) => (e as { code?: unknown }).code !== 'ECONNRESET');
     expect(foreign).toEqual([]);
     stack.handlerErrors.length = 0;
-  }, 20_000);
-
-  it('answers 1,000 concurrent ACS posts of random bytes with 400/403 only, memory bounded', async () => {
-    global.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
-    const statuses = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) => {
-        const bytes = crypto.getRandomValues(new Uint8Array(64 + ((i * 997) % 8_000)));
-        const body = i % 2 === 0 ? bytes : `SAMLResponse=${encodeURIComponent(Buffer.from(bytes).toString('base64'))}`;
-        return fetch(`${stack.spUrl}/spid/acs`, { method: 'POST', headers: { 'content-type': form }, body }).then(
-          async (r) => {
-            await r.arrayBuffer();
-            return r.status;
-          },
-        );
-      }),
-    );
-    const counts: Record<number, number> = {};
-    for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
-    global.gc?.();
-    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-    process.stdout.write(
-      `1,000 garbage ACS posts: ${JSON.stringify(counts)} in ${(performance.now() - t0).toFixed(0)} ms, heap +${grown.toFixed(0)} MB\n`,
-    );
-    expect(Object.keys(counts).every((s) => s === '400' || s === '403')).toBe(true);
-    expect(grown).toBeLessThan(100);
-    expect(stack.handlerErrors).toEqual([]);
   }, 20_000);
 
   it('accepts one valid Response posted 20 times at once exactly once; another browser cannot use it', async () => {

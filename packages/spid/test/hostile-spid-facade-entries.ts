@@ -197,7 +197,7 @@ export const FACADE_ENTRY_POINTS: readonly E[] = [
     covers: 'createServiceProvider',
     subject: responseInput,
     limitMs: SP_CALL_LIMIT_MS,
-    numRuns: 40,
+    numRuns: 24,
     call: async (m, [input]) => {
       fillRelayState(input, await startLogin(m));
       return getSp(m).validateResponse(input as never);
