@@ -2,7 +2,11 @@
 // Each test below is `it.fails`: it states the CORRECT behaviour and currently fails, so the suite stays green
 // while the bug exists. When the bug is fixed, vitest reports "expected to fail" for it: then turn the
 // `it.fails` into `it` (the lead routes each one to H-facade).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
+import { createSpidRouter } from '../src/express/index.js';
 import { createServiceProvider, SpidError } from '../src/index.js';
 import { createSpidHandler } from '../src/web/index.js';
 import { makeSpConfig, SP_TEST_PLACEHOLDER_IDP } from './support/sp-config.js';
@@ -33,6 +37,21 @@ describe('BUG (H-facade) findings of the hostile suite', () => {
     const outcome = await settle(() => handler(new Request(`${BASE}/spid/logout?returnTo=%2F%E2%88%95evil`)));
     expect(outcome.error).toBeUndefined();
     expect([303, 400]).toContain((outcome.value as Response).status);
+  });
+
+  it.fails('the same returnTo through the Express router is not a 500', async () => {
+    const app = express();
+    app.use(createSpidRouter(sp, { onLogin: () => new Response('x'), getLogin: () => undefined }));
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const r = await fetch(`http://127.0.0.1:${port}/spid/logout?returnTo=%2F%E2%88%95evil`, { redirect: 'manual' });
+      expect([303, 400]).toContain(r.status);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it.fails('createLoginRequest refuses a returnTo no Location header can carry (/∕evil)', async () => {
