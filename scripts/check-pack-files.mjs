@@ -122,7 +122,15 @@ function closureOf(pkgJsonFile) {
   while (queue.length > 0) {
     const file = queue.shift();
     const pkg = readJson(file);
-    const deps = { ...pkg.peerDependencies, ...pkg.optionalDependencies, ...pkg.dependencies };
+    // Optional peers (the Express and Fastify adapters of @civico/spid) belong to the application that
+    // chose them: an install of the package never brings them.
+    const optionalPeers = new Set(
+      Object.entries(pkg.peerDependenciesMeta ?? {})
+        .filter(([, meta]) => meta?.optional === true)
+        .map(([name]) => name),
+    );
+    const peers = Object.fromEntries(Object.entries(pkg.peerDependencies ?? {}).filter(([n]) => !optionalPeers.has(n)));
+    const deps = { ...peers, ...pkg.optionalDependencies, ...pkg.dependencies };
     for (const name of Object.keys(deps)) {
       if (seen.has(name)) continue;
       const found = findInstalled(name, dirname(file));
