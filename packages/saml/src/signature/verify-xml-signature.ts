@@ -118,6 +118,32 @@ function isolate(element: Element, signature: Element, id: string, limits: Parse
 }
 
 /**
+ * The last document parsed and indexed here, by its text and limits: a Service Provider verifies the
+ * Response and then its Assertion in the same text, and the second call need not parse it again. The
+ * document never leaves this module and nothing here changes it (elements are copied before any
+ * change; xml-crypto only reads), so the same text with the same limits gives the same tree. One entry:
+ * the memory held is at most one document within the parser's limits.
+ */
+let lastParsed:
+  | {
+      readonly text: string;
+      readonly limits: ParseXmlOptions | undefined;
+      readonly doc: Document;
+      readonly ids: ReturnType<typeof indexIds>;
+    }
+  | undefined;
+
+function parseIndexed(text: string, limits: ParseXmlOptions | undefined) {
+  const last = lastParsed;
+  if (last !== undefined && last.limits === limits && last.text === text) return last;
+  lastParsed = undefined;
+  const doc = parseXml(text, limits);
+  const parsed = { text, limits, doc, ids: indexIds(doc) };
+  lastParsed = parsed;
+  return parsed;
+}
+
+/**
  * Verifies the enveloped XML-DSig signature of one element and returns the signed content itself:
  * read the Assertion (or Response, or metadata) only from the element it returns.
  *
@@ -187,8 +213,7 @@ export function verifyXmlSignature(xml: string | Document, options: VerifyXmlSig
   const text = toText(xml);
   const { wanted, certificates, now, limits } = readOptions(options);
   const keys = readTrustedCertificates(certificates, now);
-  const doc = parseXml(text, limits);
-  const ids = indexIds(doc);
+  const { doc, ids } = parseIndexed(text, limits);
   // XSW: a second element with the referenced ID could be the one a reader picks.
   if (ids.hasDuplicates) wrapping('duplicate-id', 'the document has duplicate IDs');
   const { element, id } = locateSignedElement(doc, ids, wanted);
