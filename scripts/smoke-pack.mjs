@@ -20,6 +20,26 @@ function run(cmd, args, cwd, opts = {}) {
 const USES = {
   '@civico/saml': `const { validateSchema } = await import('@civico/saml');
     await validateSchema('<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>', 'protocol');`,
+  // The packed SP end to end as far as no IdP is needed: an Avviso 29 certificate, the signed metadata,
+  // a signed AuthnRequest on HTTP-Redirect stored in the memory store, and a forged Response refused
+  // by the schema step (which loads the shipped XSDs through @civico/saml).
+  '@civico/spid': `const { createSpCertificate, createServiceProvider, SpidError } = await import('@civico/spid');
+    const base = 'https://servizi.comune.example.it';
+    const entityId = base + '/spid';
+    const key = await createSpCertificate({ kind: 'public', entityId, organizationName: 'Comune di Forlì',
+      displayName: 'Comune di Forlì', ipaCode: 'c_d704', locality: 'Forlì', keyBits: 2048 });
+    const idp = { entityId: 'https://idp.example.it', name: 'IdP', certificates: [key.certificate],
+      sso: { redirect: { url: 'https://idp.example.it/sso' } }, slo: {} };
+    const sp = createServiceProvider({ entityId, key, acsUrls: [base + '/spid/acs'], sloUrl: base + '/spid/slo',
+      attributeConsumingServices: [{ serviceName: 'Servizi online', attributes: ['fiscalNumber'] }],
+      organization: { name: 'Comune di Forlì', displayName: 'Comune di Forlì', url: base + '/' },
+      contacts: { other: { ipaCode: 'c_d704', email: 'spid@comune.example.it' } }, idps: [idp], audit: false });
+    if (!sp.getMetadata().includes('<ds:Signature')) throw new Error('metadata not signed');
+    const login = await sp.createLoginRequest({ idp: idp.entityId, session: 'smoke-session', level: 2 });
+    if (!login.url.startsWith('https://idp.example.it/sso?SAMLRequest=')) throw new Error('no redirect');
+    const form = { SAMLResponse: Buffer.from('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>').toString('base64'), RelayState: login.relayState };
+    const refused = await sp.validateResponse({ form, session: 'smoke-session' }).then(() => undefined, (e) => e);
+    if (!SpidError.isInstance(refused) || refused.status !== 400) throw new Error('forged Response not refused: ' + refused);`,
 };
 
 const packages = readdirSync(join(root, 'packages'))
@@ -41,9 +61,24 @@ try {
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke', private: true, version: '0.0.0' }));
   const nodes = NODE_LINES.map((line) => `node${line}@npm:node@${line}`);
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'zod@^4', ...tarballs, ...nodes], app, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      'zod@^4',
+      'express@^5',
+      'fastify@^5',
+      ...tarballs,
+      ...nodes,
+    ],
+    app,
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
 
   const runtimes = [{ name: `node ${process.version}`, bin: process.execPath }];
   for (const line of NODE_LINES) {
