@@ -8,11 +8,17 @@ export { lintSpCertificate } from './cert/lint-sp-certificate.js';
 export type { SpCertificateKind } from './cert/sp-certificate-kind.js';
 export { validateSpCertificate } from './cert/validate-sp-certificate.js';
 export { readServiceProviderConfig } from './config/read-service-provider-config.js';
-export type { ResolvedServiceProviderConfig, ServiceProviderConfig } from './config/service-provider-config-schema.js';
+export type {
+  ReadonlyDeep,
+  ResolvedServiceProviderConfig,
+  ServiceProviderConfig,
+} from './config/service-provider-config-schema.js';
 export { ServiceProviderConfigSchema } from './config/service-provider-config-schema.js';
 export type { CieAttributeName, SpidAttributeName } from './data/spid-attributes.js';
 export { CIE_ATTRIBUTE_NAMES, SPID_ATTRIBUTE_NAMES } from './data/spid-attributes.js';
 export { getSpidLevelFromUri, isLevelAcceptable, SPID_LEVEL_URIS } from './data/spid-levels.js';
+export type { SpidBinding, SpidComparison, SpidLevel, SpidPurpose, SpProfile } from './data/spid-types.js';
+export { SP_PROFILES } from './data/spid-types.js';
 export type { SpidUserErrorCode } from './data/user-messages.js';
 export { getSpidUserMessage, SPID_USER_MESSAGES } from './data/user-messages.js';
 export type { SpidErrorCode, SpidErrorOptions, SpidHttpStatus, SpidUserMessage } from './errors.js';
@@ -47,7 +53,9 @@ export type {
   SpidIncomingMessage,
   SpidLogin,
   SpidLoginRequest,
+  SpidLogoutRequest,
   SpidLogoutRequestResult,
+  SpidLogoutResponseResult,
   SpidLogoutSubject,
   SpidOutgoingMessage,
 } from './sp/service-provider.js';
@@ -59,3 +67,4 @@ export type { SpidStore } from './store/spid-store.js';
 export { SPID_STORE_LIMITS } from './store/store-limits.js';
 export type { DecodeSpidUserOptions } from './user/decode-spid-user.js';
 export { decodeSpidUser } from './user/decode-spid-user.js';
+export type { SpidUser } from './user/spid-user.js';

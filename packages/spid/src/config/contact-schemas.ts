@@ -175,10 +175,15 @@ export const CieTechnicalContactSchema = plainObject(
  */
 export const SpContactsSchema = plainObject(
   z.strictObject({
+    /** `contactType="other"`: the SP itself, or the aggregated body (SPID profiles; required there). */
     other: OtherContactSchema.optional(),
+    /** `contactType="billing"` with `fpa:CessionarioCommittente`: the invoiced subject (SPID private profiles). */
     billing: BillingContactSchema.optional(),
+    /** `contactType="other"`, `spid:entityType="spid:aggregator"`: the vendor (aggregator, operator profiles). */
     aggregator: AggregatorContactSchema.optional(),
+    /** `contactType="administrative"` with `cie:` extensions: the SP (CIE profiles; required there). */
     administrative: CieAdministrativeContactSchema.optional(),
+    /** `contactType="technical"`: the technology partner (CIE profiles, optional). */
     technical: CieTechnicalContactSchema.optional(),
   }),
 );

@@ -12,8 +12,11 @@ import type { SpidComparison, SpidLevel } from './spid-types.js';
  * @group Protocol
  */
 export const SPID_LEVEL_URIS = Object.freeze({
+  /** Level 1: one factor (user name and password). */
   1: 'https://www.spid.gov.it/SpidL1',
+  /** Level 2: two factors (password and a one-time code or an app confirmation). */
   2: 'https://www.spid.gov.it/SpidL2',
+  /** Level 3: a second factor whose keys are kept on a secure device (e.g. a smart card). */
   3: 'https://www.spid.gov.it/SpidL3',
 } as const);
 

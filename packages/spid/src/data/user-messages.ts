@@ -17,32 +17,53 @@ import type { SpidUserMessage } from '../errors.js';
  * @group Errors
  */
 export const SPID_USER_MESSAGES = Object.freeze({
+  /** nr19: Repeated authentication failure: too many attempts with wrong credentials. */
   nr19: Object.freeze({
+    /** Italian. */
     it: 'Accesso non riuscito: sono stati fatti troppi tentativi con credenziali errate. Riprova più tardi.',
+    /** English. */
     en: 'Login failed: there were too many attempts with wrong credentials. Please try again later.',
   }),
+  /** nr20: The user has no credentials of the level the SP requested. */
   nr20: Object.freeze({
+    /** Italian. */
     it: 'Per accedere a questo servizio serve un’identità digitale con un livello di sicurezza più alto. Puoi richiederla al tuo gestore di identità digitale.',
+    /** English. */
     en: 'This service requires a digital identity with a higher security level. You can request one from your identity provider.',
   }),
+  /** nr21: Timeout while the user was authenticating. */
   nr21: Object.freeze({
+    /** Italian. */
     it: 'Il tempo per completare l’accesso è scaduto. Riprova.',
+    /** English. */
     en: 'The time to complete the login has run out. Please try again.',
   }),
+  /** nr22: The user refused consent to send the requested data. */
   nr22: Object.freeze({
+    /** Italian. */
     it: 'Per usare questo servizio è necessario il tuo consenso all’invio dei dati richiesti. Se vuoi accedere, riprova e dai il consenso.',
+    /** English. */
     en: 'This service needs your consent to receive the requested data. To log in, please try again and give your consent.',
   }),
+  /** nr23: The identity is suspended or revoked, or the credentials are blocked. */
   nr23: Object.freeze({
+    /** Italian. */
     it: 'La tua identità digitale risulta sospesa o revocata, oppure le credenziali sono bloccate. Contatta il tuo gestore di identità digitale.',
+    /** English. */
     en: 'Your digital identity is suspended or revoked, or your credentials are blocked. Please contact your identity provider.',
   }),
+  /** nr25: The user cancelled the authentication. */
   nr25: Object.freeze({
+    /** Italian. */
     it: 'Hai annullato l’accesso. Se vuoi, puoi riprovare.',
+    /** English. */
     en: 'You cancelled the login. You can try again if you wish.',
   }),
+  /** nr30: The identity is not of the type the SP requested (e.g. a professional identity, `spid:Purpose`). */
   nr30: Object.freeze({
+    /** Italian. */
     it: 'Per questo servizio serve un tipo di identità digitale diverso da quello che hai usato (ad esempio un’identità per uso professionale). Accedi con il tipo di identità richiesto.',
+    /** English. */
     en: 'This service requires a different type of digital identity from the one you used (for example, a professional identity). Please log in with the required identity type.',
   }),
 } as const satisfies Record<string, SpidUserMessage>);

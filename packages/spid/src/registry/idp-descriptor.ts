@@ -21,9 +21,19 @@ export interface IdpDescriptor {
   /** Logo URL from the registry list, when known. */
   readonly logoUrl?: string | undefined;
   /** SingleSignOnService per binding. */
-  readonly sso: { readonly redirect?: IdpEndpoint | undefined; readonly post?: IdpEndpoint | undefined };
+  readonly sso: {
+    /** The HTTP-Redirect endpoint, when the IdP has one. */
+    readonly redirect?: IdpEndpoint | undefined;
+    /** The HTTP-POST endpoint, when the IdP has one. */
+    readonly post?: IdpEndpoint | undefined;
+  };
   /** SingleLogoutService per binding (none for an IdP without SLO). */
-  readonly slo: { readonly redirect?: IdpEndpoint | undefined; readonly post?: IdpEndpoint | undefined };
+  readonly slo: {
+    /** The HTTP-Redirect endpoint, when the IdP has one. */
+    readonly redirect?: IdpEndpoint | undefined;
+    /** The HTTP-POST endpoint, when the IdP has one. */
+    readonly post?: IdpEndpoint | undefined;
+  };
   /** PEM certificates of every `KeyDescriptor` with `use="signing"` or no `use` (several during rotation). */
   readonly certificates: readonly string[];
   /** `validUntil` of the metadata, ISO 8601, when given. */

@@ -21,10 +21,39 @@ import type { IdpSkipReason } from './read-idp-entity.js';
  * @group Registry
  */
 export type IdpMetadataSource = (
-  | { readonly url: string; readonly file?: never; readonly xml?: never }
-  | { readonly file: string; readonly url?: never; readonly xml?: never }
-  | { readonly xml: string; readonly url?: never; readonly file?: never }
-) & { readonly certificates?: readonly string[] | undefined; readonly cie?: boolean | undefined };
+  | {
+      /** The https URL to download the metadata from (http only on localhost, or with `allowHttp`). */
+      readonly url: string;
+      /** Not with `url`. */
+      readonly file?: never;
+      /** Not with `url`. */
+      readonly xml?: never;
+    }
+  | {
+      /** The path of a local metadata file. */
+      readonly file: string;
+      /** Not with `file`. */
+      readonly url?: never;
+      /** Not with `file`. */
+      readonly xml?: never;
+    }
+  | {
+      /** The metadata XML itself. */
+      readonly xml: string;
+      /** Not with `xml`. */
+      readonly url?: never;
+      /** Not with `xml`. */
+      readonly file?: never;
+    }
+) & {
+  /**
+   * PEM certificates of the trusted signers of this metadata: when given, its signature must verify
+   * against one of them (required for the AgID aggregate).
+   */
+  readonly certificates?: readonly string[] | undefined;
+  /** Marks every IdP of this source as a CIE identity provider (CIE rules apply). */
+  readonly cie?: boolean | undefined;
+};
 
 /**
  * Where the registry's JSON list of display names and logos comes from.
@@ -36,8 +65,18 @@ export type IdpMetadataSource = (
  * @group Registry
  */
 export type IdpListSource =
-  | { readonly url: string; readonly file?: never }
-  | { readonly file: string; readonly url?: never };
+  | {
+      /** The https URL of the JSON list (e.g. `SPID_REGISTRY_URLS.list`). */
+      readonly url: string;
+      /** Not with `url`. */
+      readonly file?: never;
+    }
+  | {
+      /** The path of a local copy of the JSON list. */
+      readonly file: string;
+      /** Not with `file`. */
+      readonly url?: never;
+    };
 
 /**
  * Options of {@link createIdpRegistry}.

@@ -61,6 +61,26 @@ export type SpidLoginRequest = SpidOutgoingMessage & {
 };
 
 /**
+ * A logout request ready to send (see `ServiceProvider.createLogoutRequest`), and its ID.
+ * @group Service provider
+ */
+export type SpidLogoutRequest = SpidOutgoingMessage & {
+  /** The LogoutRequest `ID`. */
+  readonly requestId: string;
+};
+
+/**
+ * The IdP's answer to an SP-initiated logout, validated (see `ServiceProvider.validateLogoutResponse`).
+ * @group Service provider
+ */
+export interface SpidLogoutResponseResult {
+  /** `true` unless the IdP answered a plain `Success` (e.g. `PartialLogout`): other sessions may remain. */
+  readonly partial: boolean;
+  /** The path to return to, as given to `createLogoutRequest`. */
+  readonly returnTo: string | undefined;
+}
+
+/**
  * The form fields of an HTTP-POST binding message as received (`SAMLResponse` or `SAMLRequest`,
  * `RelayState`), as a record or `URLSearchParams`.
  * @group Service provider
@@ -142,15 +162,17 @@ export interface ServiceProvider {
   validateResponse(input: { readonly form: SpidFormInput; readonly session: string }): Promise<SpidLogin>;
   /** Builds, signs and stores a LogoutRequest for an SP-initiated logout. */
   createLogoutRequest(options: {
+    /** The login to end (from {@link SpidLogin}). */
     readonly subject: SpidLogoutSubject;
+    /** The browser session id the logout is bound to (the LogoutResponse must come back in it). */
     readonly session: string;
+    /** Binding of the request (default the IdP's HTTP-Redirect endpoint, else HTTP-POST). */
     readonly binding?: SpidBinding | undefined;
+    /** Same-origin path (`/…`) to return to after logout; anything else is refused. Kept server-side. */
     readonly returnTo?: string | undefined;
-  }): Promise<SpidOutgoingMessage & { readonly requestId: string }>;
+  }): Promise<SpidLogoutRequest>;
   /** Validates the IdP's LogoutResponse to an SP-initiated logout; `partial` for `PartialLogout`. */
-  validateLogoutResponse(
-    input: SpidIncomingMessage & { readonly session: string },
-  ): Promise<{ readonly partial: boolean; readonly returnTo: string | undefined }>;
+  validateLogoutResponse(input: SpidIncomingMessage & { readonly session: string }): Promise<SpidLogoutResponseResult>;
   /** Validates an IdP-initiated LogoutRequest and returns the login to end and the answer to send. */
   validateLogoutRequest(input: SpidIncomingMessage): Promise<SpidLogoutRequestResult>;
 }
