@@ -8,7 +8,7 @@
 //   validateSamlResponse: size cap, strict base64, safe parse, the SAML protocol XSD (libxml2-wasm),
 //   pending request by InResponseTo bound to the browser session and RelayState, Status, the XSW shape
 //   rules, both signatures with the stored IdP's certificates (read back from the signed nodes only),
-//   every field of spid.md §3.3, level, exactly the requested attributes, atomic take of the request,
+//   every SPID field rule (spid-sp-test cases), level, exactly the requested attributes, atomic take of the request,
 //   replay cache of the Assertion ID, the user decoded (codice fiscale through @civico/core). Audit off.
 // - node-saml: validatePostResponseAsync with both signatures required, Issuer, Audience, the clock
 //   skew and InResponseTo checked against its cache (see node-saml-peer.ts); no schema, no session

@@ -223,7 +223,7 @@ describe('parseIdpMetadata()', () => {
     expect(read('')).toBe('https://a.example.it');
   });
 
-  it('marks the CIE entityIDs of spid.md §6.1, and every entity with the cie option', () => {
+  it('marks the CIE entityIDs of the CIE manuale tecnico, and every entity with the cie option', () => {
     const cieId = CIE_IDP_ENTITY_IDS[0] as string;
     const [cie] = parseIdpMetadata(idpEntity(cieId, k.idpA, { cie: true }));
     expect(cie?.cie).toBe(true);

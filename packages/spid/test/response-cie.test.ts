@@ -12,7 +12,7 @@ import {
   validate,
 } from './support/response-fixtures.js';
 
-// CIE (spid.md §6.1): the Response Issuer has no Format and the tool's CIE profile skips cases 70 and 71
+// CIE (CIE manuale tecnico): the Response Issuer has no Format and the tool's CIE profile skips cases 70 and 71
 // (`cieSkip`). Our decision for those two under CIE: the Assertion Issuer Format may be absent (71 is
 // accepted), but when present it must still be the entity format (70, empty Format, is refused).
 const CIE_DECISIONS: Readonly<Record<string, 'accept' | string>> = { '70': 'assertion.issuer-format', '71': 'accept' };
@@ -56,7 +56,7 @@ describe('validateSamlResponse() on the conformance cases in the CIE flavour', (
     }
   });
 
-  // CIE accepts only `exact` and `minimum` (spid.md §6.1); the level table is the same.
+  // CIE accepts only `exact` and `minimum` (CIE manuale tecnico); the level table is the same.
   const levelRows = CONFORMANCE_CASES.filter((c) => c.expect === 'level').flatMap((c) =>
     ([1, 2, 3] as const).flatMap((r) => (['exact', 'minimum'] as const).map((cmp) => [c.id, r, cmp, c.level] as const)),
   );

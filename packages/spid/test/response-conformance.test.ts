@@ -8,7 +8,7 @@ import { caseResponse, createTestStore, outcome, startLogin, validate } from './
 
 const LEVELS: readonly SpidLevel[] = [1, 2, 3];
 const COMPARISONS: readonly SpidComparison[] = ['exact', 'minimum', 'better', 'maximum'];
-// spid.md §3.5, written as the table (R requested, L returned).
+// SPID conformance cases 94–96, written as the table (R requested, L returned).
 const LEVEL_TABLE: Record<SpidComparison, { lower: boolean; equal: boolean; higher: boolean }> = {
   exact: { lower: false, equal: true, higher: true },
   minimum: { lower: false, equal: true, higher: true },
@@ -88,7 +88,7 @@ describe('validateSamlResponse() on the SPID conformance cases', () => {
   });
 });
 
-describe('validateSamlResponse() on the level cases 94–96 (spid.md §3.5)', () => {
+describe('validateSamlResponse() on the level cases 94–96 (SPID Regole Tecniche)', () => {
   const levelCases = CONFORMANCE_CASES.filter((c) => c.expect === 'level');
   const rows = levelCases.flatMap((c) =>
     LEVELS.flatMap((requested) => COMPARISONS.map((comparison) => [c.id, requested, comparison, c] as const)),

@@ -118,7 +118,7 @@ const CASES: readonly (readonly [title: string, edit: Edit, expected: string])[]
     },
     'structure.encrypted-assertion',
   ],
-  // Tolerated (spid.md §3.7) or white space the schema collapses: accepted.
+  // Tolerated by spid-sp-test (its baseline Response) or white space the schema collapses: accepted.
   [
     'attributes with NameFormat basic',
     (d) => {

@@ -27,7 +27,7 @@ const requested = now - 2_000; // startLogin's request IssueInstant
 /** A value a target may be set to (`undefined` removes the attribute). */
 type Value = string | undefined;
 
-/** When the spec says a value is acceptable (an oracle written from spid.md §3.3, not from the code). */
+/** When the spec says a value is acceptable (an oracle written from the SPID Response rules, not from the code). */
 const exact = (expected: string) => (v: Value) => v === expected;
 const trimmed = (expected: string) => (v: Value) => v !== undefined && v.trim() === expected;
 const instant = (ok: (t: number) => boolean) => (v: Value) => {
@@ -101,7 +101,7 @@ const TARGETS: readonly Target[] = [
     ns: NS.saml,
     element: 'AuthnContextClassRef',
     original: L2,
-    // Requested L2 with `minimum`: L2 or L3 (spid.md §3.5).
+    // Requested L2 with `minimum`: L2 or L3 (SPID conformance cases 94–96).
     acceptable: (v) => trimmed(L2)(v) || trimmed(L3)(v),
     level: (v) => (v.trim() === L3 ? 3 : 2),
   },
@@ -169,7 +169,7 @@ function apply(doc: ResponseDom, t: Target, value: Value): void {
 
 describe('validateSamlResponse() on binding fields changed before the IdP signs', () => {
   // Every signature is valid, so only the field checks decide. The oracle is two-way: accepted exactly
-  // when spid.md §3.3 accepts the value, and then the login is the original one (the level aside).
+  // when the SPID Response rules accept the value, and then the login is the original one (the level aside).
   it('accepts exactly the values the rules accept (fixed seed)', async () => {
     const store = createTestStore();
     const login = await startLogin(store, { id: REQUEST_ID });

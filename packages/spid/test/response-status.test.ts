@@ -14,7 +14,7 @@ async function errorFor(code: Code, session?: string) {
   return { error: (result as { error: SpidError }).error, store, login };
 }
 
-describe('validateSamlResponse() on IdP error Responses (spid.md §3.6)', () => {
+describe('validateSamlResponse() on IdP error Responses (SPID error table, nr19–nr30)', () => {
   it.each(Object.keys(SPID_USER_MESSAGES))('gives %s its code and its own citizen message', async (code) => {
     const { error } = await errorFor(code as Code);
     expect(error).toMatchObject({

@@ -46,7 +46,7 @@ function toRegistryError(err: unknown, field: string): SpidError {
  *
  * @remarks
  * Each source is metadata read by {@link parseIdpMetadata}: with its `certificates`, the signature
- * must verify (the AgID aggregate at `registry.spid.gov.it` is refused without them, spid.md §5).
+ * must verify (the AgID aggregate at `registry.spid.gov.it` is refused without them; SPID registro.rst).
  * Downloads use `fetch` with a timeout over the whole exchange and a 4 MiB body cap; `http:` only on
  * loopback hosts unless `allowHttp`. With `cacheDir`, each verified download is kept (temporary file
  * and rename, never half-written) and used on a cold start when the network fails; a cached copy is

@@ -15,7 +15,7 @@ export interface OfficialSpidIdp {
 }
 
 /**
- * The 12 SPID identity providers of the AgID registry (spid.md §5, as of 2023), for drawing the login
+ * The 12 SPID identity providers of the AgID registry (registry.spid.gov.it, as of 2023), for drawing the login
  * button offline.
  *
  * @remarks

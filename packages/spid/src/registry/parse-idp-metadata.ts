@@ -119,7 +119,7 @@ function collect(el: Element, now: Date, inherited: number | undefined, out: [El
  * the signed node it returns, never from the document around it. A `validUntil` in the past, on the
  * root or on an entity, or one that is not an `xs:dateTime`, refuses the whole document.
  *
- * Per entity only the `IDPSSODescriptor` is read (spid.md §5): `SingleSignOnService` and
+ * Per entity only the `IDPSSODescriptor` is read (SAML metadata §2.4.3): `SingleSignOnService` and
  * `SingleLogoutService` (with `ResponseLocation`) per binding, HTTP-Redirect and HTTP-POST, absolute
  * http(s) `Location`s only; the certificates of every `KeyDescriptor` with `use="signing"` or no `use`
  * that can be read and have not expired (several during a rotation). The certificate in the

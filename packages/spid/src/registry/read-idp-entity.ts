@@ -58,7 +58,7 @@ function endpoints(descriptor: Element, name: string, withResponse: boolean): Id
 
 /**
  * PEM of every readable, unexpired certificate of `KeyDescriptor use="signing"` or without `use`
- * (spid.md §5 and §7 item 2: never the metadata signature's own `KeyInfo`).
+ * (SAML metadata §2.4.1.1; never the metadata signature's own `KeyInfo`: passport-spid #12).
  */
 function signingCertificates(descriptor: Element, now: Date): string[] {
   const found: string[] = [];

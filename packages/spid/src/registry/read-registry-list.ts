@@ -25,7 +25,7 @@ function nameOf(value: unknown): string | undefined {
 }
 
 /**
- * Reads the registry's JSON list (`[{ entity_id, organization_name, logo_uri }]`, spid.md §5) into a
+ * Reads the registry's JSON list (`[{ entity_id, organization_name, logo_uri }]`, registry.spid.gov.it) into a
  * map by entityID. Entries of another shape are ignored, names are trimmed and bounded, logos must be
  * https URLs; the first entry of an entityID wins. It carries no keys: it only names IdPs that the
  * verified metadata already trusts.

@@ -1,5 +1,5 @@
 /**
- * Where AgID publishes the SPID identity providers (spid.md §5, `registro.rst`).
+ * Where AgID publishes the SPID identity providers (SPID Regole Tecniche, `registro.rst`).
  *
  * @remarks
  * `metadata` is the signed aggregate (`md:EntitiesDescriptor`) of every SPID IdP: load it with
@@ -25,7 +25,7 @@ export const SPID_REGISTRY_URLS = Object.freeze({
 } as const);
 
 /**
- * The metadata of the CIE identity provider (Ministero dell'Interno), per environment (spid.md §6.1).
+ * The metadata of the CIE identity provider (Ministero dell'Interno), per environment (CIE manuale tecnico).
  *
  * @remarks
  * `production` for live services, `preproduction` for onboarding tests: the SP's metadata must be
@@ -45,7 +45,7 @@ export const CIE_IDP_METADATA_URLS = Object.freeze({
 } as const);
 
 /**
- * The entityIDs of the CIE identity provider, production and pre-production (spid.md §6.1): an IdP
+ * The entityIDs of the CIE identity provider, production and pre-production (CIE manuale tecnico): an IdP
  * with one of these gets `cie: true` and the CIE rules.
  * @example
  * ```ts
@@ -60,7 +60,7 @@ export const CIE_IDP_ENTITY_IDS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * The metadata of AgID's SPID validator IdP (spid.md §5): not in the aggregate, add it as an extra
+ * The metadata of AgID's SPID validator IdP (italia/spid-saml-check): not in the aggregate, add it as an extra
  * source (off in production) while the SP's metadata is checked at validator.spid.gov.it.
  * @example
  * ```ts

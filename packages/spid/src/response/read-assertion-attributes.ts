@@ -3,11 +3,11 @@ import { rejected } from './response-errors.js';
 import { readAttribute, readOne, requireOnlyChildren, type XmlElement } from './xml-fields.js';
 
 /**
- * @internal The attributes of a verified Assertion (spid.md §3.3, cases 98, 99, 103): exactly one
+ * @internal The attributes of a verified Assertion (SPID conformance cases 98, 99, 103): exactly one
  * `AttributeStatement`, each `Attribute` named once with exactly one `AttributeValue`, and the set of
  * names exactly the one the request's AttributeConsumingService asked for (case 103 is refused, not
  * tolerated). `NameFormat` and `xsi:type` are not checked, nor the value syntax (test identities send
- * values outside the documented formats, spid.md §3.7).
+ * values outside the documented formats, e.g. `spidCode` `AGID-001`).
  * @returns the values by `Name` (a prototype-free record)
  * @throws `SpidError` `ERR_SPID_RESPONSE_REJECTED` (403), `reason` `assertion.attribute-statement`,
  *   `assertion.attribute`, `assertion.attribute-value`, `assertion.attribute-set`

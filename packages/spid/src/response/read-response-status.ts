@@ -7,7 +7,7 @@ import type { XmlElement } from './xml-fields.js';
 /** @internal SAML core §3.2.2.2: the top-level status of a successful Response. */
 export const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 
-// SPID messaggi-errore.rst: `ErrorCode nrNN` in StatusMessage; parsed leniently (spid.md §3.6).
+// SPID messaggi-errore.rst: `ErrorCode nrNN` in StatusMessage; parsed leniently (IdPs vary).
 const ERROR_CODE = /ErrorCode\s*nr\s*0*(\d{1,3})\b/i;
 
 /**

@@ -27,7 +27,7 @@ const MAX_ASSERTION_ID_LENGTH = 256;
 const ASSERTION_CHILDREN = ['Issuer', 'Subject', 'Conditions', 'AuthnStatement', 'AttributeStatement'];
 
 /**
- * @internal Every check of spid.md §3.3 on the Assertion, read only from the node its signature
+ * @internal Every check of the SPID Response cases on the Assertion, read only from the node its signature
  * verification returned: `ID`, `Version` 2.0, `IssueInstant` window (cases 33–40), `Issuer` = the
  * request's IdP with `Format` entity (cases 68–72; `Format` may be absent for CIE, whose IdP omits
  * it, but not empty or other), then Subject, Conditions, AuthnStatement with the level rule, and the

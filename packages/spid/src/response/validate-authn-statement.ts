@@ -17,7 +17,7 @@ export interface AuthnFields {
 }
 
 /**
- * @internal The Assertion `AuthnStatement` (spid.md §3.3, cases 88–97, §3.5): exactly one, with a UTC
+ * @internal The Assertion `AuthnStatement` (SPID conformance cases 88–97): exactly one, with a UTC
  * `AuthnInstant` not in the future (nor before the request at L2/L3 and for CIE), one `AuthnContext` with one `AuthnContextClassRef` that is exactly a SPID level URI
  * (`https://www.spid.gov.it/SpidL1`…`3`), and a level acceptable for the stored request's level and
  * `Comparison` (the §3.5 table). `SessionIndex` is accepted at any level (AgID's validator sends it

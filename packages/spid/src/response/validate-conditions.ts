@@ -4,7 +4,7 @@ import type { TimeContext } from './validate-response-header.js';
 import { readInstant, readOne, requireOnlyChildren, type XmlElement } from './xml-fields.js';
 
 /**
- * @internal The Assertion `Conditions` (spid.md §3.3, cases 73–87): `NotBefore` not in the future,
+ * @internal The Assertion `Conditions` (SPID conformance cases 73–87): `NotBefore` not in the future,
  * `NotOnOrAfter` not passed (both required, UTC `xs:dateTime`, within the skew), and exactly one
  * `AudienceRestriction` with exactly one `Audience` = the SP entityID. Other conditions are refused.
  * @returns `NotOnOrAfter`, epoch ms

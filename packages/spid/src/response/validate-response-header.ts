@@ -44,7 +44,7 @@ export function validateIssuer(parent: XmlElement, idp: string, formatRequired: 
 }
 
 /**
- * @internal The `samlp:Response` header against the stored request (spid.md §3.3, cases 8–21, 27–31):
+ * @internal The `samlp:Response` header against the stored request (SPID conformance cases 8–21, 27–31):
  * `ID`, `Version` 2.0, `IssueInstant` window, `Destination` = the request's ACS URL, `InResponseTo` =
  * the request ID, `Issuer` = the request's IdP with `Format` entity or none.
  *

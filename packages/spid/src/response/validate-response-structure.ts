@@ -5,7 +5,7 @@ import type { XmlElement } from './xml-fields.js';
 type XmlDocument = ReturnType<typeof parseXml>;
 
 /**
- * @internal The XML-signature-wrapping defences on the document shape (spid.md §3.4, spid-sp-test
+ * @internal The XML-signature-wrapping defences on the document shape (the XSW cases of spid-sp-test
  * response_wraps.py), before any signature is checked: exactly one `samlp:Response` (the root), exactly
  * one `saml:Assertion` in the whole document and it is a direct child of the root (so none inside
  * `Extensions`, `Advice`, `ds:Signature` or `ds:Object`), no `EncryptedAssertion`, and every

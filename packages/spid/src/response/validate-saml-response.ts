@@ -123,7 +123,7 @@ async function run(args: ValidateSamlResponseArgs): Promise<SpidLogin> {
  * pending request and returns the login.
  *
  * @remarks
- * The fixed pipeline (spid.md §8.5, the 111 conformance cases of §3.3), failing closed at the first
+ * The fixed pipeline (docs/spid.md, Response validation; the 111 SPID conformance cases), failing closed at the first
  * broken rule:
  * 1. `SAMLResponse` at most `maxBytes` base64 characters, strict base64 of UTF-8, safe XML (no DTD),
  *    valid against the SAML protocol XSD, root `samlp:Response` — else 400 `ERR_SPID_RESPONSE_MALFORMED`;

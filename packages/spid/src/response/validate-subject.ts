@@ -18,7 +18,7 @@ export interface SubjectFields {
 }
 
 /**
- * @internal The Assertion `Subject` (spid.md §3.3, cases 41–66): exactly one transient `NameID` with a
+ * @internal The Assertion `Subject` (SPID conformance cases 41–66): exactly one transient `NameID` with a
  * value and a `NameQualifier`, and exactly one bearer `SubjectConfirmation` whose
  * `SubjectConfirmationData` has `Recipient` = the request's ACS URL, `InResponseTo` = the request ID
  * and an unexpired `NotOnOrAfter` (and no `NotBefore`: SAML profiles §4.1.4.2).

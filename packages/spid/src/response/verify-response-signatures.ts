@@ -27,7 +27,7 @@ function verify(xml: string, element: XmlElement, certificates: readonly string[
  * returns the signed nodes: every field is read from them, never from the received document.
  *
  * @remarks
- * `verifyXmlSignature` of `@civico/saml` enforces the rest of spid.md §3.4: unique IDs, one
+ * `verifyXmlSignature` of `@civico/saml` enforces the rest of the XSW defences: unique IDs, one
  * enveloped signature as a direct child, one Reference to that element's ID, only the
  * enveloped-signature and exclusive c14n transforms (no XSLT/XPath), no `ds:Object`/`Manifest`,
  * RSA ≥ 2048 with SHA-256+, certificates valid at `now`.

@@ -7,7 +7,7 @@ export type { XmlElement };
 
 /**
  * @internal The one direct child `ns:name` of `parent`; missing or repeated → 403 with `reason`.
- * Direct children only: a descendant search accepted SPID case 28 in other libraries (spid.md §7.3).
+ * Direct children only: a descendant search accepted SPID case 28 in other libraries (italia/spid-express #45).
  */
 export function readOne(parent: XmlElement, ns: string, name: string, reason: string): XmlElement {
   const children = getChildren(parent, ns, name);

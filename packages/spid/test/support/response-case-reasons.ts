@@ -1,6 +1,6 @@
 /**
  * Why each SPID conformance case must be refused by validateSamlResponse: the error `reason` (a stable
- * check id) of the rule that case tests, in pipeline order (spid.md §3.3, §8.5). Cases whose document
+ * check id) of the rule that case tests, in pipeline order (spid-sp-test; docs/spid.md). Cases whose document
  * the SAML protocol XSD already refuses are `response.schema` (400); the rest are refused by the
  * named SPID check (403). Accepted cases (1, 31, 109, 110) and the level cases (94–96) are not here.
  */
