@@ -37,7 +37,7 @@ function reencodeParsedBody(req: ExpressRequest): string | undefined {
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - as for `createSpidHandler`: `onLogin` (required), `onLogout`, `getLogin`, `basePath`…
  * @returns the router
- * @throws {@link SpidError} `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid.
+ * @throws `SpidError` `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid.
  * @example
  * ```ts
  * import express from 'express';

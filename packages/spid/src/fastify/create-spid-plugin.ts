@@ -31,7 +31,7 @@ async function reply(target: FastifyReply, response: Response, close = false): P
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - as for `createSpidHandler`: `onLogin` (required), `onLogout`, `getLogin`, `basePath`…
  * @returns the plugin, for `fastify.register`
- * @throws {@link SpidError} `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid.
+ * @throws `SpidError` `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid.
  * @example
  * ```ts
  * import Fastify from 'fastify';

@@ -75,7 +75,7 @@ function isServiceProvider(value: unknown): value is ServiceProvider {
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - `onLogin` (required), `onLogout`, `getLogin`, `basePath`, `logoutReturnTo`, `homePath`, `maxBodyBytes`
  * @returns the handler
- * @throws {@link SpidError} `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid (`field` names it).
+ * @throws `SpidError` `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid (`field` names it).
  * @example
  * ```ts
  * import type { ServiceProvider } from '@civico/spid';
