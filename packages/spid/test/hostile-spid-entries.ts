@@ -281,4 +281,5 @@ export const SPID_EXCLUDED: Readonly<Record<string, string>> = {
   SPID_REGISTRY_URLS: 'constant (URLs)',
   SPID_STORE_LIMITS: 'constant (store limits)',
   SPID_USER_MESSAGES: 'constant (user messages)',
+  SP_PROFILES: 'constant (profile names)',
 };
