@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Request as ExpressRequest, type Router as ExpressRouter, Router } from 'express';
 import type { ServiceProvider } from '../sp/service-provider.js';
 import { createResolvedSpidHandler } from '../web/create-spid-handler.js';
-import { createWebRequest, readNodeBody, readNodeUrl, sendWebResponse } from '../web/node-io.js';
+import { createFailedBody, createWebRequest, readNodeBody, readNodeUrl, sendWebResponse } from '../web/node-io.js';
 import type { SpidHandlerOptions } from '../web/spid-handler-options.js';
 
 /**
@@ -32,7 +32,12 @@ function reencodeParsedBody(req: ExpressRequest): string | undefined {
  * `express.urlencoded()`: the router reads the raw body itself (a form already parsed by an earlier
  * body parser is re-encoded as a fallback, within that parser's own limit). Set `app.set('trust proxy', …)`
  * behind a TLS proxy so that `req.protocol` is `https`. Errors that are not `SpidError`s (a failing
- * `onLogin`) go to Express's error handling.
+ * `onLogin`) go to Express's error handling; a body the client aborts gets the 400 page, not an error.
+ *
+ * **Timeouts** are the Node server's: `server.requestTimeout` (default 300 s since Node 18, the time
+ * to receive a whole request) bounds how long a slow body (slowloris) holds a connection and up to
+ * `maxBodyBytes` of memory. Lower it on the server `app.listen` returns (e.g. `server.requestTimeout =
+ * 30_000`) or on a reverse proxy in front; a body cut by the timeout gets the 400 page.
  *
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - as for `createSpidHandler`: `onLogin` (required), `onLogout`, `getLogin`, `basePath`…
@@ -51,7 +56,8 @@ function reencodeParsedBody(req: ExpressRequest): string | undefined {
  *       new Response(null, { status: 303, headers: { location: login.returnTo ?? '/' } }),
  *   }),
  * );
- * app.listen(3000);
+ * const server = app.listen(3000);
+ * server.requestTimeout = 30_000; // a whole request within 30 s (Node's default: 300 s)
  * ```
  * @group Express
  */
@@ -71,11 +77,16 @@ export function createSpidRouter(sp: ServiceProvider, options: SpidHandlerOption
       protocol = undefined;
     }
     const url = readNodeUrl(target, protocol, req.get('host'));
-    let body: Uint8Array | string | undefined;
+    let body: Uint8Array | string | ReadableStream<Uint8Array> | undefined;
     let truncated = false;
     if (req.method === 'POST') {
       if ((req as IncomingMessage).readableEnded) body = reencodeParsedBody(req) ?? '';
-      else ({ body, truncated } = await readNodeBody(req, limit));
+      else {
+        const read = await readNodeBody(req, limit);
+        truncated = read.truncated;
+        // An aborted or timed-out body: the handler answers its 400 page, nothing reaches Express's errors.
+        body = read.error === undefined ? read.body : createFailedBody(read.error);
+      }
     }
     const response = await handler(createWebRequest(url, req.method, req.headers, body));
     if (response === null) return next();

@@ -28,6 +28,11 @@ async function reply(target: FastifyReply, response: Response, close = false): P
  * Register it without a `prefix` (put the prefix in `basePath`). Behind a TLS proxy set Fastify's
  * `trustProxy`. Errors that are not `SpidError`s (a failing `onLogin`) go to Fastify's error handling.
  *
+ * **Set a request timeout.** Fastify's `requestTimeout` defaults to `0` (no limit, and it replaces
+ * Node's own 300 s): a client sending its body one byte at a time (slowloris) then holds a connection
+ * and up to `maxBodyBytes` of memory for as long as it likes. Pass e.g. `Fastify({ requestTimeout:
+ * 30_000 })` (or set it on a reverse proxy in front); a body cut by the timeout gets the 400 page.
+ *
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - as for `createSpidHandler`: `onLogin` (required), `onLogout`, `getLogin`, `basePath`…
  * @returns the plugin, for `fastify.register`
@@ -38,7 +43,7 @@ async function reply(target: FastifyReply, response: Response, close = false): P
  * import type { ServiceProvider } from '@civico/spid';
  * import { createSpidPlugin } from '@civico/spid/fastify';
  * declare const sp: ServiceProvider;
- * const app = Fastify();
+ * const app = Fastify({ requestTimeout: 30_000 }); // Fastify's default 0 means no limit (slow bodies)
  * await app.register(
  *   createSpidPlugin(sp, {
  *     onLogin: (login) =>

@@ -40,7 +40,10 @@ function readOptions(ctx: SpContext, options: unknown) {
     throw invalidInput('attributeConsumingServiceIndex', 'attributeConsumingServiceIndex names no configured service');
   }
   if (o.returnTo !== undefined && !isLocalPath(o.returnTo)) {
-    throw invalidInput('returnTo', 'returnTo must be a same-origin path (/…)');
+    throw invalidInput(
+      'returnTo',
+      'returnTo must be a same-origin path (/…) of URL characters (RFC 3986, others percent-encoded)',
+    );
   }
   return {
     idp: o.idp,

@@ -67,7 +67,10 @@ export async function createLogoutRequest(
     throw invalidInput('binding', 'binding must be redirect or post');
   }
   if (o.returnTo !== undefined && !isLocalPath(o.returnTo)) {
-    throw invalidInput('returnTo', 'returnTo must be a same-origin path (/…)');
+    throw invalidInput(
+      'returnTo',
+      'returnTo must be a same-origin path (/…) of URL characters (RFC 3986, others percent-encoded)',
+    );
   }
   const idp = ctx.idps.find(subject.idp);
   if (idp === undefined) throw invalidInput('subject.idp', 'The identity provider is not trusted', 'idp.unknown');

@@ -43,7 +43,10 @@ export interface CreateLoginRequestOptions {
   readonly binding?: SpidBinding | undefined;
   /** `AttributeConsumingServiceIndex` (default the first configured service). */
   readonly attributeConsumingServiceIndex?: number | undefined;
-  /** Same-origin path (`/…`) to return to after login; anything else is refused. Kept server-side. */
+  /**
+   * Same-origin path (`/…`) to return to after login, printable ASCII as in a URL (RFC 3986; other
+   * characters percent-encoded); anything else is refused (`ERR_SPID_INVALID_INPUT`). Kept server-side.
+   */
   readonly returnTo?: string | undefined;
   /** `spid:Purpose` (Avviso 18 v2), for professional or legal-person identities. */
   readonly purpose?: SpidPurpose | undefined;
@@ -168,7 +171,7 @@ export interface ServiceProvider {
     readonly session: string;
     /** Binding of the request (default the IdP's HTTP-Redirect endpoint, else HTTP-POST). */
     readonly binding?: SpidBinding | undefined;
-    /** Same-origin path (`/…`) to return to after logout; anything else is refused. Kept server-side. */
+    /** Same-origin path (`/…`) to return to after logout, printable ASCII (RFC 3986); else refused. Kept server-side. */
     readonly returnTo?: string | undefined;
   }): Promise<SpidLogoutRequest>;
   /** Validates the IdP's LogoutResponse to an SP-initiated logout; `partial` for `PartialLogout`. */

@@ -47,6 +47,33 @@ function isServiceProvider(value: unknown): value is ServiceProvider {
 }
 
 /**
+ * The URL of the request the handler was given, checking it is a Fetch `Request` (by shape: another
+ * realm's or a polyfill's `Request` is accepted). Null, a plain object, a URL string or a throwing
+ * Proxy is a programming error: a typed refusal, never a `TypeError`.
+ */
+function readRequestUrl(request: unknown): URL {
+  try {
+    const r = request as Request;
+    if (
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.url === 'string' &&
+      typeof r.method === 'string' &&
+      typeof r.headers?.get === 'function'
+    ) {
+      return new URL(r.url);
+    }
+  } catch {
+    // A throwing getter or an unparsable URL: refused below like any non-Request.
+  }
+  throw new SpidError('ERR_SPID_INVALID_INPUT', 'The SPID handler takes a Fetch API Request', {
+    field: 'request',
+    reason: 'request',
+    status: 400,
+  });
+}
+
+/**
  * Creates the SPID endpoints of an application as one Web-standard handler (`Request` in, `Response`
  * out): Node (`node:http` through an adapter), Deno, Bun, Hono, Next.js route handlers; the Express and
  * Fastify adapters of this package call it too.
@@ -70,12 +97,16 @@ function isServiceProvider(value: unknown): value is ServiceProvider {
  * Any other request (another path, or `/logout` without `getLogin`) resolves `null`: route it on
  * (typically to your 404). A wrong method on a SPID path gets 405. Every answer carries
  * `Cache-Control: no-store`, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`; pages a strict
- * `Content-Security-Policy`. Errors that are not `SpidError`s (a bug, a failing `onLogin`) reject.
+ * `Content-Security-Policy`. Errors that are not `SpidError`s (a bug, a failing `onLogin`) reject; so
+ * does a call with something that is not a `Request` (`SpidError` `ERR_SPID_INVALID_INPUT`, `field`
+ * `request`). A body the client aborts, or that the server's timeout cuts, gets the 400 page (`reason`
+ * `body.read`): set a request timeout on the server (slow bodies).
  *
  * @param sp - the Service Provider (`createServiceProvider`)
  * @param options - `onLogin` (required), `onLogout`, `getLogin`, `basePath`, `logoutReturnTo`, `homePath`, `maxBodyBytes`
  * @returns the handler
- * @throws `SpidError` `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid (`field` names it).
+ * @throws `SpidError` `ERR_SPID_INVALID_CONFIG` when `sp` or an option is invalid (`field` names it); the
+ *   handler rejects with `SpidError` `ERR_SPID_INVALID_INPUT` (`field` `request`) when not given a `Request`.
  * @example
  * ```ts
  * import type { ServiceProvider } from '@civico/spid';
@@ -116,7 +147,7 @@ export function createResolvedSpidHandler(
   const ctx: HandlerContext = { sp, options: resolved };
   const prefix = `${resolved.basePath}/`;
   const handler: SpidHandler = async (request) => {
-    const url = new URL(request.url);
+    const url = readRequestUrl(request);
     if (!url.pathname.startsWith(prefix)) return null;
     const route = url.pathname.slice(prefix.length);
     const allowed = Object.hasOwn(METHODS, route) ? METHODS[route] : undefined;

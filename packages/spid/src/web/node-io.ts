@@ -1,22 +1,33 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * Reads a Node request body, at most `limit + 1` bytes: a longer body is cut there (the handler then
- * refuses it as too large) and the rest is left unread, the stream paused, not destroyed (the answer
- * must still go out: close the connection after it, `truncated`).
+ * What {@link readNodeBody} read: the bytes, whether the body was cut at the limit, and the stream's
+ * error when the body could not be read to its end.
  * @internal
  */
-export function readNodeBody(
-  req: IncomingMessage,
-  limit: number,
-): Promise<{ readonly body: Uint8Array; readonly truncated: boolean }> {
-  return new Promise((resolve, reject) => {
+export interface NodeBody {
+  readonly body: Uint8Array;
+  readonly truncated: boolean;
+  /** Set when the client aborted (or a timeout destroyed the request) before the end of the body. */
+  readonly error?: unknown;
+}
+
+/**
+ * Reads a Node request body, at most `limit + 1` bytes: a longer body is cut there (the handler then
+ * refuses it as too large) and the rest is left unread, the stream paused, not destroyed (the answer
+ * must still go out: close the connection after it, `truncated`). Never rejects: a body the client
+ * aborted, or that a timeout cut, resolves with `error` (the handler refuses it with its 400 page).
+ * @internal
+ */
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<NodeBody> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;
     const cleanup = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer | string): void => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -34,11 +45,29 @@ export function readNodeBody(
     };
     const onError = (error: Error): void => {
       cleanup();
-      reject(error);
+      resolve({ body: Buffer.concat(chunks), truncated: false, error });
     };
+    // Closed without 'end' nor 'error' (destroyed quietly): the body will never complete.
+    const onClose = (): void => onError(new Error('The request closed before the end of its body'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
+    // Already destroyed before we listened: no event will come.
+    if (req.destroyed && !req.readableEnded) onClose();
+  });
+}
+
+/**
+ * A request body stream that fails with `error` when read: the handler then answers its 400 page
+ * (`body.read`), one implementation for every adapter.
+ * @internal
+ */
+export function createFailedBody(error: unknown): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.error(error);
+    },
   });
 }
 
@@ -67,7 +96,7 @@ export function createWebRequest(
   url: string,
   method: string,
   headers: IncomingHttpHeaders,
-  body: Uint8Array | string | undefined,
+  body: Uint8Array | string | ReadableStream<Uint8Array> | undefined,
 ): Request {
   const copy = new Headers();
   for (const [name, value] of Object.entries(headers)) {
@@ -78,8 +107,15 @@ export function createWebRequest(
   }
   if (body !== undefined) copy.delete('content-length');
   const hasBody = body !== undefined && method !== 'GET' && method !== 'HEAD';
-  const init: RequestInit = { method, headers: copy };
-  if (hasBody) init.body = typeof body === 'string' ? body : new Uint8Array(body);
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: copy };
+  if (hasBody) {
+    if (body instanceof ReadableStream) {
+      init.body = body;
+      init.duplex = 'half'; // Fetch: a stream body must say so.
+    } else {
+      init.body = typeof body === 'string' ? body : new Uint8Array(body);
+    }
+  }
   return new Request(url, init);
 }
 

@@ -11,12 +11,30 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     throw invalid('body.size', 'The form body is larger than allowed');
   }
   if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = request.body.getReader();
+  } catch (cause) {
+    // Already read or locked by someone else: there is no body left to read.
+    throw invalid('body.read', 'The form body cannot be read', cause);
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      next = await reader.read();
+    } catch (cause) {
+      // The client aborted, or the server's requestTimeout cut a slow body: refused like any unreadable
+      // input (400 page), never a rejection the framework logs as a server error.
+      throw invalid('body.read', 'The form body could not be read to its end', cause);
+    }
+    const { done, value } = next;
     if (done) break;
+    if (!(value instanceof Uint8Array)) {
+      await reader.cancel().catch(() => undefined);
+      throw invalid('body.read', 'The form body is not a byte stream');
+    }
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -37,12 +55,13 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
  * Reads an `application/x-www-form-urlencoded` body (the SAML HTTP-POST binding) with a size cap.
  *
  * @remarks
- * Refuses another media type, a body over `maxBytes` (read no further), bytes that are not UTF-8,
- * more than 32 fields and a repeated field (two `SAMLResponse`s are ambiguous).
+ * Refuses another media type, a body over `maxBytes` (read no further), a body that cannot be read to
+ * its end (the client aborted, a timeout cut it), bytes that are not UTF-8, more than 32 fields and a
+ * repeated field (two `SAMLResponse`s are ambiguous).
  * @param request - the request
  * @param maxBytes - the cap
  * @returns the fields
- * @throws {@link SpidError} `ERR_SPID_INVALID_INPUT` (400), `reason` `body.type`, `body.size`, `body.encoding` or `body.fields`.
+ * @throws {@link SpidError} `ERR_SPID_INVALID_INPUT` (400), `reason` `body.type`, `body.size`, `body.read`, `body.encoding` or `body.fields`.
  * @internal
  */
 export async function readFormBody(request: Request, maxBytes: number): Promise<URLSearchParams> {
