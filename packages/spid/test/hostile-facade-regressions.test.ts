@@ -150,7 +150,12 @@ describe('an aborted request body', () => {
     const app = express();
     app.use((_req, res, next) => {
       // After the close, the router's promise settles within a few ticks: then record what was answered.
-      res.on('close', () => setTimeout(() => (statuses.push(res.statusCode), closed()), 50));
+      res.on('close', () =>
+        setTimeout(() => {
+          statuses.push(res.statusCode);
+          closed();
+        }, 50),
+      );
       next();
     });
     app.use(createSpidRouter(sp, { onLogin: () => new Response('x') }));

@@ -4,9 +4,18 @@
  * Response arrives (paired by `requestId`), and for logout messages.
  *
  * @remarks
- * `xml` is the whole SAML message as sent or received: a Response holds the citizen's personal data
- * (name, codice fiscale, e-mail…). Store the sink's output as personal data (access control, retention
- * 24 months, then deletion). See docs/spid.md, "Audit log".
+ * What `xml` holds:
+ * - messages **sent** and messages **accepted**: the whole SAML message (capped at 1 MiB), the
+ *   evidence the rules ask for;
+ * - a **refused** received message (a Response, or an IdP-initiated LogoutRequest): only an excerpt,
+ *   its first 16 KiB (UTF-8, cut on a character boundary), with `xmlBytes`, the length of the whole
+ *   decoded message, and `xmlSha256`, its SHA-256. Refused messages come from anyone: an attacker
+ *   posting garbage must not fill the disk with it (200 posts of 469 KB once added 69 MB), while the
+ *   excerpt, the hash and `code`/`reason` still say what arrived and why it was refused.
+ *
+ * A Response holds the citizen's personal data (name, codice fiscale, e-mail…). Store the sink's
+ * output as personal data (access control, retention 24 months, then deletion). See docs/spid.md,
+ * "Audit log".
  * @example
  * ```ts
  * import type { SpidAuditRecord } from '@civico/spid';
@@ -44,8 +53,21 @@ export interface SpidAuditRecord {
   readonly code?: string | undefined;
   /** The check that refused it. */
   readonly reason?: string | undefined;
-  /** The SAML message XML, exactly as sent or as decoded from what was received (capped at 1 MiB). */
+  /**
+   * The SAML message XML, exactly as sent or as decoded from what was received (capped at 1 MiB); for
+   * a refused received message, its first 16 KiB only (then see `xmlBytes` and `xmlSha256`).
+   */
   readonly xml: string;
+  /**
+   * The length in bytes of the whole message `xml` was taken from, when `xml` may be only a part of it
+   * (refused received messages; a sink that cuts `xml` further keeps this original length).
+   */
+  readonly xmlBytes?: number | undefined;
+  /**
+   * Hex SHA-256 of the whole message as decoded (base64-decoded; on HTTP-Redirect also inflated), for
+   * refused received messages whose `xml` is an excerpt: it identifies the exact bytes received.
+   */
+  readonly xmlSha256?: string | undefined;
 }
 
 /**

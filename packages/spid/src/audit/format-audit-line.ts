@@ -35,7 +35,9 @@ function capXml(xml: string, max: number): { xml: string; bytes: number; truncat
 
 /**
  * @internal One audit record as one line of JSON ending in `\n`: known fields only, in a fixed order,
- * `xml` cut at {@link AUDIT_XML_MAX_BYTES} (then `xmlTruncated: true` and `xmlBytes`, the original size).
+ * `xml` cut at {@link AUDIT_XML_MAX_BYTES}. `xmlTruncated: true` when the line's `xml` is less than the
+ * whole message (cut here, or an excerpt the record says so of with a larger `xmlBytes`); `xmlBytes` is
+ * always the whole message's length (the record's, else measured before the cut); `xmlSha256` as given.
  * `JSON.stringify` escapes every line break, so the line holds exactly one `\n`, at its end.
  * @throws {@link SpidError} `ERR_SPID_INVALID_INPUT` (400, `field` `record.<name>`) when a field has the wrong type.
  */
@@ -50,6 +52,21 @@ export function formatAuditLine(record: SpidAuditRecord): string {
   const outcome = optionalString(r, 'outcome');
   if (outcome !== undefined && !OUTCOMES.has(outcome)) throw invalid('outcome');
   const xml = capXml(r.xml, AUDIT_XML_MAX_BYTES);
+  const givenBytes = r.xmlBytes;
+  if (
+    givenBytes !== undefined &&
+    (typeof givenBytes !== 'number' || !Number.isSafeInteger(givenBytes) || givenBytes < 0)
+  ) {
+    throw invalid('xmlBytes');
+  }
+  const sha256 = optionalString(r, 'xmlSha256');
+  if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) throw invalid('xmlSha256');
+  // One `xmlBytes`: the original length, given by the record (its xml an excerpt) or measured here
+  // before the cut; `xmlTruncated` whenever the line's xml is less than that whole message.
+  const originalBytes = givenBytes ?? (xml.truncated ? xml.bytes : undefined);
+  const truncated =
+    xml.truncated ||
+    (givenBytes !== undefined && givenBytes > (xml.bytes >= 0 ? xml.bytes : Buffer.byteLength(xml.xml)));
   const line = {
     kind: r.kind,
     direction: r.direction,
@@ -62,7 +79,9 @@ export function formatAuditLine(record: SpidAuditRecord): string {
     code: optionalString(r, 'code'),
     reason: optionalString(r, 'reason'),
     xml: xml.xml,
-    ...(xml.truncated ? { xmlTruncated: true, xmlBytes: xml.bytes } : {}),
+    ...(truncated ? { xmlTruncated: true } : {}),
+    ...(originalBytes === undefined ? {} : { xmlBytes: originalBytes }),
+    ...(sha256 === undefined ? {} : { xmlSha256: sha256 }),
   };
   return `${JSON.stringify(line)}\n`;
 }

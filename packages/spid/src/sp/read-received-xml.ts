@@ -3,6 +3,8 @@ import type { SpidFormInput } from './service-provider.js';
 
 /** Largest field decoded for the audit trail (the validator has its own, smaller cap). */
 const MAX_FIELD = 4 * 1024 * 1024;
+/** Longest `ID`, `InResponseTo` or `Issuer` kept as a label of an audit record. */
+const MAX_LABEL = 1024;
 
 /**
  * A field of a form given as a record or `URLSearchParams`; `undefined` when absent or not a string.
@@ -18,25 +20,32 @@ export function readFormField(form: SpidFormInput, name: string): string | undef
 }
 
 /**
- * What the audit trail records of a received `SAMLResponse`: its XML (decoded from base64 as
- * received, `''` when it cannot be) and, unverified, its `ID`, `InResponseTo` and `Issuer` (they only
- * label the record).
+ * What the audit trail records of a received message: its XML (decoded as received, `''` when it
+ * cannot be), the decoded bytes (for the excerpt and hash of a refused one) and, unverified, its `ID`,
+ * `InResponseTo` and `Issuer` (they only label the record).
  * @internal
  */
-export function readReceivedXml(form: unknown): {
+export interface ReceivedXml {
   readonly xml: string;
+  readonly bytes: Buffer | undefined;
   readonly id: string | undefined;
   readonly inResponseTo: string | undefined;
   readonly issuer: string | undefined;
-} {
-  const empty = { xml: '', id: undefined, inResponseTo: undefined, issuer: undefined };
-  if (typeof form !== 'object' || form === null) return empty;
-  const field = readFormField(form as SpidFormInput, 'SAMLResponse');
-  if (field === undefined || field.length > MAX_FIELD) return empty;
-  const xml = Buffer.from(field.replace(/\s+/g, ''), 'base64').toString('utf8');
+}
+
+/**
+ * Labels decoded message bytes for the audit trail: the XML text and, unverified, the root's `ID`,
+ * `InResponseTo` and first `Issuer` child (`undefined` after a parse failure or over 1,024 characters).
+ * @internal
+ */
+export function readReceivedBytes(bytes: Buffer | undefined): ReceivedXml {
+  const empty = { xml: '', bytes: undefined, id: undefined, inResponseTo: undefined, issuer: undefined };
+  if (bytes === undefined) return empty;
+  const xml = bytes.toString('utf8');
+  const base = { ...empty, xml, bytes };
   try {
     const root = parseXml(xml).documentElement;
-    if (root === null) return { ...empty, xml };
+    if (root === null) return base;
     let issuer: string | undefined;
     for (let node = root.firstChild; node !== null; node = node.nextSibling) {
       if (node.nodeType === 1 && (node as typeof root).localName === 'Issuer') {
@@ -44,9 +53,28 @@ export function readReceivedXml(form: unknown): {
         break;
       }
     }
-    const attr = (name: string): string | undefined => root.getAttribute(name) ?? undefined;
-    return { xml, id: attr('ID'), inResponseTo: attr('InResponseTo'), issuer };
+    // Unverified labels from anyone: a long one is dropped, so it cannot grow the audit log either.
+    const label = (value: string | null | undefined): string | undefined =>
+      typeof value === 'string' && value.length <= MAX_LABEL ? value : undefined;
+    return {
+      ...base,
+      id: label(root.getAttribute('ID')),
+      inResponseTo: label(root.getAttribute('InResponseTo')),
+      issuer: label(issuer),
+    };
   } catch {
-    return { ...empty, xml };
+    return base;
   }
+}
+
+/**
+ * {@link readReceivedBytes} of the `SAMLResponse` field of a posted form (base64 as received; a field
+ * over 4 MiB is not decoded).
+ * @internal
+ */
+export function readReceivedXml(form: unknown): ReceivedXml {
+  if (typeof form !== 'object' || form === null) return readReceivedBytes(undefined);
+  const field = readFormField(form as SpidFormInput, 'SAMLResponse');
+  if (field === undefined || field.length > MAX_FIELD) return readReceivedBytes(undefined);
+  return readReceivedBytes(Buffer.from(field.replace(/\s+/g, ''), 'base64'));
 }

@@ -1,8 +1,11 @@
 import type { SpidBinding } from '../data/spid-types.js';
+import { SpidError } from '../errors.js';
 import { buildLogoutResponse } from '../logout/build-logout-response.js';
 import { readLogoutMessage } from '../logout/read-logout-message.js';
 import { createOutgoingMessage } from '../request/create-outgoing-message.js';
+import { createAuditExcerpt } from './create-audit-excerpt.js';
 import { findIdpCertificates, refuseLogout, validateLogoutHeader } from './logout-checks.js';
+import { readReceivedLogout } from './read-received-logout.js';
 import { readSentXml } from './read-sent-xml.js';
 import type { SpidIncomingMessage, SpidLogoutRequestResult } from './service-provider.js';
 import { callStore, readInput, type SpContext, writeAudit } from './sp-context.js';
@@ -17,14 +20,51 @@ const MAX_RELAY_STATE = 80;
  * `Success` LogoutResponse on the same binding (else the other one) to the IdP's SingleLogoutService
  * (`ResponseLocation` when given), echoing the RelayState. The SP answers even when it has no local
  * login for that subject (SPID Regole Tecniche, single logout): ending it is the application's job.
+ * A refused LogoutRequest is audited as an excerpt of 16 KiB with the length and SHA-256 of the whole.
  * @internal
  */
 export async function validateLogoutRequest(
   ctx: SpContext,
   input: SpidIncomingMessage,
 ): Promise<SpidLogoutRequestResult> {
-  const { config } = ctx;
   const fields = readInput(input, ['method', 'query', 'form']) as SpidIncomingMessage;
+  let checked: Awaited<ReturnType<typeof checkLogoutRequest>>;
+  try {
+    checked = await checkLogoutRequest(ctx, fields);
+  } catch (error) {
+    await auditRefusal(ctx, fields, error);
+    throw error;
+  }
+  return answerLogoutRequest(ctx, checked);
+}
+
+/**
+ * The audit record of a refused LogoutRequest: unverified labels, an excerpt of 16 KiB with the length
+ * and SHA-256 of the whole (SpidAuditRecord). Best effort: the refusal is what the caller must see.
+ */
+async function auditRefusal(ctx: SpContext, fields: SpidIncomingMessage, error: unknown): Promise<void> {
+  const received = readReceivedLogout(fields);
+  const known = received.issuer !== undefined && ctx.idps.find(received.issuer) !== undefined;
+  const excerpt = createAuditExcerpt(received.bytes);
+  await writeAudit(ctx, {
+    kind: 'logout-request',
+    direction: 'received',
+    at: ctx.config.now().toISOString(),
+    idp: known ? received.issuer : undefined,
+    requestId: received.id,
+    messageId: received.id,
+    outcome: 'refused',
+    code: SpidError.isInstance(error) ? error.code : 'UNEXPECTED',
+    reason: SpidError.isInstance(error) ? error.reason : undefined,
+    ...excerpt,
+    // A Redirect message that did not inflate: its hash and length, no binary text.
+    ...(received.compressed ? { xml: '' } : {}),
+  }).catch(() => undefined);
+}
+
+/** Every check of the LogoutRequest, up to the replay cache; returns what the answer needs. */
+async function checkLogoutRequest(ctx: SpContext, fields: SpidIncomingMessage) {
+  const { config } = ctx;
   const message = await readLogoutMessage(fields, {
     certificates: findIdpCertificates(ctx),
     expect: 'LogoutRequest',
@@ -51,6 +91,16 @@ export async function validateLogoutRequest(
   if (!(await callStore(() => ctx.store.add(seen, ttl)))) {
     throw refuseLogout(403, 'logout.replay', 'This LogoutRequest was already received');
   }
+  return { message, idp, binding, endpoint, nameId: message.nameId };
+}
+
+/** The signed `Success` LogoutResponse to a checked LogoutRequest, and the two audit records. */
+async function answerLogoutRequest(
+  ctx: SpContext,
+  checked: Awaited<ReturnType<typeof checkLogoutRequest>>,
+): Promise<SpidLogoutRequestResult> {
+  const { config } = ctx;
+  const { message, idp, binding, endpoint, nameId } = checked;
   const id = config.randomId();
   const issueInstant = config.now();
   const location = endpoint.responseUrl ?? endpoint.url;
@@ -94,7 +144,7 @@ export async function validateLogoutRequest(
   return Object.freeze({
     subject: Object.freeze({
       idp: idp.entityId,
-      nameId: message.nameId,
+      nameId,
       nameQualifier: message.nameQualifier ?? idp.entityId,
       sessionIndex: message.sessionIndex,
     }),

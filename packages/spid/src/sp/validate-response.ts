@@ -1,5 +1,6 @@
 import { SpidError } from '../errors.js';
 import { validateSamlResponse } from '../response/validate-saml-response.js';
+import { createAuditExcerpt } from './create-audit-excerpt.js';
 import { readReceivedXml } from './read-received-xml.js';
 import type { SpidFormInput, SpidLogin } from './service-provider.js';
 import { invalidInput, readInput, readSession, type SpContext, writeAudit } from './sp-context.js';
@@ -13,8 +14,9 @@ function readForm(form: unknown): SpidFormInput {
 
 /**
  * `ServiceProvider.validateResponse`: every SPID check of the Response (`validateSamlResponse`), then
- * the audit record of the received Response with its outcome. A refused Response is audited too; a
- * failing audit write refuses an otherwise valid login (fail closed).
+ * the audit record of the received Response with its outcome. A refused Response is audited too, as
+ * an excerpt of 16 KiB with the length and SHA-256 of the whole (SpidAuditRecord); a failing audit
+ * write refuses an otherwise valid login (fail closed).
  * @internal
  */
 export async function validateResponse(
@@ -50,7 +52,8 @@ export async function validateResponse(
       outcome: 'refused',
       code: SpidError.isInstance(error) ? error.code : 'UNEXPECTED',
       reason: SpidError.isInstance(error) ? error.reason : undefined,
-      xml: received.xml,
+      // Refused: an excerpt, the length and the hash, never the whole of what anyone can post.
+      ...createAuditExcerpt(received.bytes),
     }).catch(() => undefined);
     throw error;
   }
