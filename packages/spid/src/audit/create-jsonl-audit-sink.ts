@@ -124,8 +124,11 @@ async function append(file: string, mode: number, datasync: boolean, line: strin
  *   prefix of a JSON object is never valid JSON). Readers also skip blank lines: when another process
  *   appends to the same file at the moment a sink starts, the sink may take that write for a torn line
  *   and start with an extra `\n`.
- * - **Line format**: `kind, direction, at, sp, idp, requestId, messageId, outcome, code, reason, xml` (absent
- *   fields omitted); `xml` is cut at 1 MiB (UTF-8), then `xmlTruncated: true` and `xmlBytes` (the original size).
+ * - **Line format**: `kind, direction, at, sp, idp, requestId, messageId, outcome, code, reason, xml,
+ *   xmlTruncated, xmlBytes, xmlSha256` (absent fields omitted); `xml` is cut at 1 MiB (UTF-8).
+ *   `xmlBytes` is always the length of the whole message (the record's own, for a refused message whose
+ *   `xml` is a 16 KiB excerpt, else measured before the cut) and `xmlTruncated: true` marks a line whose
+ *   `xml` is less than that whole; `xmlSha256` is written as the record gives it.
  * - **Security**: records hold the citizen's personal data (the Response XML). The file is created with mode
  *   `0o600` (owner only); an existing file keeps its mode. A path that is a symbolic link, a directory or
  *   another non-regular file is refused at creation, and a link swapped in later is refused on write
