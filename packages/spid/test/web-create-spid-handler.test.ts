@@ -97,12 +97,13 @@ describe('createSpidHandler()', () => {
   });
 
   it('escapes what it shows and never redirects a refusal', async () => {
-    const handler = createSpidHandler(sp, { onLogin, homePath: '/home?a=1&b="2"' });
+    // homePath is a URL path (RFC 3986: `"` would be refused), but `&` and `'` are allowed and must be escaped.
+    const handler = createSpidHandler(sp, { onLogin, homePath: "/home?a=1&b='2'" });
     const response = await handler(form('SAMLResponse=PHg%2B'));
     expect(response?.status).toBe(400);
     expect(response?.headers.get('location')).toBeNull();
     const html = (await response?.text()) ?? '';
-    expect(html).toContain('href="/home?a=1&#38;b=&#34;2&#34;"');
+    expect(html).toContain('href="/home?a=1&#38;b=&#39;2&#39;"');
     expect(html).toContain('Login failed');
   });
 

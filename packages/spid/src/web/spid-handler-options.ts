@@ -7,8 +7,10 @@ export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
 const isFunction = (v: unknown): boolean => typeof v === 'function';
 
-/** A same-origin path: `/`, not `//`, no backslash, no control characters. */
-const LocalPath = z.string().refine(isLocalPath, 'must be a same-origin path (/…)');
+/** A same-origin path: `/`, not `//`, printable ASCII of an RFC 3986 path, query or fragment (isLocalPath). */
+const LocalPath = z
+  .string()
+  .refine(isLocalPath, 'must be a same-origin path (/…) of URL characters (RFC 3986, others percent-encoded)');
 
 /**
  * Schema of {@link SpidHandlerOptions} (the functions are checked to be functions).
@@ -109,9 +111,9 @@ export interface SpidHandlerOptions {
    * redirected to `returnTo`). Without it `<basePath>/logout` is not served.
    */
   getLogin?: ((request: Request) => SpidLogoutSubject | undefined | Promise<SpidLogoutSubject | undefined>) | undefined;
-  /** Where to send the browser after a logout when no `returnTo` was given (default `/`). */
+  /** Where to send the browser after a logout when no `returnTo` was given (default `/`; a same-origin path, printable ASCII). */
   readonly logoutReturnTo?: string | undefined;
-  /** The link on error pages back to the application (default `/`). */
+  /** The link on error pages back to the application (default `/`; a same-origin path, printable ASCII). */
   readonly homePath?: string | undefined;
   /** Largest form body read at the ACS and the SLO endpoint, in bytes (default 512 KiB). */
   readonly maxBodyBytes?: number | undefined;
