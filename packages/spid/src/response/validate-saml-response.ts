@@ -98,7 +98,8 @@ async function run(args: ValidateSamlResponseArgs): Promise<SpidLogin> {
   const requestIssuedAt = parseSamlInstant(pending.issueInstant);
   if (requestIssuedAt === undefined) unknownRequest('request.unknown', 'The stored login request is not readable');
   const time = { now: date.getTime(), skewMs, requestIssuedAt };
-  validateResponseHeader(signed.response ?? root, pending, time);
+  const header = signed.response ?? root;
+  validateResponseHeader(header, pending, time);
   const fields = validateAssertion(signed.assertion, pending, args.spEntityId, time);
   // Remembered until the Assertion expires (plus the skew), within the store's TTL bounds. A cap is safe:
   // the Assertion is bound to its request (SubjectConfirmationData InResponseTo), consumed here.
@@ -112,6 +113,7 @@ async function run(args: ValidateSamlResponseArgs): Promise<SpidLogin> {
     nameQualifier: fields.nameQualifier,
     sessionIndex: fields.sessionIndex,
     requestId: pending.id,
+    responseId: header.getAttribute('ID') ?? '',
     assertionId: fields.id,
     authenticatedAt: new Date(fields.authnInstant).toISOString(),
     returnTo: pending.returnTo,

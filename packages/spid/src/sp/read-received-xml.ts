@@ -78,3 +78,14 @@ export function readReceivedXml(form: unknown): ReceivedXml {
   if (field === undefined || field.length > MAX_FIELD) return readReceivedBytes(undefined);
   return readReceivedBytes(Buffer.from(field.replace(/\s+/g, ''), 'base64'));
 }
+
+/**
+ * The decoded text of an accepted Response's `SAMLResponse` field, for the audit trail (the validator
+ * has already read and checked it: no parse here).
+ * @internal
+ */
+export function readReceivedText(form: SpidFormInput): string {
+  const field = readFormField(form, 'SAMLResponse');
+  if (field === undefined || field.length > MAX_FIELD) return '';
+  return Buffer.from(field.replace(/\s+/g, ''), 'base64').toString('utf8');
+}

@@ -122,6 +122,8 @@ export interface SpidLogin {
   readonly sessionIndex: string | undefined;
   /** The AuthnRequest ID this login answered. */
   readonly requestId: string;
+  /** The Response `ID` (the audit trail labels the received Response with it). */
+  readonly responseId: string;
   /** The Assertion ID (remembered by the replay cache until it expires). */
   readonly assertionId: string;
   /** When the IdP authenticated the citizen (`AuthnInstant`, else the Assertion `IssueInstant`), ISO 8601. */
