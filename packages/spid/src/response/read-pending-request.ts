@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { SpidError } from '../errors.js';
 import type { PendingRequest } from '../request/pending-request.js';
+import { isSameSession } from '../session-hash.js';
 import type { SpidStore } from '../store/spid-store.js';
 import { callStore, unknownRequest } from './response-errors.js';
 import { getAssertionKey, getRequestKey } from './store-keys.js';
@@ -9,11 +9,6 @@ const LEVELS: readonly unknown[] = [1, 2, 3];
 const COMPARISONS: readonly unknown[] = ['exact', 'minimum', 'better', 'maximum'];
 // The IDs this SP generates are short; anything longer is not ours and is not used as a store key.
 const MAX_ID_LENGTH = 256;
-
-/** @internal How a browser session is stored with its request: base64url SHA-256 (PendingRequest.session). */
-export function computeSessionHash(session: string): string {
-  return createHash('sha256').update(session, 'utf8').digest('base64url');
-}
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
@@ -64,13 +59,6 @@ async function refuseUnknown(store: SpidStore, assertionId: string | null): Prom
   unknownRequest('request.unknown', 'No pending login request matches the Response');
 }
 
-function sameSession(stored: string, session: string): boolean {
-  const a = Buffer.from(stored, 'utf8');
-  const b = Buffer.from(computeSessionHash(session), 'utf8');
-  // Constant time (the lengths of two SHA-256 base64url digests are public and equal).
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * @internal Finds the pending AuthnRequest a Response answers (`InResponseTo`, read unverified: it
  * only selects the request, everything else is then checked against it) and checks it belongs to
@@ -96,7 +84,7 @@ export async function readPendingRequest(
   if (json === undefined || pending === undefined || pending.id !== inResponseTo) {
     return refuseUnknown(store, ids.assertionId);
   }
-  if (typeof session !== 'string' || session === '' || !sameSession(pending.session, session)) {
+  if (typeof session !== 'string' || session === '' || !isSameSession(pending.session, session)) {
     unknownRequest('request.session', 'The login request was started in another browser session');
   }
   if (relayState !== pending.relayState) {

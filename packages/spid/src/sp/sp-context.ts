@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+export { computeSessionHash, isSameSession } from '../session-hash.js';
+
 import { readFields } from '@civico/core/internal';
 import type { AuditSink, SpidAuditRecord } from '../audit/audit-sink.js';
 import type { ResolvedServiceProviderConfig } from '../config/service-provider-config-schema.js';
@@ -51,25 +52,6 @@ export async function callStore<T>(run: () => Promise<T>): Promise<T> {
     if (SpidError.isInstance(cause)) throw cause;
     throw new SpidError('ERR_SPID_STORE', 'The SPID store failed', { reason: 'store', status: 403, cause });
   }
-}
-
-/**
- * How a browser session is kept next to a pending request: SHA-256, base64url (PendingRequest.session):
- * the store never holds the cookie value itself.
- * @internal
- */
-export function computeSessionHash(session: string): string {
-  return createHash('sha256').update(session, 'utf8').digest('base64url');
-}
-
-/**
- * Whether `session` is the one whose hash was stored, in constant time.
- * @internal
- */
-export function isSameSession(storedHash: string, session: string): boolean {
-  const a = Buffer.from(storedHash, 'utf8');
-  const b = Buffer.from(computeSessionHash(session), 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

@@ -17,8 +17,8 @@ import {
 import type { SpidComparison, SpidLevel } from '../../src/data/spid-types.js';
 import type { IdpDescriptor } from '../../src/registry/idp-descriptor.js';
 import type { PendingRequest } from '../../src/request/pending-request.js';
-import { computeSessionHash } from '../../src/response/read-pending-request.js';
 import { type ValidateSamlResponseArgs, validateSamlResponse } from '../../src/response/validate-saml-response.js';
+import { computeSessionHash } from '../../src/session-hash.js';
 import type { SpidFormInput, SpidLogin } from '../../src/sp/service-provider.js';
 import { createMemoryStore } from '../../src/store/create-memory-store.js';
 import type { SpidStore } from '../../src/store/spid-store.js';
