@@ -35,12 +35,12 @@ function signedNodes(xml: string): { id: string; xml: string }[] {
 
 describe('buildResponse() output is real SAML', () => {
   it('validates against the protocol schema (success, error, CIE)', async () => {
-    await expect(validateSchema(buildResponse(fixedOptions()), 'protocol')).resolves.toBeUndefined();
+    await expect(validateSchema(buildResponse(fixedOptions()), 'protocol')).resolves.toHaveProperty('documentElement');
     await expect(
       validateSchema(buildResponse(fixedOptions({ status: { code: 'nr20' } })), 'protocol'),
-    ).resolves.toBeUndefined();
+    ).resolves.toHaveProperty('documentElement');
     const cie = buildResponse(fixedOptions({ cie: true, user: CIE_TEST_USERS[0] }));
-    await expect(validateSchema(cie, 'protocol')).resolves.toBeUndefined();
+    await expect(validateSchema(cie, 'protocol')).resolves.toHaveProperty('documentElement');
   });
 
   it('has an Assertion and a Response signature that verify with the IdP certificate only', () => {

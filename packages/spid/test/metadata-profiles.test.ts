@@ -23,7 +23,8 @@ function build(profile: SpProfile, overrides: Parameters<typeof makeSpConfig>[1]
 describe('buildSpMetadata()', () => {
   it.each(SP_PROFILES)('builds %s metadata valid against its XSDs', async (profile) => {
     const xml = build(profile);
-    for (const schema of schemasOf(profile)) await expect(validateSchema(xml, schema)).resolves.toBeUndefined();
+    for (const schema of schemasOf(profile))
+      await expect(validateSchema(xml, schema)).resolves.toHaveProperty('documentElement');
   });
 
   it.each(SP_PROFILES)('builds %s metadata with no failing check of lintSpMetadata', async (profile) => {
@@ -49,7 +50,7 @@ describe('buildSpMetadata()', () => {
         'CessionarioCommittente',
       );
       expect(block.length).toBe(1);
-      await expect(validateSchema(String(block.item(0)), 'invoicing')).resolves.toBeUndefined();
+      await expect(validateSchema(String(block.item(0)), 'invoicing')).resolves.toHaveProperty('documentElement');
     }
   });
 

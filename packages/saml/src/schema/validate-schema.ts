@@ -61,7 +61,8 @@ function invalid(details: readonly ValidationDetail[], schema: SamlSchemaName): 
  * @param xml - the document
  * @param schema - which schema ({@link SamlSchemaName})
  * @param options - limits for the safety parse ({@link ParseXmlOptions})
- * @returns nothing when the document is valid
+ * @returns the document as {@link parseXml} read it (a fresh DOM of its own), when it is valid: a caller
+ *   that needs the DOM too does not parse the text a second time
  * @throws {@link SamlError} `ERR_SAML_SCHEMA_INVALID` with `line` and `reason` (`unexpected-element`,
  *   `missing-element`, `missing-attribute`, `attribute-not-allowed`, `invalid-value`,
  *   `unexpected-text`, `unknown-root`, `schema-rule`; `validator-unavailable` when the validator cannot
@@ -75,7 +76,11 @@ function invalid(details: readonly ValidationDetail[], schema: SamlSchemaName): 
  * ```
  * @group Schemas
  */
-export async function validateSchema(xml: string, schema: SamlSchemaName, options?: ParseXmlOptions): Promise<void> {
+export async function validateSchema(
+  xml: string,
+  schema: SamlSchemaName,
+  options?: ParseXmlOptions,
+): Promise<ReturnType<typeof parseXml>> {
   if (typeof xml !== 'string') {
     throw new SamlError('ERR_SAML_INVALID_INPUT', 'xml must be a string', { field: 'xml' });
   }
@@ -84,7 +89,7 @@ export async function validateSchema(xml: string, schema: SamlSchemaName, option
       field: 'schema',
     });
   }
-  parseXml(xml, options);
+  const parsed = parseXml(xml, options);
   let loaded: Awaited<ReturnType<typeof loadSchemaValidator>>;
   try {
     loaded = await loadSchemaValidator(schema);
@@ -111,4 +116,5 @@ export async function validateSchema(xml: string, schema: SamlSchemaName, option
   } finally {
     doc.dispose();
   }
+  return parsed;
 }

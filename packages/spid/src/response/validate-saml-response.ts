@@ -1,4 +1,4 @@
-import { getChild, NS, parseXml, validateSchema } from '@civico/saml';
+import { getChild, NS, SamlError, validateSchema } from '@civico/saml';
 import { SpidError } from '../errors.js';
 import type { IdpDescriptor } from '../registry/idp-descriptor.js';
 import type { SpidFormInput, SpidLogin } from '../sp/service-provider.js';
@@ -59,16 +59,15 @@ function readClock(args: ValidateSamlResponseArgs) {
 /** Steps 1–4: size cap, strict base64, safe parse, protocol XSD; the root must be a Response. */
 async function readDocument(form: SpidFormInput, maxBytes: number) {
   const { xml, relayState } = readResponseForm(form, maxBytes);
-  let doc: ReturnType<typeof parseXml>;
+  let doc: Awaited<ReturnType<typeof validateSchema>>;
   try {
-    doc = parseXml(xml);
+    // One safe parse: validateSchema runs parseXml first and hands back that DOM.
+    doc = await validateSchema(xml, 'protocol');
   } catch (cause) {
+    if (SamlError.isInstance(cause) && cause.code === 'ERR_SAML_SCHEMA_INVALID') {
+      malformed('response.schema', 'The SAML Response is not valid against the SAML protocol schema', cause);
+    }
     malformed('response.xml', 'The SAML Response is not well-formed or not safe XML', cause);
-  }
-  try {
-    await validateSchema(xml, 'protocol');
-  } catch (cause) {
-    malformed('response.schema', 'The SAML Response is not valid against the SAML protocol schema', cause);
   }
   const root = doc.documentElement as XmlElement;
   if (root.namespaceURI !== NS.samlp || root.localName !== 'Response') {
