@@ -1,5 +1,6 @@
 import { isValidFiscalCode, isValidVatNumber } from '@civico/core';
 import { z } from 'zod';
+import { isAbsoluteHttpUrl } from '../http-url.js';
 
 // Refused in every text that goes into metadata: C0/C1 controls, line and paragraph separators,
 // bidirectional overrides and isolates (they make a name display differently from what it is), BOM
@@ -27,20 +28,7 @@ export function textField(max = 255): z.ZodString {
  */
 export function isSafeHttpUrl(value: string): boolean {
   // RFC 3986 characters only: no spaces, quotes, angle brackets or non-ASCII look-alikes.
-  if (!/^[A-Za-z0-9\-._~:/?[\]@!$&'()*+,;=%]+$/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (
-    (url.protocol === 'https:' || url.protocol === 'http:') &&
-    url.hostname !== '' &&
-    url.username === '' &&
-    url.password === '' &&
-    !value.includes('#')
-  );
+  return /^[A-Za-z0-9\-._~:/?[\]@!$&'()*+,;=%]+$/.test(value) && isAbsoluteHttpUrl(value);
 }
 
 /** An absolute http(s) URL of at most 1024 characters (the metadata `entityIDType` bound). @internal */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAbsoluteHttpUrl } from '../http-url.js';
 
 /**
  * A SAML `ID`: an `xs:ID` (NCName) restricted to the ASCII subset `signXml` of `@civico/saml` accepts,
@@ -36,22 +37,10 @@ export const MessageUrlField = z
   .string()
   .min(1)
   .max(1024)
-  .refine((value) => {
-    if (!/^[\x21-\x7e]+$/.test(value)) return false;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return false;
-    }
-    return (
-      (url.protocol === 'https:' || url.protocol === 'http:') &&
-      url.hostname !== '' &&
-      url.username === '' &&
-      url.password === '' &&
-      !value.includes('#')
-    );
-  }, 'must be an absolute http(s) URL without spaces, credentials or fragment');
+  .refine(
+    (value) => /^[\x21-\x7e]+$/.test(value) && isAbsoluteHttpUrl(value),
+    'must be an absolute http(s) URL without spaces, credentials or fragment',
+  );
 
 /** A valid `Date` (an `IssueInstant`). @internal */
 export const InstantField = z.date().refine((d) => {
