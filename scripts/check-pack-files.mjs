@@ -20,12 +20,13 @@ const NEEDS_NOTICE = new Set(['@civico/core', '@civico/pagopa', '@civico/saml'])
 const CLOSURE = {
   // HTTP on ky; zod is the peer every package validates with.
   '@civico/core': ['ky', 'zod'],
-  // core + the PDF stack: pdfkit (pinned exactly: src/render/font-subsets.ts patches its internals)
+  // core + the PDF stack + the streaming reporting-flow parsers (@streamparser/json, saxes): pdfkit (pinned exactly: src/render/font-subsets.ts patches its internals)
   // and its font, image and compression code.
   '@civico/pagopa': [
     '@civico/core',
     '@noble/ciphers',
     '@noble/hashes',
+    '@streamparser/json',
     '@swc/helpers',
     'base64-js',
     'brotli',
@@ -40,10 +41,12 @@ const CLOSURE = {
     'pdfkit',
     'png-js',
     'restructure',
+    'saxes',
     'svg-to-pdfkit',
     'tiny-inflate',
     'unicode-properties',
     'unicode-trie',
+    'xmlchars',
     'zod',
   ],
   // core + markdown linter + CSV reader: no PDF, font or image code.

@@ -27,8 +27,37 @@ export { PosteDataMatrixPayloadSchema, parsePosteDataMatrixPayload } from './cod
 export type { ParsedQrPayload } from './codes/parse-qr-payload.js';
 export { parseQrPayload, QrPayloadSchema } from './codes/parse-qr-payload.js';
 export { encodeQrCode } from './codes/qr/encode-qr-code.js';
-export type { PagoPaErrorCode } from './errors.js';
+export type { PagoPaErrorCode, PagoPaErrorOptions, PagoPaOutcome, PagoPaProblem } from './errors.js';
 export { PAGOPA_ERROR_CODES, PagoPaError } from './errors.js';
+export type {
+  ReportedPayment,
+  ReportedPaymentOutcome,
+  ReportingFlow,
+  ReportingFlowHeader,
+} from './fdr/reporting-flow.js';
+export type {
+  Debtor,
+  DebtPosition,
+  DebtPositionInput,
+  DigitalStamp,
+  GpdMetadata,
+  PaymentOption,
+  StoredPaymentOption,
+  StoredTransfer,
+  Transfer,
+} from './gpd/debt-position.js';
+export type {
+  DebtPositionOperation,
+  DebtPositionStatus,
+  PaymentOptionStatus,
+  StatusAllowing,
+  TransferStatus,
+} from './gpd/lifecycle.js';
+export {
+  DEBT_POSITION_STATUSES,
+  DEBT_POSITION_TRANSITIONS,
+  TERMINAL_DEBT_POSITION_STATUSES,
+} from './gpd/lifecycle.js';
 export { LOGO_LIMITS } from './logo/logo-limits.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
@@ -57,6 +86,13 @@ export type { NoticeZodSchema } from './notice/notice-schema.js';
 export { createNoticeSchema, NoticeSchema } from './notice/notice-schema.js';
 export type { ParseNoticeOptions } from './notice/parse-notice.js';
 export { parseNotice } from './notice/parse-notice.js';
+export type { PagoPaEnvironment, PagoPaTarget } from './platform/environment.js';
+export { PAGOPA_HOSTS, PAGOPA_SERVICE_PATHS } from './platform/environment.js';
+export type {
+  ReconciliationBucket,
+  ReconciliationEntry,
+  ReconciliationReport,
+} from './reconcile/reconciliation.js';
 export { renderNotice, renderNoticeStream } from './render/render-notice.js';
 export type { RenderNoticeOptions } from './render/render-notice-options.js';
 export { RenderNoticeOptionsSchema } from './render/render-notice-options.js';
