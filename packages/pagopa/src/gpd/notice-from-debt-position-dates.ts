@@ -1,0 +1,36 @@
+import { PagoPaError } from '../errors.js';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// RFC 3339 date-time with Z or an offset (GPD answers with either; validateDebtPosition refuses a bare one).
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+let romeDays: Intl.DateTimeFormat | undefined;
+
+/**
+ * The calendar date (`YYYY-MM-DD`) in Europe/Rome of a GPD due date: a calendar date is kept, a
+ * date-time is converted (pagoPA notice guide: dates are printed in Rome time, so
+ * `2024-12-31T23:30:00Z` is due on `2025-01-01`).
+ * @param value - the option's `dueDate`
+ * @param field - dotted path for the error
+ * @returns the Rome calendar date
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_DATE` when it is neither form or not a real instant
+ * @internal
+ */
+export function romeCalendarDate(value: unknown, field: string): string {
+  if (typeof value === 'string' && CALENDAR_DATE.test(value)) return value;
+  const instant = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(instant)) {
+    throw new PagoPaError('ERR_PAGOPA_INVALID_DATE', `Invalid ${field}: must be YYYY-MM-DD or an RFC 3339 date-time`, {
+      field,
+    });
+  }
+  romeDays ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const parts = romeDays.formatToParts(new Date(instant));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
