@@ -32,6 +32,11 @@ const EXCEPTIONS = [
     reason: 'code: where the contract test reads the public IO spec (docs/io.md, Contract tests)',
   },
   {
+    file: 'packages/pagopa/test/contract-specs.ts',
+    text: "'../../../../shared/specs/pagopa/'",
+    reason: 'code: where the pagoPA contract tests read the public GPD, receipts, FdR and Checkout specs',
+  },
+  {
     file: 'docs/io.md',
     text: '`../shared/specs/io/io-services-api.yaml` beside the',
     reason: 'setup: says where the contract test looks for the spec it names (Sources, Contract)',
