@@ -60,6 +60,7 @@ const CONVERSION = /^[a-z][A-Za-z0-9]*To[A-Z][A-Za-z0-9]*$/;
 const VERB_EXCEPTIONS: Readonly<Record<string, string>> = {
   omocodiaVariants: 'named after the specification: the omocodia variants of a codice fiscale (a list)',
   endOfDayInRome: 'a date helper named by its result; kept for compatibility with the IO guides',
+  reconcile: 'named by issue 11: the accounting term',
   isLevelAcceptable:
     'a predicate over the SPID level table (@civico/spid, §3.5: requested level, Comparison, returned level), named in the issue 10 contract; not an isValidX of an identifier',
 };

@@ -88,6 +88,8 @@ export type { ParseNoticeOptions } from './notice/parse-notice.js';
 export { parseNotice } from './notice/parse-notice.js';
 export type { PagoPaEnvironment, PagoPaTarget } from './platform/environment.js';
 export { PAGOPA_HOSTS, PAGOPA_SERVICE_PATHS } from './platform/environment.js';
+export type { ReconcileOptions } from './reconcile/reconcile.js';
+export { reconcile } from './reconcile/reconcile.js';
 export type {
   ReconciliationBucket,
   ReconciliationEntry,

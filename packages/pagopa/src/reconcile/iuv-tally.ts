@@ -1,0 +1,97 @@
+import { PagoPaError } from '../errors.js';
+import type { ReportedPayment } from '../fdr/reporting-flow.js';
+import type { ExpectedOption } from './index-positions.js';
+import type { ReconciliationBucket } from './reconciliation.js';
+
+/** What the reported lines of one IUV add up to so far. @internal */
+export interface IuvTally {
+  readonly option: ExpectedOption | undefined;
+  readonly lines: ReportedPayment[];
+  reportedCents: number;
+  /** IUR + transfer index of the first line; a set once a second line arrives. */
+  keys: string | Set<string>;
+  duplicated: boolean;
+  /** A line names a transfer index the option lacks. */
+  strayTransfer: boolean;
+}
+
+/** Running totals of a reconciliation. @internal */
+export interface RunningTotals {
+  reportedCents: number;
+  revokedCents: number;
+  flows: number;
+  lines: number;
+}
+
+function lineKey(line: ReportedPayment): string {
+  // pagoPA reference 6.4: a payment line is identified by IUV + IUR + transfer index.
+  return `${line.iur}\u0000${line.idTransfer}`;
+}
+
+function addCents(total: number, cents: number, field: string): number {
+  const sum = total + cents;
+  if (!Number.isSafeInteger(sum)) {
+    throw new PagoPaError(
+      'ERR_PAGOPA_INVALID_REPORTING_FLOW',
+      'the reported amounts exceed what can be added exactly',
+      {
+        field,
+        rule: 'amount-overflow',
+      },
+    );
+  }
+  return sum;
+}
+
+/**
+ * Adds one checked line to the tally of its IUV (created on first sight).
+ *
+ * @param tallies - the tallies by IUV
+ * @param option - the option of the line's IUV, if any position has it
+ * @param line - the checked line
+ * @param totals - running totals, updated
+ * @param field - the line's path, for an overflow error
+ * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_REPORTING_FLOW` rule `amount-overflow` when the
+ *   sums leave the safe-integer range.
+ * @internal
+ */
+export function tallyLine(
+  tallies: Map<string, IuvTally>,
+  option: ExpectedOption | undefined,
+  line: ReportedPayment,
+  totals: RunningTotals,
+  field: string,
+): void {
+  const key = lineKey(line);
+  let tally = tallies.get(line.iuv);
+  if (tally === undefined) {
+    tally = { option, lines: [], reportedCents: 0, keys: key, duplicated: false, strayTransfer: false };
+    tallies.set(line.iuv, tally);
+  } else if (typeof tally.keys === 'string') {
+    if (tally.keys === key) tally.duplicated = true;
+    tally.keys = new Set([tally.keys, key]);
+  } else if (tally.keys.has(key)) tally.duplicated = true;
+  else tally.keys.add(key);
+  tally.lines.push(line);
+  if (option !== undefined && (option.transferMask & (1 << line.idTransfer)) === 0) tally.strayTransfer = true;
+  totals.lines++;
+  // Revoked lines stay in the entry but move no money to the creditor.
+  if (line.outcome === 'REVOKED') totals.revokedCents = addCents(totals.revokedCents, line.amountCents, field);
+  else {
+    totals.reportedCents = addCents(totals.reportedCents, line.amountCents, field);
+    tally.reportedCents += line.amountCents;
+  }
+}
+
+/**
+ * The bucket of a reported IUV: unknown > duplicated > overpaid > paid > partial.
+ * @param tally - the IUV's tally
+ * @returns its bucket
+ * @internal
+ */
+export function bucketOf(tally: IuvTally): ReconciliationBucket {
+  if (tally.option === undefined || tally.strayTransfer) return 'unknown';
+  if (tally.duplicated) return 'duplicated';
+  if (tally.reportedCents > tally.option.expectedCents) return 'overpaid';
+  return tally.reportedCents === tally.option.expectedCents ? 'paid' : 'partial';
+}
