@@ -42,6 +42,8 @@ describe.runIf(present)('contract harness (Prism proxy --errors)', () => {
       req.on('end', () => {
         if (req.url?.endsWith('/carts')) {
           res.writeHead(302, { location: `${upstreamUrl}/c/cart-1` }).end();
+        } else if (req.url?.endsWith('/debtpositions/undeclared')) {
+          res.writeHead(429, { 'content-type': 'application/json' }).end('{"status":429}');
         } else if (req.url?.startsWith('/c/')) {
           res.writeHead(200, { 'content-type': 'text/html' }).end('<p>cart</p>');
         } else {
@@ -82,6 +84,14 @@ describe.runIf(present)('contract harness (Prism proxy --errors)', () => {
     expect(others).toEqual([]);
     expect(violation?.detail).toContain('"response","body"');
     expect(violation?.detail).toContain('payment_position_list');
+  });
+
+  it('reports a status the spec does not declare (Prism passes it on with a warning)', async () => {
+    const res = await fetch(`${harness.url}${GPD}/organizations/${ORG}/debtpositions/undeclared`, { headers: KEY });
+    expect(res.status).toBe(429);
+    const [violation, ...others] = harness.takeViolations();
+    expect(others).toEqual([]);
+    expect(violation?.detail).toContain('"severity":"Warning"');
   });
 
   it('answers a request that violates the spec itself, without reaching the upstream', async () => {

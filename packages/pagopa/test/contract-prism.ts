@@ -6,7 +6,8 @@
 // - `proxy --errors`: a request that violates the spec is NOT forwarded: Prism answers 422
 //   UNPROCESSABLE_ENTITY itself, listing them in its problem body (401 UNAUTHORIZED when the security
 //   header is missing); an upstream answer that violates the spec becomes a 500 VIOLATIONS problem
-//   listing them (also in `sl-violations`);
+//   listing them (also in `sl-violations`), except a status the operation does not declare, which is
+//   passed on with only a Warning in `sl-violations` (the router records warnings too);
 // - its upstream fetch follows redirects, so a 302 would reach the client as the page it points to: the
 //   router hides `Location` on the way in (see contract-router.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
