@@ -35,6 +35,18 @@ export type {
   ReportingFlow,
   ReportingFlowHeader,
 } from './fdr/reporting-flow.js';
+export { createGpdClient } from './gpd/client/create-gpd-client.js';
+export type {
+  DebtPositionsPage,
+  GpdCallOptions,
+  GpdClient,
+  GpdWriteOptions,
+  ListPositionsQuery,
+  ListReceiptsQuery,
+  ReceiptSummary,
+  ReceiptsPage,
+} from './gpd/client/gpd-client.js';
+export type { GpdClientOptions } from './gpd/client/gpd-client-options.js';
 export type {
   Debtor,
   DebtPosition,

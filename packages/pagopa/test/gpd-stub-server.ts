@@ -232,3 +232,32 @@ export async function startGpdStub(): Promise<GpdStub> {
       }),
   };
 }
+
+/** A valid single-option position for creditor 77777777777 (dates valid against `NOW`). */
+export const NOW = new Date('2026-01-10T09:00:00Z');
+export function sampleInput(iupd = '77777777777-pos-1', iuv = '01000000000000123', amountCents = 1250) {
+  return {
+    iupd,
+    debtor: { type: 'F', fiscalCode: 'RSSMRA85T10A562S', fullName: 'Mario Rossi' },
+    companyName: 'Comune di Esempio',
+    switchToExpired: false,
+    paymentOptions: [
+      {
+        iuv,
+        amountCents,
+        description: 'TARI 2026',
+        dueDate: '2026-12-31',
+        isPartialPayment: false,
+        transfers: [
+          {
+            idTransfer: 1,
+            amountCents,
+            remittanceInformation: 'TARI 2026',
+            category: '9/0101101IM/',
+            iban: 'IT60X0542811101000000123456',
+          },
+        ],
+      },
+    ],
+  } as const;
+}

@@ -56,6 +56,8 @@ export interface PlatformCallResult extends HttpResponse {
    * the effect of that attempt.
    */
   readonly uncertain: boolean;
+  /** The raw body text, when the transport hands it over (XML answers). */
+  readonly text?: string | undefined;
 }
 
 function withOutcome(error: PagoPaError, outcome: PagoPaOutcome): PagoPaError {
