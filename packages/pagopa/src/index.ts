@@ -70,6 +70,8 @@ export {
   DEBT_POSITION_TRANSITIONS,
   TERMINAL_DEBT_POSITION_STATUSES,
 } from './gpd/lifecycle.js';
+export type { ValidateDebtPositionOptions } from './gpd/model/validate-debt-position.js';
+export { validateDebtPosition } from './gpd/model/validate-debt-position.js';
 export { LOGO_LIMITS } from './logo/logo-limits.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
