@@ -1,3 +1,5 @@
+export type { GpdSandbox, GpdSandboxOptions } from './create-gpd-sandbox.js';
+export { createGpdSandbox, GPD_SANDBOX_DEFAULT_API_KEY, GpdSandboxOptionsSchema } from './create-gpd-sandbox.js';
 export type {
   GpdStore,
   GpdStoreConflict,
@@ -32,3 +34,8 @@ export type {
   GpdSandboxPublishFlowsInput,
   GpdSandboxReceipt,
 } from './sandbox-extension.js';
+export type { GpdSandboxFaults } from './sandbox-faults.js';
+export { GpdSandboxFaultsSchema } from './sandbox-faults.js';
+export { GPD_SANDBOX_MAX_BODY_BYTES } from './sandbox-http.js';
+export type { GpdSandboxLedgerEntry } from './sandbox-ledger.js';
+export { GPD_SANDBOX_MAX_LEDGER_ENTRIES } from './sandbox-ledger.js';
