@@ -1,5 +1,13 @@
 export type { BuildCheckoutLinkOptions } from './checkout/build-checkout-link.js';
 export { buildCheckoutLink } from './checkout/build-checkout-link.js';
+export type { CheckoutCart, CheckoutCartNotice, CheckoutReturnUrls } from './checkout/checkout-cart.js';
+export type {
+  CheckoutClient,
+  CheckoutClientOptions,
+  CreateCartOptions,
+  CreatedCart,
+} from './checkout/create-checkout-client.js';
+export { createCheckoutClient } from './checkout/create-checkout-client.js';
 export type { BitMatrix } from './codes/bit-matrix.js';
 export type { BitMatrixToSvgPathOptions } from './codes/bit-matrix-to-svg-path.js';
 export { bitMatrixToSvgPath } from './codes/bit-matrix-to-svg-path.js';
@@ -29,6 +37,20 @@ export { parseQrPayload, QrPayloadSchema } from './codes/parse-qr-payload.js';
 export { encodeQrCode } from './codes/qr/encode-qr-code.js';
 export type { PagoPaErrorCode, PagoPaErrorOptions, PagoPaOutcome, PagoPaProblem } from './errors.js';
 export { PAGOPA_ERROR_CODES, PagoPaError } from './errors.js';
+export type { FdrCallOptions, FdrClient, ReadFlowOptions } from './fdr/client/create-fdr-client.js';
+export { createFdrClient } from './fdr/client/create-fdr-client.js';
+export type {
+  FdrClientOptions,
+  FdrFlowRef,
+  ListFlowPaymentsQuery,
+  ListFlowsQuery,
+} from './fdr/client/fdr-client-options.js';
+export type { FdrFlowSummary, FdrFlowsPage, FdrPaymentsPage } from './fdr/client/fdr-wire.js';
+export type { ReportingFlowErrorRule } from './fdr/read/flow-error.js';
+export type { ReportingFlowFormat } from './fdr/read/flow-run.js';
+export type { ReadReportingFlowOptions } from './fdr/read/read-reporting-flow.js';
+export { REPORTING_FLOW_READ_LIMITS, readReportingFlow } from './fdr/read/read-reporting-flow.js';
+export type { ReportingFlowSource } from './fdr/read/source-text.js';
 export type {
   ReportedPayment,
   ReportedPaymentOutcome,
@@ -72,6 +94,8 @@ export {
 } from './gpd/lifecycle.js';
 export type { ValidateDebtPositionOptions } from './gpd/model/validate-debt-position.js';
 export { validateDebtPosition } from './gpd/model/validate-debt-position.js';
+export type { NoticeFromDebtPositionOptions } from './gpd/notice-from-debt-position.js';
+export { noticeFromDebtPosition } from './gpd/notice-from-debt-position.js';
 export { LOGO_LIMITS } from './logo/logo-limits.js';
 export type { LogoFormat } from './notice/detect-logo-format.js';
 export { detectLogoFormat } from './notice/detect-logo-format.js';
