@@ -61,6 +61,7 @@ const VERB_EXCEPTIONS: Readonly<Record<string, string>> = {
   omocodiaVariants: 'named after the specification: the omocodia variants of a codice fiscale (a list)',
   endOfDayInRome: 'a date helper named by its result; kept for compatibility with the IO guides',
   reconcile: 'named by issue 11: the accounting term',
+  noticeFromDebtPosition: 'named by issue 11: builds a Notice from a debt position (the notice of the position)',
   isLevelAcceptable:
     'a predicate over the SPID level table (@civico/spid, §3.5: requested level, Comparison, returned level), named in the issue 10 contract; not an isValidX of an identifier',
 };

@@ -124,7 +124,10 @@ function subjectOf(given: unknown, full: OptionSnapshot | undefined): string {
   return description as string;
 }
 
-function paymentPlan(options: readonly OptionSnapshot[]): { notice: Notice['payment']; full: OptionSnapshot | undefined } {
+function paymentPlan(options: readonly OptionSnapshot[]): {
+  notice: Notice['payment'];
+  full: OptionSnapshot | undefined;
+} {
   if (options.length === 1) {
     const only = options[0] as OptionSnapshot;
     return { notice: { kind: 'single', ...paymentOf(only) }, full: only };
