@@ -3,12 +3,29 @@ import { z } from 'zod';
 // The GPD v1 request model (`PaymentPositionModel` in gpd.json), as the platform checks it.
 // Unknown and read-only fields are ignored, as the platform's JSON binding does.
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Whether a text is an RFC 3339 date-time with `Z` or an offset, on a real calendar day. */
+function isDateTime(text: string): boolean {
+  const m = RFC3339.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s, oh = 0, om = 0] = m.slice(1).map((v) => Number(v ?? 0));
+  const days = new Date(Date.UTC(y as number, mo as number, 0)).getUTCDate();
+  return (
+    (mo as number) >= 1 &&
+    (mo as number) <= 12 &&
+    (d as number) >= 1 &&
+    (d as number) <= days &&
+    (h as number) <= 23 &&
+    (mi as number) <= 59 &&
+    (s as number) <= 59 &&
+    oh <= 23 &&
+    om <= 59
+  );
+}
 
 /** An RFC 3339 date-time with `Z` or an offset, and a real calendar date. */
-const dateTime = z.string().refine((s) => RFC3339.test(s) && Number.isFinite(Date.parse(s)), {
-  message: 'must be an RFC 3339 date-time with Z or an offset',
-});
+const dateTime = z.string().refine(isDateTime, { message: 'must be an RFC 3339 date-time with Z or an offset' });
 const text = (max: number) => z.string().max(max);
 const cents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const metadata = z.array(z.object({ key: text(140), value: text(140) })).max(10);
