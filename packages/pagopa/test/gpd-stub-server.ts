@@ -143,7 +143,8 @@ function route(req: StubRequest, positions: Map<string, Wire>, receipts: Map<str
     return { status: 200, body: 'OK' };
   }
   if (req.method === 'PUT') {
-    const next = req.query.get('toPublish') === 'true' ? 'VALID' : status;
+    // GPD: an update without toPublish puts the position back to DRAFT.
+    const next = req.query.get('toPublish') === 'true' ? 'VALID' : 'DRAFT';
     positions.set(key, withDefaults(req.body as Wire, org as string, next));
     return { status: 200, body: positions.get(key) };
   }

@@ -161,7 +161,8 @@ export interface GpdClient {
    */
   listPositions(query?: ListPositionsQuery, options?: GpdCallOptions): Promise<DebtPositionsPage>;
   /**
-   * Replaces a DRAFT, PUBLISHED or VALID position (full replacement, validated first).
+   * Replaces a DRAFT, PUBLISHED or VALID position (full replacement, validated first). GPD puts
+   * it back to DRAFT unless `publish` is true.
    * @param iupd - the position id (must equal `input.iupd`)
    * @param input - the new content
    * @param options - `publish`, `signal`
