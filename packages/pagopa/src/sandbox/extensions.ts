@@ -1,3 +1,4 @@
+import { paymentsExtension } from './pay-extension.js';
 import type { GpdSandboxExtension } from './sandbox-extension.js';
 
 /**
@@ -5,4 +6,4 @@ import type { GpdSandboxExtension } from './sandbox-extension.js';
  * checkout). Each registers its routes and supplies its `GpdSandboxActions`.
  * @internal
  */
-export const GPD_SANDBOX_EXTENSIONS: readonly GpdSandboxExtension[] = [];
+export const GPD_SANDBOX_EXTENSIONS: readonly GpdSandboxExtension[] = [paymentsExtension];

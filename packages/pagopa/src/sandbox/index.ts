@@ -15,6 +15,7 @@ export type {
   SandboxTransfer,
 } from './gpd-store.js';
 export { createGpdStore, GPD_SANDBOX_MAX_POSITIONS } from './gpd-store.js';
+export { GPD_SANDBOX_DEFAULT_PSP_ID } from './pay.js';
 export type {
   GpdSandboxService,
   SandboxBody,
