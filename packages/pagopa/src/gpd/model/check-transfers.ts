@@ -11,9 +11,6 @@ type CheckedTransfer = CheckedDebtPosition['paymentOptions'][number]['transfers'
 function checkAccount(transfer: CheckedTransfer, path: string): void {
   const { iban, postalIban, stamp } = transfer;
   // pagoPA GPD 5.4: each transfer credits an IBAN (± postal IBAN) or is a complete digital stamp.
-  if (iban === undefined && stamp === undefined) {
-    invalidDebtPosition('transfer-account', `${path}.iban`, 'a transfer needs an IBAN or a digital stamp');
-  }
   if (iban !== undefined && stamp !== undefined) {
     invalidDebtPosition('transfer-account', `${path}.stamp`, 'a transfer has an IBAN or a digital stamp, not both');
   }
@@ -22,6 +19,9 @@ function checkAccount(transfer: CheckedTransfer, path: string): void {
   }
   if (postalIban !== undefined && iban === undefined) {
     invalidDebtPosition('transfer-account', `${path}.postalIban`, 'a postal IBAN goes only with an IBAN');
+  }
+  if (iban === undefined && stamp === undefined) {
+    invalidDebtPosition('transfer-account', `${path}.iban`, 'a transfer needs an IBAN or a digital stamp');
   }
   if (iban !== undefined && !(IBAN_CHARS.test(iban) && isValidIban(iban))) {
     invalidDebtPosition('transfer-account', `${path}.iban`, 'the IBAN is not valid (letters and digits, check digits)');
