@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pdfText, pdfToolsAvailable, writePdf } from '../../test/pdf-tools.js';
 import { PagoPaError } from '../errors.js';
@@ -226,5 +227,34 @@ describe('noticeFromDebtPosition()', () => {
       },
     });
     expect(failure(() => noticeFromDebtPosition(hostile, creditor)).code).toBe('ERR_PAGOPA_INVALID_DEBT_POSITION');
+  });
+});
+
+describe('noticeFromDebtPosition() on hostile input', () => {
+  it('throws only PagoPaError on arbitrary positions, creditors and options (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (position, creditor, options) => {
+        try {
+          noticeFromDebtPosition(position as DebtPositionInput, creditor as never, options as never);
+        } catch (error) {
+          expect(PagoPaError.isInstance(error)).toBe(true);
+        }
+      }),
+      { seed: 1103, numRuns: 300 },
+    );
+  });
+
+  it('throws only PagoPaError when one field of a valid position is replaced (fixed seed)', () => {
+    const keys = ['debtor', 'paymentOptions', 'iupd', 'organizationFiscalCode'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.anything(), (key, value) => {
+        try {
+          noticeFromDebtPosition({ ...planned, [key]: value } as DebtPositionInput, creditor);
+        } catch (error) {
+          expect(PagoPaError.isInstance(error)).toBe(true);
+        }
+      }),
+      { seed: 1104, numRuns: 300 },
+    );
   });
 });
