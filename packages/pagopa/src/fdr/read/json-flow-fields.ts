@@ -99,6 +99,16 @@ export function assignHeader(draft: JsonHeaderDraft, scope: string, key: string,
 
 /** The complete header, or a `shape` error naming the first missing field. */
 export function finishJsonHeader(d: JsonHeaderDraft): ReportingFlowHeader {
+  try {
+    return buildHeader(d);
+  } catch (err) {
+    // pagoPA FdR: the reader needs the whole header before the first line (flat memory).
+    const field = (err as { field?: string }).field;
+    throw flowError('shape', field, `${field} is missing before payments (header fields come first)`);
+  }
+}
+
+function buildHeader(d: JsonHeaderDraft): ReportingFlowHeader {
   return {
     flowId: required(d.flowId, 'fdr'),
     flowDate: required(d.flowDate, 'fdrDate'),

@@ -1,6 +1,7 @@
 // Streaming reader of the FdR JSON flow over @streamparser/json's tokenizer. The grammar is checked
 // here with an explicit stack (no recursion, no values built for fields it does not read), so memory
 // is bounded by the limits whatever the input.
+import { CivicoError } from '@civico/core';
 import { Tokenizer, TokenType } from '@streamparser/json';
 import type { FlowCollector, FlowLimits } from './flow-collector.js';
 import { asFlowError, flowError } from './flow-error.js';
@@ -149,10 +150,10 @@ export function createJsonFlowReader(collector: FlowCollector, limits: FlowLimit
     if (top.object) {
       if ((top.state === 0 || top.state === 1) && token === TokenType.STRING) {
         top.key = v as string;
-        if (top.seen) once(top.seen, top.key, top.field ? `${top.field}.${top.key}` : top.key);
         if (top.role === 'root' && paymentsStarted && isHeaderKey(top.key)) {
           throw flowError('order', top.key, `${top.key} comes after payments: the header must come first`);
         }
+        if (top.seen) once(top.seen, top.key, top.field ? `${top.field}.${top.key}` : top.key);
         top.state = 2;
       } else if (top.state === 0 && token === TokenType.RIGHT_BRACE) close();
       else if (top.state === 2 && token === TokenType.COLON) top.state = 3;
@@ -193,7 +194,12 @@ export function createJsonFlowReader(collector: FlowCollector, limits: FlowLimit
       }
     },
     end(): void {
+      check();
       tokenizer.end();
+      // No new text came: a tokenizer error here is a document cut inside a token.
+      if (failure !== undefined && !CivicoError.isInstance(failure)) {
+        throw flowError('truncated', stack[stack.length - 1]?.field || undefined, 'the JSON ends early', failure);
+      }
       check();
       if (!rootDone) throw flowError('truncated', stack[stack.length - 1]?.field || undefined, 'the JSON ends early');
     },
