@@ -48,7 +48,7 @@ export type {
 export type { FdrFlowSummary, FdrFlowsPage, FdrPaymentsPage } from './fdr/client/fdr-wire.js';
 export type { ReportingFlowErrorRule } from './fdr/read/flow-error.js';
 export type { ReportingFlowFormat } from './fdr/read/flow-run.js';
-export type { ReadReportingFlowOptions } from './fdr/read/read-reporting-flow.js';
+export type { ReadReportingFlowOptions, StreamedReportingFlow } from './fdr/read/read-reporting-flow.js';
 export { REPORTING_FLOW_READ_LIMITS, readReportingFlow } from './fdr/read/read-reporting-flow.js';
 export type { ReportingFlowSource } from './fdr/read/source-text.js';
 export type {

@@ -1,7 +1,7 @@
 import { parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
-import type { ReportingFlow } from '../reporting-flow.js';
+import type { ReportedPayment, ReportingFlow } from '../reporting-flow.js';
 import { createFlowCollector, type FlowLimits } from './flow-collector.js';
 import { createFlowRun, type ReportingFlowFormat } from './flow-run.js';
 import { openSource, type ReportingFlowSource } from './source-text.js';
@@ -27,6 +27,15 @@ const ReadReportingFlowOptionsSchema = z
     maxBytes: positive.max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
+
+/**
+ * A {@link ReportingFlow} whose lines are read from the source as they are consumed, once.
+ * @group Reporting flows
+ */
+export interface StreamedReportingFlow extends ReportingFlow {
+  /** The lines, pulled from the source one chunk at a time; iterate once. */
+  readonly payments: AsyncIterable<ReportedPayment>;
+}
 
 /**
  * Options of {@link readReportingFlow}.
@@ -83,7 +92,7 @@ export interface ReadReportingFlowOptions {
  * @param source - the flow: text, UTF-8 bytes, an (async) iterable of chunks (a Node `Readable`), or a
  *   web `ReadableStream`
  * @param options - format and limits
- * @returns the flow: `header` and the streamed `payments`
+ * @returns the flow: `header` and the streamed `payments` (a {@link ReportingFlow})
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_REPORTING_FLOW` with `rule` (see
  *   {@link ReportingFlowErrorRule}) and `field` (the document's dotted path, lines as
  *   `payments.<i>` / `datiSingoliPagamenti.<i>`, 0-based), from the promise (up to the header) or from
@@ -115,7 +124,7 @@ export interface ReadReportingFlowOptions {
 export async function readReportingFlow(
   source: ReportingFlowSource,
   options: ReadReportingFlowOptions = {},
-): Promise<ReportingFlow> {
+): Promise<StreamedReportingFlow> {
   const o = parseOptions(ReadReportingFlowOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   const limits: FlowLimits = {
     maxPayments: o.maxPayments,
