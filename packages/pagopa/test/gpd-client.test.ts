@@ -114,6 +114,8 @@ describe('createPosition', () => {
     stub.plan({ method: 'POST', action: 'drop-after' });
     const position = await client().createPosition(input());
     expect(position.iupd).toBe('77777777777-pos-1');
+    // The get answer has no debtor: the input's is put back.
+    expect(position.debtor?.fiscalCode).toBe('RSSMRA85T10A562S');
     expect(calls()).toEqual(['POST /', 'POST /', 'GET /77777777777-pos-1']);
     expect(stub.positions.size).toBe(1);
   });

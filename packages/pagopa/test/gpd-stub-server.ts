@@ -79,6 +79,25 @@ function withDefaults(body: Wire, org: string, status: string): Wire {
   };
 }
 
+const DEBTOR_FIELDS = [
+  'fiscalCode',
+  'fullName',
+  'streetName',
+  'civicNumber',
+  'postalCode',
+  'city',
+  'province',
+  'region',
+  'country',
+  'email',
+  'phone',
+  'switchToExpired',
+  'payStandIn',
+];
+function withoutDebtor(position: Wire): Wire {
+  return Object.fromEntries(Object.entries(position).filter(([k]) => !DEBTOR_FIELDS.includes(k)));
+}
+
 function iuvsOf(body: Wire): string[] {
   const options = Array.isArray(body.paymentOption) ? (body.paymentOption as Wire[]) : [];
   return options.map((o) => String(o.iuv));
@@ -107,7 +126,7 @@ function route(req: StubRequest, positions: Map<string, Wire>, receipts: Map<str
     const limit = Number(req.query.get('limit') ?? 10);
     const page = Number(req.query.get('page') ?? 0);
     const all = [...positions.entries()].filter(([k]) => k.startsWith(`${org}/`)).map(([, v]) => v);
-    const list = all.slice(page * limit, page * limit + limit).map(({ fiscalCode: _f, fullName: _n, ...rest }) => rest);
+    const list = all.slice(page * limit, page * limit + limit).map(withoutDebtor);
     const pageInfo = { page, limit, items_found: list.length, total_pages: Math.ceil(all.length / limit) };
     return { status: 200, body: { payment_position_list: list, page_info: pageInfo } };
   }
@@ -136,7 +155,8 @@ function route(req: StubRequest, positions: Map<string, Wire>, receipts: Map<str
     return { status: 200, body: positions.get(key) };
   }
   if (action !== undefined) return { status: 404 };
-  if (req.method === 'GET') return { status: 200, body: current };
+  // gpd.json: the get answer is a PaymentPositionModelBaseResponse, without the debtor.
+  if (req.method === 'GET') return { status: 200, body: withoutDebtor(current) };
   if (!['DRAFT', 'PUBLISHED', 'VALID'].includes(status)) return problem(409, 'Conflict', `Not allowed: ${status}`);
   if (req.method === 'DELETE') {
     positions.delete(key);

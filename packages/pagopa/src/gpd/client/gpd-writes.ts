@@ -97,8 +97,11 @@ export async function createPosition(
     throw transition('terminal-status', existing.status, response);
   }
   if (!sameDebt(input, existing)) throw conflict('different-debt', 'the IUPD holds a different debt', response);
-  if (publish && existing.status === 'DRAFT') return changeState(ctx, input.iupd, 'publish', signal);
-  return existing;
+  const found =
+    publish && existing.status === 'DRAFT' ? await changeState(ctx, input.iupd, 'publish', signal) : existing;
+  // GPD's get answer has neither the debtor nor switchToExpired: it is the same debt, so the
+  // caller gets what a 201 would have echoed.
+  return { ...found, debtor: found.debtor ?? input.debtor, switchToExpired: input.switchToExpired };
 }
 
 /**
