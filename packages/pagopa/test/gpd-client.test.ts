@@ -189,7 +189,7 @@ describe('getPosition and listPositions', () => {
   });
 
   it('refuses a bad IUPD without sending', async () => {
-    for (const iupd of ['', 'x'.repeat(36), 'a/b c', 42]) {
+    for (const iupd of ['', 'x'.repeat(36), 'a/b c', '.', '..', 42]) {
       const error = await failure(client().getPosition(iupd as string));
       expect(error.code).toBe('ERR_PAGOPA_INVALID_DEBT_POSITION');
       expect(error.field).toBe('iupd');

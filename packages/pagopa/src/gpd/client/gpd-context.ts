@@ -37,8 +37,9 @@ const IUPD = /^[\x21-\x7e]{1,35}$/;
 export function positionPath(ctx: GpdContext, iupd?: unknown, action?: 'publish' | 'invalidate'): string {
   const base = `organizations/${ctx.organizationFiscalCode}/debtpositions`;
   if (iupd === undefined) return base;
-  if (typeof iupd !== 'string' || !IUPD.test(iupd)) {
-    invalidDebtPosition('shape', 'iupd', 'must be 1 to 35 printable ASCII characters');
+  // `.` and `..` survive encodeURIComponent and would be resolved as dot segments of the URL path.
+  if (typeof iupd !== 'string' || !IUPD.test(iupd) || iupd === '.' || iupd === '..') {
+    invalidDebtPosition('shape', 'iupd', 'must be 1 to 35 printable ASCII characters, not a dot segment');
   }
   return `${base}/${encodeURIComponent(iupd)}${action ? `/${action}` : ''}`;
 }
