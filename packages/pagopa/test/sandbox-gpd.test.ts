@@ -189,4 +189,18 @@ describe('GPD v1 operations', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ updatedTransfers: 3 });
   });
+
+  it('serves the control routes: positions (list, clear) and the ledger', async () => {
+    const listed = (await (await fetch(`${sandbox.url}/sandbox/positions?organizationFiscalCode=${ORG}`)).json()) as {
+      positions: { iupd: string }[];
+    };
+    expect(listed.positions.map((p) => p.iupd)).toEqual(sandbox.listPositions(ORG).map((p) => p.iupd));
+    const ledger = (await (await fetch(`${sandbox.url}/sandbox/ledger`)).json()) as {
+      entries: { operation: string }[];
+    };
+    expect(ledger.entries.some((e) => e.operation === 'createPosition')).toBe(true);
+    expect((await fetch(`${sandbox.url}/sandbox/nothing`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/sandbox/positions`, { method: 'DELETE' })).status).toBe(200);
+    expect(sandbox.listPositions()).toEqual([]);
+  });
 });

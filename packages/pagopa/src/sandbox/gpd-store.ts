@@ -76,7 +76,7 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
     const t = now().getTime();
     if (p.status === 'PUBLISHED' && (p.validityDate === undefined || Date.parse(p.validityDate) <= t)) {
       p.status = 'VALID';
-      p.lastUpdatedDate = new Date(Math.max(t, Date.parse(p.validityDate ?? '') || t)).toISOString();
+      p.lastUpdatedDate = p.validityDate === undefined ? stamp() : new Date(Date.parse(p.validityDate)).toISOString();
     }
     if (p.status === 'VALID' && p.switchToExpired && p.paymentOption.length > 0) {
       const lastDue = Math.max(...p.paymentOption.map((o) => Date.parse(o.dueDate)));
