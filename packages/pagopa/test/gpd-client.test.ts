@@ -120,6 +120,24 @@ describe('createPosition', () => {
     expect(stub.positions.size).toBe(1);
   });
 
+  it('the same through a fetch (ky wire): lost response, 503 and 429 end in one position', async () => {
+    const gpd = createGpdClient({
+      baseUrl: stub.url,
+      apiKey: STUB_KEY,
+      organizationFiscalCode: ORG,
+      baseDelayMs: 1,
+      now: () => NOW,
+      fetch: globalThis.fetch,
+    });
+    stub.plan({ method: 'POST', action: { status: 503 } });
+    stub.plan({ method: 'POST', action: { status: 429, headers: { 'retry-after': '0' } } });
+    stub.plan({ method: 'POST', action: 'drop-after' });
+    const position = await gpd.createPosition(input(), { publish: true });
+    expect(position.status).toBe('VALID');
+    expect(calls()).toEqual(['POST /', 'POST /', 'POST /', 'POST /', 'GET /77777777777-pos-1']);
+    expect(stub.positions.size).toBe(1);
+  });
+
   it('a lost response with publish: true publishes the DRAFT found by read-back', async () => {
     await client().createPosition(input());
     stub.requests.length = 0;
