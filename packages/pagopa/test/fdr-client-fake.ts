@@ -16,6 +16,8 @@ export interface FakeFlow {
   /** Lines actually served (default `count`). */
   readonly served?: number;
   readonly organizationId?: string;
+  /** Small amounts (1 to 100 cents), so that huge flows stay under the 999999999.99 total. */
+  readonly small?: boolean;
 }
 
 /** Amount of line i in cents: varied decimals, including ones binary floating point cannot hold. */
@@ -23,14 +25,16 @@ export const centsOf = (i: number): number => [10, 29, 115, 1, 99_999_999, 57, 3
 
 const euros = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
-export function sumText(count: number): string {
+const amountOf = (i: number, small = false): number => (small ? 1 + (i % 100) : centsOf(i));
+
+export function sumText(count: number, small = false): string {
   let sum = 0;
-  for (let i = 1; i <= count; i += 1) sum += centsOf(i);
+  for (let i = 1; i <= count; i += 1) sum += amountOf(i, small);
   return euros(sum);
 }
 
-const paymentJson = (i: number): string =>
-  `{"index":${i},"iuv":"0100000000000${String(i).padStart(4, '0')}","iur":"IUR${i}","idTransfer":1,"pay":${euros(centsOf(i))},"payStatus":"EXECUTED","payDate":"2026-03-02T10:00:00Z"}`;
+const paymentJson = (i: number, small: boolean): string =>
+  `{"index":${i},"iuv":"0100000000000${String(i).padStart(4, '0')}","iur":"IUR${i}","idTransfer":1,"pay":${euros(amountOf(i, small))},"payStatus":"EXECUTED","payDate":"2026-03-02T10:00:00Z"}`;
 
 const headerJson = (f: FakeFlow): string =>
   JSON.stringify({
@@ -52,7 +56,7 @@ const headerJson = (f: FakeFlow): string =>
     receiver: { id: 'APPBIT2B', organizationId: f.organizationId ?? ORG, organizationName: 'Comune di Test' },
     published: '2026-03-04T09:00:00Z',
     totPayments: f.totPayments ?? f.count,
-  }).replace(/}$/, `,"sumPayments":${f.sumPayments ?? sumText(f.count)}}`);
+  }).replace(/}$/, `,"sumPayments":${f.sumPayments ?? sumText(f.count, f.small)}}`);
 
 /** Routes a request to the fake; `undefined` for an unknown path. */
 export function fakeFdr(flows: readonly FakeFlow[], request: StubRequest): StubReply {
@@ -98,7 +102,8 @@ export function fakeFdr(flows: readonly FakeFlow[], request: StubRequest): StubR
   const served = flow.served ?? flow.count;
   const totPage = Math.max(1, Math.ceil(served / size));
   const lines: string[] = [];
-  for (let i = (page - 1) * size + 1; i <= Math.min(served, page * size); i += 1) lines.push(paymentJson(i));
+  for (let i = (page - 1) * size + 1; i <= Math.min(served, page * size); i += 1)
+    lines.push(paymentJson(i, flow.small === true));
   return {
     status: 200,
     raw: `{"metadata":{"pageSize":${size},"pageNumber":${page},"totPage":${totPage}},"count":${served},"data":[${lines.join(',')}]}`,
