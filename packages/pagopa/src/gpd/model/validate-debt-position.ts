@@ -111,8 +111,8 @@ export function checkDebtPosition(input: unknown, options: ValidateDebtPositionO
  *   `ERR_PAGOPA_INVALID_CONFIG` (with `field`) for bad `options`.
  * @example
  * ```ts
- * import { PagoPaError, validateDebtPosition } from '@civico/pagopa';
- * const position = {
+ * import { type DebtPositionInput, PagoPaError, validateDebtPosition } from '@civico/pagopa';
+ * const position: DebtPositionInput = {
  *   iupd: '01199250158-0001',
  *   debtor: { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'Mario Rossi' },
  *   companyName: 'Comune di Milano',
