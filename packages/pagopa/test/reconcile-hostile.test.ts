@@ -112,6 +112,17 @@ describe('reconcile() on bad options and positions', () => {
     }
   });
 
+  it('names the element whose read throws in an array Proxy', async () => {
+    const options = new Proxy([POSITIONS[0]?.paymentOptions[0]], {
+      get: (target, key) => {
+        if (key === '0') throw new Error('trap');
+        return Reflect.get(target, key);
+      },
+    });
+    const err = await failure(() => call([], [{ ...POSITIONS[0], paymentOptions: options }]));
+    expect([err.code, err.field]).toEqual(['ERR_PAGOPA_INVALID_CONFIG', 'positions.0.paymentOptions.0']);
+  });
+
   it('never echoes a value in the message', async () => {
     const secret = 'RSSMRA80A01H501U-with-a-very-long-tail-over-35';
     const err = await failure(() =>

@@ -12,8 +12,8 @@ function byFlowThenIndex(a: ReportedPayment, b: ReportedPayment): number {
   return a.index - b.index;
 }
 
-/** Which options of a position are owed and unreported, per the plan rule. */
-function unpaidOptions(position: ExpectedPosition, tallies: ReadonlyMap<string, IuvTally>) {
+/** Adds to `unpaid` the options of a position that are owed and unreported, per the plan rule. */
+function addUnpaid(unpaid: ReconciliationEntry[], position: ExpectedPosition, tallies: ReadonlyMap<string, IuvTally>) {
   let fullReported = false;
   let instalmentReported = false;
   for (const option of position.options) {
@@ -21,10 +21,18 @@ function unpaidOptions(position: ExpectedPosition, tallies: ReadonlyMap<string, 
     if (option.isPartialPayment) instalmentReported = true;
     else fullReported = true;
   }
-  // Full amount and instalments are two plans of one debt: paying one settles the other.
-  return position.options.filter(
-    (option) => !tallies.has(option.iuv) && !(option.isPartialPayment ? fullReported : instalmentReported),
-  );
+  for (const option of position.options) {
+    // Full amount and instalments are two plans of one debt: paying one settles the other.
+    if (tallies.has(option.iuv) || (option.isPartialPayment ? fullReported : instalmentReported)) continue;
+    unpaid.push({
+      iuv: option.iuv,
+      bucket: 'unpaid',
+      iupd: option.iupd,
+      expectedCents: option.expectedCents,
+      reportedCents: 0,
+      payments: [],
+    });
+  }
 }
 
 /**
@@ -61,19 +69,7 @@ export function buildReport(
       payments: tally.lines,
     });
   }
-  for (const position of positions) {
-    if (!position.owed) continue;
-    for (const option of unpaidOptions(position, tallies)) {
-      buckets.unpaid.push({
-        iuv: option.iuv,
-        bucket: 'unpaid',
-        iupd: option.iupd,
-        expectedCents: option.expectedCents,
-        reportedCents: 0,
-        payments: [],
-      });
-    }
-  }
+  for (const position of positions) if (position.owed) addUnpaid(buckets.unpaid, position, tallies);
   for (const entries of Object.values(buckets)) entries.sort(byIuv);
   return { ...buckets, totals: { ...totals } };
 }

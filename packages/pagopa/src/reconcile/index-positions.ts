@@ -6,7 +6,7 @@ const CODE = 'ERR_PAGOPA_INVALID_CONFIG';
 const STATUSES: ReadonlySet<unknown> = new Set(DEBT_POSITION_STATUSES);
 const REFERENCE = /^[!-~]{1,35}$/;
 const CREDITOR = /^\d{11}$/;
-/** GPD caps an option at 999,999,999.99 euros per transfer; larger is not a position. */
+/** 999,999,999.99 euros: more than any transfer can carry. */
 const MAX_TRANSFER_CENTS = 99_999_999_999;
 
 /** One payment option as reconciliation needs it. @internal */
@@ -35,104 +35,131 @@ export interface PositionIndex {
   readonly positions: ExpectedPosition[];
 }
 
+/**
+ * Where a value sits: position `p`, option `o`, transfer `t`. Paths are spelled out only for an
+ * error, so 100k valid positions build no strings.
+ */
+type Where = readonly [p: number, o?: number, t?: number];
+
+function pathOf([p, o, t]: Where, key?: string): string {
+  let path = `positions.${p}`;
+  if (o !== undefined) path += `.paymentOptions.${o}`;
+  if (t !== undefined) path += `.transfers.${t}`;
+  return key === undefined ? path : `${path}.${key}`;
+}
+
 function invalid(field: string, message = `${field} is not valid`, rule = 'shape', cause?: unknown): PagoPaError {
   return new PagoPaError(CODE, message, { field, rule, cause });
 }
 
 /** Reads one property; a throwing getter or Proxy trap becomes the typed error. */
-function get(value: unknown, key: string, path: string): unknown {
-  if (typeof value !== 'object' || value === null) throw invalid(path);
+function get(value: unknown, key: string, where: Where): unknown {
+  if (typeof value !== 'object' || value === null) throw invalid(pathOf(where));
   try {
     return (value as Record<string, unknown>)[key];
   } catch (cause) {
-    throw invalid(`${path}.${key}`, `${path}.${key} cannot be read`, 'shape', cause);
+    const field = pathOf(where, key);
+    throw invalid(field, `${field} cannot be read`, 'shape', cause);
   }
 }
 
-/** Reads an array property into a plain array (length and elements read once each). */
-function list(value: unknown, key: string, path: string, max: number): unknown[] {
-  const field = `${path}.${key}`;
-  const array = get(value, key, path);
-  if (!Array.isArray(array)) throw invalid(field);
+/** Reads an array property: its elements, each read once, through `visit`. */
+function each(value: unknown, key: string, where: Where, max: number, visit: (item: unknown, i: number) => void) {
+  const array = get(value, key, where);
+  if (!Array.isArray(array)) throw invalid(pathOf(where, key));
+  let length: unknown;
   try {
-    const length: unknown = array.length;
-    if (typeof length !== 'number' || length < 1 || length > max) throw invalid(field);
-    return Array.from({ length }, (_, i) => array[i]);
+    length = array.length;
   } catch (cause) {
-    throw PagoPaError.isInstance(cause) ? cause : invalid(field, `${field} cannot be read`, 'shape', cause);
+    throw invalid(pathOf(where, key), `${pathOf(where, key)} cannot be read`, 'shape', cause);
+  }
+  if (typeof length !== 'number' || length < 1 || length > max) throw invalid(pathOf(where, key));
+  for (let i = 0; i < length; i++) {
+    let item: unknown;
+    try {
+      item = array[i];
+    } catch (cause) {
+      const field = `${pathOf(where, key)}.${i}`;
+      throw invalid(field, `${field} cannot be read`, 'shape', cause);
+    }
+    visit(item, i);
   }
 }
 
-function transferCents(
-  transfer: unknown,
-  path: string,
-  creditor: string | undefined,
-  positionCreditor: string | undefined,
-) {
-  const id = get(transfer, 'idTransfer', path);
-  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 5) throw invalid(`${path}.idTransfer`);
-  const cents = get(transfer, 'amountCents', path);
+function isCode(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 35;
+}
+
+interface Creditors {
+  /** Whose transfers count: `options.organizationFiscalCode`, else the position's. */
+  readonly creditor: string | undefined;
+  /** Who gets a transfer without a beneficiary: the position's creditor (GPD default). */
+  readonly positionCreditor: string | undefined;
+}
+
+function transferCents(transfer: unknown, where: Where, who: Creditors): { id: number; cents: number } {
+  const id = get(transfer, 'idTransfer', where);
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 5) throw invalid(pathOf(where, 'idTransfer'));
+  const cents = get(transfer, 'amountCents', where);
   if (typeof cents !== 'number' || !Number.isInteger(cents) || cents < 0 || cents > MAX_TRANSFER_CENTS) {
-    throw invalid(`${path}.amountCents`);
+    throw invalid(pathOf(where, 'amountCents'));
   }
-  const beneficiary = get(transfer, 'organizationFiscalCode', path);
-  if (beneficiary !== undefined && !isText(beneficiary)) throw invalid(`${path}.organizationFiscalCode`);
-  if (beneficiary !== undefined && creditor === undefined) {
+  const beneficiary = get(transfer, 'organizationFiscalCode', where);
+  if (beneficiary !== undefined && !isCode(beneficiary)) throw invalid(pathOf(where, 'organizationFiscalCode'));
+  if (beneficiary !== undefined && who.creditor === undefined) {
     throw invalid(
       'options.organizationFiscalCode',
       'options.organizationFiscalCode is required: a position without organizationFiscalCode names transfer beneficiaries',
       'creditor',
     );
   }
-  // A share without a beneficiary goes to the position's creditor (GPD default); the caller may
-  // reconcile as a partner creditor of someone else's position, whose shares it then does not expect.
-  const owner = beneficiary ?? positionCreditor ?? creditor;
-  return { id, cents: owner === creditor ? cents : 0 };
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 35;
+  // A partner creditor may reconcile against someone else's position: the shares without a
+  // beneficiary are that position's creditor's, not the partner's.
+  const owner = beneficiary ?? who.positionCreditor ?? who.creditor;
+  return { id, cents: owner === who.creditor ? cents : 0 };
 }
 
 function readOption(
   option: unknown,
-  path: string,
+  where: readonly [number, number],
   position: ExpectedPosition,
-  creditor: string | undefined,
-  positionCreditor: string | undefined,
+  who: Creditors,
 ): ExpectedOption {
-  const iuv = get(option, 'iuv', path);
-  if (typeof iuv !== 'string' || !REFERENCE.test(iuv)) throw invalid(`${path}.iuv`);
-  const partial = get(option, 'isPartialPayment', path);
-  if (typeof partial !== 'boolean') throw invalid(`${path}.isPartialPayment`);
+  const iuv = get(option, 'iuv', where);
+  if (typeof iuv !== 'string' || !REFERENCE.test(iuv)) throw invalid(pathOf(where, 'iuv'));
+  const isPartialPayment = get(option, 'isPartialPayment', where);
+  if (typeof isPartialPayment !== 'boolean') throw invalid(pathOf(where, 'isPartialPayment'));
   let expectedCents = 0;
   let transferMask = 0;
-  list(option, 'transfers', path, 5).forEach((transfer, t) => {
-    const { id, cents } = transferCents(transfer, `${path}.transfers.${t}`, creditor, positionCreditor);
-    if ((transferMask & (1 << id)) !== 0)
-      throw invalid(`${path}.transfers.${t}.idTransfer`, undefined, 'transfer-count');
+  each(option, 'transfers', where, 5, (transfer, t) => {
+    const at: Where = [where[0], where[1], t];
+    const { id, cents } = transferCents(transfer, at, who);
+    if ((transferMask & (1 << id)) !== 0) throw invalid(pathOf(at, 'idTransfer'), undefined, 'transfer-count');
     transferMask |= 1 << id;
     expectedCents += cents;
   });
-  return { iuv, iupd: position.iupd, expectedCents, transferMask, isPartialPayment: partial, position };
+  return { iuv, iupd: position.iupd, expectedCents, transferMask, isPartialPayment, position };
 }
 
-function readPosition(value: unknown, path: string, index: PositionIndex, creditorOption: string | undefined): void {
-  const iupd = get(value, 'iupd', path);
-  if (!isText(iupd)) throw invalid(`${path}.iupd`);
-  const status = get(value, 'status', path);
-  if (status !== undefined && !STATUSES.has(status)) throw invalid(`${path}.status`);
-  const positionCreditor = get(value, 'organizationFiscalCode', path);
+function readPosition(value: unknown, p: number, index: PositionIndex, creditorOption: string | undefined): void {
+  const where: Where = [p];
+  const iupd = get(value, 'iupd', where);
+  if (!isCode(iupd)) throw invalid(pathOf(where, 'iupd'));
+  const status = get(value, 'status', where);
+  if (status !== undefined && !STATUSES.has(status)) throw invalid(pathOf(where, 'status'));
+  const positionCreditor = get(value, 'organizationFiscalCode', where);
   if (positionCreditor !== undefined && (typeof positionCreditor !== 'string' || !CREDITOR.test(positionCreditor))) {
-    throw invalid(`${path}.organizationFiscalCode`);
+    throw invalid(pathOf(where, 'organizationFiscalCode'));
   }
-  const creditor = creditorOption ?? positionCreditor;
+  const who: Creditors = { creditor: creditorOption ?? positionCreditor, positionCreditor };
   const position: ExpectedPosition = { iupd, owed: status !== 'DRAFT' && status !== 'INVALID', options: [] };
-  list(value, 'paymentOptions', path, 100).forEach((raw, o) => {
-    const field = `${path}.paymentOptions.${o}`;
-    const option = readOption(raw, field, position, creditor, positionCreditor);
-    // pagoPA: an IUV identifies one option of one creditor, never reused (reference 2.7).
-    if (index.byIuv.has(option.iuv)) throw invalid(`${field}.iuv`, `${field}.iuv repeats an IUV`, 'duplicate-iuv');
+  each(value, 'paymentOptions', where, 100, (raw, o) => {
+    const option = readOption(raw, [p, o], position, who);
+    // pagoPA: an IUV identifies one option of one creditor and is never reused (reference 2.7).
+    if (index.byIuv.has(option.iuv)) {
+      const field = pathOf([p, o], 'iuv');
+      throw invalid(field, `${field} repeats an IUV`, 'duplicate-iuv');
+    }
     index.byIuv.set(option.iuv, option);
     position.options.push(option);
   });
@@ -151,6 +178,6 @@ function readPosition(value: unknown, path: string, index: PositionIndex, credit
  */
 export async function indexPositions(positions: unknown, creditor: string | undefined): Promise<PositionIndex> {
   const index: PositionIndex = { byIuv: new Map(), positions: [] };
-  await drain(positions, CODE, 'positions', (value, i) => readPosition(value, `positions.${i}`, index, creditor));
+  await drain(positions, CODE, 'positions', (value, p) => readPosition(value, p, index, creditor));
   return index;
 }

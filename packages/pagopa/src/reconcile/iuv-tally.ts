@@ -8,8 +8,8 @@ export interface IuvTally {
   readonly option: ExpectedOption | undefined;
   readonly lines: ReportedPayment[];
   reportedCents: number;
-  /** IUR + transfer index of the first line; a set once a second line arrives. */
-  keys: string | Set<string>;
+  /** IUR + transfer index of every line, once the IUV has two lines. */
+  keys: Set<string> | undefined;
   duplicated: boolean;
   /** A line names a transfer index the option lacks. */
   strayTransfer: boolean;
@@ -62,16 +62,17 @@ export function tallyLine(
   totals: RunningTotals,
   field: string,
 ): void {
-  const key = lineKey(line);
   let tally = tallies.get(line.iuv);
   if (tally === undefined) {
-    tally = { option, lines: [], reportedCents: 0, keys: key, duplicated: false, strayTransfer: false };
+    tally = { option, lines: [], reportedCents: 0, keys: undefined, duplicated: false, strayTransfer: false };
     tallies.set(line.iuv, tally);
-  } else if (typeof tally.keys === 'string') {
-    if (tally.keys === key) tally.duplicated = true;
-    tally.keys = new Set([tally.keys, key]);
-  } else if (tally.keys.has(key)) tally.duplicated = true;
-  else tally.keys.add(key);
+  } else {
+    // Most IUVs get one line: the set of keys is made only when a second one arrives.
+    tally.keys ??= new Set(tally.lines.map(lineKey));
+    const key = lineKey(line);
+    if (tally.keys.has(key)) tally.duplicated = true;
+    else tally.keys.add(key);
+  }
   tally.lines.push(line);
   if (option !== undefined && (option.transferMask & (1 << line.idTransfer)) === 0) tally.strayTransfer = true;
   totals.lines++;
