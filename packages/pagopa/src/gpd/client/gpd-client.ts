@@ -125,6 +125,19 @@ export interface ReceiptsPage {
  * already in the target state; `deletePosition` accepts a 404 after a lost response. So the client
  * retries lost responses, timeouts and 5xx for every operation, and a caller may repeat a call
  * whose error had `outcome: 'unknown'`.
+ * @example Repeat a write whose outcome is unknown
+ * ```ts
+ * import { type DebtPosition, type DebtPositionInput, type GpdClient, PagoPaError } from '@civico/pagopa';
+ * async function createOnce(gpd: GpdClient, input: DebtPositionInput): Promise<DebtPosition> {
+ *   try {
+ *     return await gpd.createPosition(input, { publish: true });
+ *   } catch (error) {
+ *     // Same IUPD, same debt: the repeat returns the position the lost call created.
+ *     if (PagoPaError.isInstance(error) && error.outcome === 'unknown') return gpd.createPosition(input, { publish: true });
+ *     throw error;
+ *   }
+ * }
+ * ```
  * @group Platform clients
  */
 export interface GpdClient {
