@@ -94,6 +94,15 @@ describe('buildReportingFlows()', () => {
     expect(f?.payments.every((p) => p.flowId === f.header.flowId && p.outcome === 'EXECUTED')).toBe(true);
   });
 
+  it('reports digital stamps in a flow of their own, without an IBAN', () => {
+    const stamp = line({ iban: undefined, idTransfer: 2, amountCents: 1600 });
+    const out = buildReportingFlows([line({}), stamp], { flowDate, nextProgressive: counter() });
+    expect(out.map((f) => [f.iban, f.header.totalAmountCents])).toEqual([
+      [undefined, 1600],
+      [IBAN_A, 1000],
+    ]);
+  });
+
   it('makes no flow from nothing', () => {
     expect(buildReportingFlows([], { flowDate, nextProgressive: counter() })).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PagoPaError } from '../src/errors.js';
 import { PAGOPA_SERVICE_PATHS } from '../src/platform/environment.js';
@@ -142,6 +143,49 @@ describe('sandbox.pay()', () => {
   });
 });
 
+describe('sandbox.pay() on hostile input', () => {
+  it('rejects anything that is not a pay input with a PagoPaError, never another throwable', async () => {
+    await publish('IUPD-H', iuvOf(40));
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), async (input) => {
+        const err = await sandbox.pay(input as never).catch((e: unknown) => e);
+        expect(PagoPaError.isInstance(err)).toBe(true);
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+        has: () => {
+          throw new Error('trap');
+        },
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    await expect(sandbox.pay(hostile as never)).rejects.toMatchObject({ code: 'ERR_PAGOPA_INVALID_CONFIG' });
+    await expect(sandbox.publishFlows(hostile as never)).rejects.toMatchObject({ code: 'ERR_PAGOPA_INVALID_CONFIG' });
+    expect(sandbox.getPosition(ORG, 'IUPD-H')?.status).toBe('VALID');
+  });
+
+  it('answers 400 to bodies that are not objects and never 5xx', async () => {
+    for (const body of [null, [], 'x', 42, { organizationFiscalCode: ORG, iuv: iuvOf(40), extra: 1 }]) {
+      expect((await call('POST', '/sandbox/pay', body)).status).toBe(400);
+    }
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const res = await fetch(`${sandbox.url}/sandbox/pay`, {
+      method: 'POST',
+      body: deep,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe('POST /sandbox/pay', () => {
   it('answers the receipt as JSON, and problems for 400, 404 and 409', async () => {
     await publish('IUPD-6', iuvOf(6));
@@ -213,7 +257,9 @@ describe('receipts service', () => {
     expect(await count('?debtor=RSSMRA80A01H501U')).toBe(5);
     expect(await count('?service=0100000000000002')).toBe(5);
     expect((await receipts('?debtor=XXXXXX00X00X000X')).status).toBe(404);
-    expect((await receipts('?pageSize=101')).status).toBe(400);
+    for (const q of ['?pageSize=101', '?pageSize=0', '?pageNum=-1', '?pageNum=1e3']) {
+      expect((await receipts(q)).status).toBe(400);
+    }
     expect((await receipts('?segregationCodes=1')).status).toBe(400);
   });
 

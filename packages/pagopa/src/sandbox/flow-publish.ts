@@ -1,3 +1,4 @@
+import { readFields } from '@civico/core/internal';
 import { PagoPaError } from '../errors.js';
 import type { ReportingFlowHeader } from '../fdr/reporting-flow.js';
 import { buildReportingFlows } from './flow-build.js';
@@ -24,11 +25,11 @@ function isCalendarDate(value: string): boolean {
  * @param input - `{ organizationFiscalCode?, flowDate? }`, unchecked
  * @returns the headers of the flows published (none when nothing waits)
  * @throws PagoPaError `ERR_PAGOPA_INVALID_FISCAL_CODE` or `ERR_PAGOPA_INVALID_DATE` (`field`,
- *   `status` 400) for a bad input.
+ *   `status` 400) for a bad input; `ERR_PAGOPA_INVALID_CONFIG` when reading a property throws.
  * @internal
  */
 export function publishSandboxFlows(ctx: PayContext, input: unknown = {}): ReportingFlowHeader[] {
-  const v = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const v = readFields(input, ['organizationFiscalCode', 'flowDate'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   const org = v.organizationFiscalCode;
   if (org !== undefined && (typeof org !== 'string' || !/^\d{11}$/.test(org))) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_FISCAL_CODE', 'The organizationFiscalCode is not valid', {

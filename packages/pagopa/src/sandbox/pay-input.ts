@@ -63,11 +63,18 @@ export type PayInputResult =
  * Checks a pay input: an 11-digit creditor, exactly one of `nav` (18 digits) and `iuv` (17
  * digits), a PSP id of at most 17 safe characters, whole cents, an RFC 3339 date-time with offset.
  * @param value - the input
- * @returns the checked input, or the first bad field and its error code (never its value)
+ * @returns the checked input, or the first bad field and its error code (never its value); an
+ *   input whose properties throw when read is `input`
  * @internal
  */
 export function parsePayInput(value: unknown): PayInputResult {
-  const parsed = PayInputSchema.safeParse(value);
+  let parsed: ReturnType<typeof PayInputSchema.safeParse>;
+  try {
+    parsed = PayInputSchema.safeParse(value);
+  } catch {
+    // A getter or Proxy trap that throws: the input cannot be read.
+    return { ok: false, field: 'input', code: 'ERR_PAGOPA_INVALID_CONFIG' };
+  }
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
