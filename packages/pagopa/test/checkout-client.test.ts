@@ -79,6 +79,23 @@ describe('createCheckoutClient()', () => {
     });
   });
 
+  it('reads the Location the same way through a given fetch (ky wire, redirect manual)', async () => {
+    stub.reply = () => redirect('https://checkout.pagopa.it/c/via-fetch');
+    const c = client({ fetch: globalThis.fetch });
+    await expect(c.createCart(cart)).resolves.toEqual({ url: 'https://checkout.pagopa.it/c/via-fetch' });
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('reports an aborted call with outcome unknown and sends nothing more', async () => {
+    stub.reply = () => 'hang';
+    const controller = new AbortController();
+    const pending = client().createCart(cart, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await pagoPaFailure(pending);
+    expect(error).toMatchObject({ code: 'ERR_PAGOPA_API_NETWORK', outcome: 'unknown', rule: 'aborted' });
+    expect(stub.requests).toHaveLength(1);
+  });
+
   it('accepts a loopback http Location (the local sandbox)', async () => {
     stub.reply = () => redirect(`${stub.url}/c/1`);
     await expect(client().createCart(cart)).resolves.toEqual({ url: `${stub.url}/c/1` });

@@ -221,6 +221,23 @@ describe('createFdrClient() readFlow', () => {
     expect(error).toMatchObject({ code: 'ERR_PAGOPA_API_UNEXPECTED_RESPONSE', field: 'metadata.pageNumber' });
   });
 
+  it('reads through a given fetch too (ky wire)', async () => {
+    const header = await client({ fetch: globalThis.fetch }).getFlow(ref(FLOW));
+    expect(header.totalPayments).toBe(2500);
+  });
+
+  it('stops between pages when the signal is aborted', async () => {
+    const controller = new AbortController();
+    const flow = await client().readFlow(ref(FLOW), { pageSize: 100, signal: controller.signal });
+    const error = await pagoPaFailure(
+      (async () => {
+        for await (const payment of flow.payments) if (payment.index === 100) controller.abort();
+      })(),
+    );
+    expect(error).toMatchObject({ code: 'ERR_PAGOPA_API_NETWORK', rule: 'aborted' });
+    expect(stub.requests).toHaveLength(2);
+  });
+
   it('refuses a bad pageSize', async () => {
     const error = await pagoPaFailure(client().readFlow(ref(FLOW), { pageSize: 1001 }));
     expect(error).toMatchObject({ code: 'ERR_PAGOPA_INVALID_CONFIG', field: 'options.pageSize' });

@@ -26,6 +26,7 @@ const totals = (message: string): PagoPaError =>
  * @param signal - cancels between pages and the request in flight
  * @returns the lines, in flow order
  * @throws (when iterated) {@link PagoPaError} `ERR_PAGOPA_INVALID_REPORTING_FLOW` (`rule: 'totals'`),
+ *   `ERR_PAGOPA_API_NETWORK` (`rule: 'aborted'`) when `signal` is aborted,
  *   `ERR_PAGOPA_API_UNEXPECTED_RESPONSE` when a page is not the one asked for, and anything `fetchPage` throws.
  * @internal
  */
@@ -40,7 +41,14 @@ export function readFlowPayments(
       let cents = 0;
       let lastPage = 1;
       for (let page = 1; page <= lastPage; page += 1) {
-        if (signal?.aborted) throw signal.reason;
+        if (signal?.aborted) {
+          // Between pages: the next page was never asked for.
+          throw new PagoPaError('ERR_PAGOPA_API_NETWORK', 'FdR readFlow aborted', {
+            cause: signal.reason,
+            outcome: 'not-sent',
+            rule: 'aborted',
+          });
+        }
         const answer = await fetchPage(page, signal);
         if (answer.page !== page) {
           throw new PagoPaError('ERR_PAGOPA_API_UNEXPECTED_RESPONSE', 'FdR answered another page than asked', {
