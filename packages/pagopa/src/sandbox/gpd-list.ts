@@ -73,6 +73,7 @@ export function listItem(p: SandboxPosition): Record<string, unknown> {
  * @internal
  */
 export function listPositionsAnswer(positions: readonly SandboxPosition[], query: URLSearchParams): ListResult {
+  // The page is copied by JSON.stringify when answered: the items need no copy here.
   const limit = int(query.get('limit'), 'limit', 1, 50, 10);
   if (typeof limit === 'string') return { ok: false, detail: limit };
   const page = int(query.get('page'), 'page', 0, 1_000_000, 0);

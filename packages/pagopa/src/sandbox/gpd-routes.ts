@@ -70,7 +70,9 @@ export function registerGpdRoutes(router: SandboxRouter, options: GpdRouteOption
     });
 
   add('GET', '', 'getOrganizationDebtPositions', (r, o) => {
-    const answer = listPositionsAnswer(r.store.list(o), r.url.searchParams);
+    const positions: SandboxPosition[] = [];
+    r.store.scan((p) => positions.push(p), o);
+    const answer = listPositionsAnswer(positions, r.url.searchParams);
     if (answer.ok) r.sendJson(200, answer.body);
     else r.sendProblem(400, 'Bad Request', answer.detail);
   });

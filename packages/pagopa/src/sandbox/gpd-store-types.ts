@@ -254,6 +254,13 @@ export interface GpdStore {
    */
   list(org?: string): readonly SandboxPosition[];
   /**
+   * Visits positions in insertion order without copying them (statuses refreshed): for scans of
+   * large stores. The objects are read-only views of the stored state, valid during the call only.
+   * @param visit - called with each position
+   * @param org - only this creditor's (default all)
+   */
+  scan(visit: (position: SandboxPosition) => void, org?: string): void;
+  /**
    * Finds a payment option by IUV or by NAV.
    * @param org - creditor fiscal code
    * @param ref - `{ iuv }` or `{ nav }`

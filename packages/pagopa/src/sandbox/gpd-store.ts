@@ -168,6 +168,13 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
       }
       return out;
     },
+    scan(visit, org) {
+      for (const p of positions.values()) {
+        if (org !== undefined && p.organizationFiscalCode !== org) continue;
+        refresh(p);
+        visit(p);
+      }
+    },
     findOption(org, ref) {
       const found = findOption(org, ref);
       if (!found) return undefined;
