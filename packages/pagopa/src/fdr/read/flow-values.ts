@@ -59,8 +59,9 @@ export function dateTime(value: string, field: string): string {
 
 /** A date or a date-time, kept as written. */
 export function dateOrDateTime(value: string, field: string): string {
-  if (DATE_ZONED.test(value)) return calendarDate(value, field, true) && value;
-  return dateTime(value, field);
+  if (!DATE_ZONED.test(value)) return dateTime(value, field);
+  calendarDate(value, field, true);
+  return value;
 }
 
 /** Exact cents of a decimal amount; `positive` refuses 0 (stImporto: minInclusive 0.01). */

@@ -7,7 +7,15 @@ import { createFlowRun, type ReportingFlowFormat } from './flow-run.js';
 import { openSource, type ReportingFlowSource } from './source-text.js';
 
 /**
- * Default limits of {@link readReportingFlow}.
+ * Default limits of {@link readReportingFlow}: 1,000,000 payment lines, nesting depth 32, strings of
+ * 4096 characters (no byte cap by default).
+ * @example
+ * ```ts
+ * import { REPORTING_FLOW_READ_LIMITS, readReportingFlow } from '@civico/pagopa';
+ * async function readSmall(text: string) {
+ *   return readReportingFlow(text, { maxPayments: REPORTING_FLOW_READ_LIMITS.maxPayments / 10, maxBytes: 50_000_000 });
+ * }
+ * ```
  * @group Reporting flows
  */
 export const REPORTING_FLOW_READ_LIMITS = Object.freeze({
