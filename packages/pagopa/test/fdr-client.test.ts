@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFdrClient } from '../src/fdr/client/create-fdr-client.js';
 import type { ReportedPayment } from '../src/fdr/reporting-flow.js';
@@ -157,6 +158,19 @@ describe('createFdrClient()', () => {
     stub.reply = (request, i) => (i === 0 ? { status: 503 } : i === 1 ? 'destroy' : fakeFdr(flows, request));
     await expect(client().getFlow(ref(FLOW))).resolves.toMatchObject({ flowId: FLOW });
     expect(stub.requests).toHaveLength(3);
+  });
+
+  it('keeps the key out of errors, inspect and JSON', async () => {
+    stub.reply = () => ({
+      status: 401,
+      body: { httpStatusDescription: 'Unauthorized', errors: [{ message: `key ${KEY}` }] },
+    });
+    const c = client();
+    const error = await pagoPaFailure(c.listFlows());
+    expect(error.code).toBe('ERR_PAGOPA_API_UNAUTHORIZED');
+    for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error), inspect(c), JSON.stringify(c)]) {
+      expect(text).not.toContain(KEY);
+    }
   });
 
   it('refuses an invalid organization fiscal code and an unknown option at construction', () => {
