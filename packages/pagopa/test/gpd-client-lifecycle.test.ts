@@ -204,6 +204,11 @@ describe('receipts', () => {
     expect(error.rule).toBe('not-xml');
   });
 
+  it('reads the receipt served as application/xml', async () => {
+    stub.receipts.set(`${ORG}/01000000000000123`, '<?xml version="1.0"?><paSendRTV2Request/>');
+    expect(await gpd.getReceipt('01000000000000123')).toBe('<?xml version="1.0"?><paSendRTV2Request/>');
+  });
+
   it('reads XML wrapped in a JSON string', async () => {
     stub.plan({ action: { status: 200, body: '<paSendRTV2Request/>' } });
     expect(await gpd.getReceipt('01000000000000123')).toBe('<paSendRTV2Request/>');

@@ -66,6 +66,8 @@ export interface HttpRequest {
   readonly signal?: AbortSignal | undefined;
   /** Largest response body for this request, in bytes (default: the wrapper's `maxBodyBytes`). */
   readonly maxBodyBytes?: number | undefined;
+  /** `text`: a 2xx body is returned as `HttpResponse.text`, not parsed (XML answers). Default `json`. */
+  readonly responseType?: 'json' | 'text' | undefined;
 }
 
 /** A raw response: status, headers and parsed JSON body (or `undefined`). */
@@ -76,6 +78,8 @@ export interface HttpResponse {
   readonly headers: Headers;
   /** Parsed JSON body, `undefined` when empty or not JSON. */
   readonly body: unknown;
+  /** The body text of a 2xx, only when the request asked `responseType: 'text'`. */
+  readonly text?: string | undefined;
 }
 
 /** The HTTP wrapper returned by {@link createHttp}. */
@@ -214,7 +218,8 @@ export function createHttp(options: HttpOptions): Http {
       }
       // Closes the connection of a refused body instead of draining it.
       if (text === BODY_TOO_LARGE) controller.abort();
-      const body = typeof text === 'string' ? parseJson(text) : undefined;
+      const asText = ok && req.responseType === 'text' && typeof text === 'string';
+      const body = typeof text === 'string' && !asText ? parseJson(text) : undefined;
       if (!ok) throw statusError(response, body, exchange(req));
       if (text === BODY_TOO_LARGE) throw tooLargeError(response, maxBytes, exchange(req));
       // Built on first read: callers of a 2xx rarely look at its headers.
@@ -226,6 +231,7 @@ export function createHttp(options: HttpOptions): Http {
           return all;
         },
         body,
+        ...(asText ? { text } : {}),
       };
     } finally {
       clearTimeout(timer);

@@ -131,6 +131,7 @@ export async function runPlatformCall(
         status: response.status,
         headers: response.headers,
         body: response.body,
+        ...(response.text !== undefined ? { text: response.text } : {}),
         attempts: attempt + 1,
         uncertain,
       };

@@ -99,10 +99,11 @@ export function createGpdClient(options: GpdClientOptions): GpdClient {
     path: string,
     searchParams: Record<string, string | number | boolean>,
     signal: AbortSignal | undefined,
+    responseType: 'json' | 'text' = 'json',
   ) =>
     runPlatformCall(
       ctx.receipts,
-      { operation, request: { method: 'GET', path, searchParams }, idempotent: true, signal },
+      { operation, request: { method: 'GET', path, searchParams, responseType }, idempotent: true, signal },
       receiptsSettings,
     );
   return {
@@ -134,7 +135,9 @@ export function createGpdClient(options: GpdClientOptions): GpdClient {
       if (typeof iuv !== 'string' || !/^\d{17}$/.test(iuv)) invalidDebtPosition('shape', 'iuv', 'must be 17 digits');
       const params: Record<string, string> = {};
       if (config.segregationCodes) params.segregationCodes = config.segregationCodes.join(',');
-      return receiptXmlFromWire(await receiptsCall('getReceipt', `${receiptsPath}/${iuv}`, params, opts?.signal));
+      return receiptXmlFromWire(
+        await receiptsCall('getReceipt', `${receiptsPath}/${iuv}`, params, opts?.signal, 'text'),
+      );
     },
   };
 }

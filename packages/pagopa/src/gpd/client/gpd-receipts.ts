@@ -59,6 +59,16 @@ export function receiptsPageFromWire(response: HttpResponse): ReceiptsPage {
   };
 }
 
+// The spec declares an XML string: some gateways answer it as `application/xml`, others as a JSON string.
+function unwrapJsonString(text: string): unknown {
+  if (!text.trimStart().startsWith('"')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The XML text of a receipt answer.
  *
@@ -71,7 +81,7 @@ export function receiptsPageFromWire(response: HttpResponse): ReceiptsPage {
  * @internal
  */
 export function receiptXmlFromWire(response: HttpResponse & { readonly text?: unknown }): string {
-  const text = typeof response.text === 'string' ? response.text : response.body;
+  const text = typeof response.text === 'string' ? unwrapJsonString(response.text) : response.body;
   if (typeof text === 'string' && text.trimStart().startsWith('<')) return text;
   const error = unexpected('getReceipt', response, undefined);
   throw new PagoPaError(error.code, 'Unexpected getReceipt response: not an XML text', {
