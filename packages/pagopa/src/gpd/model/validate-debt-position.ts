@@ -88,7 +88,8 @@ export function checkDebtPosition(input: unknown, options: ValidateDebtPositionO
  *   `iupd` ≤ 35, ≤ 10 metadata pairs, 1–100 payment options, integer cents ≥ 1);
  * - `fiscal-code`: the debtor's 16-character codice fiscale (upper case) or 11 digits; transfers'
  *   creditor codes 11 digits (check digit not enforced);
- * - `date-offset`: a date-time without `Z` or offset (`dueDate` may also be a calendar date);
+ * - `date-offset`: a date-time without `Z` or offset (`dueDate` may also be a calendar date;
+ *   `validityDate` and `retentionDate` are date-times; a value that is no date at all is `shape`);
  * - `segregation-code`: 17-digit IUV, starting with one of `segregationCodes` when given;
  * - `notice-number`: a given `nav` equals `3` + IUV;
  * - `transfer-count`: 1–5 transfers, `idTransfer` 1–5 and unique;
