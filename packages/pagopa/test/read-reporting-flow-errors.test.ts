@@ -184,6 +184,14 @@ describe('readReportingFlow: limits and options', () => {
   it('maxDepth, maxStringLength and maxBytes', async () => {
     const deep = (await json(1)).replace('"status":', `"deep":${'['.repeat(40)}${']'.repeat(40)},"status":`);
     expect(await failure(deep)).toMatchObject({ rule: 'max-depth' });
+    const longKeys = (await json(1)).replace(
+      '"status":',
+      `${'{"'.padEnd(1000, 'k')}":`.repeat(40).replace('{', '"deep":{'),
+    );
+    const e = await failure(longKeys);
+    expect(e).toMatchObject({ rule: 'max-depth' });
+    expect(e.field?.length).toBeLessThanOrEqual(201);
+    expect(e.message.length).toBeLessThan(400);
     expect((await readOnce(deep, { maxDepth: 64 })).error).toBeUndefined();
     expect(await failure(await xml(1), { maxDepth: 3 })).toMatchObject({ rule: 'max-depth' });
     const long = (await json(1)).replace('"status":', `"note":"${'x'.repeat(5000)}","status":`);

@@ -28,6 +28,8 @@ export type ReportingFlowErrorRule =
   | 'totals'
   | 'truncated';
 
+const MAX_FIELD = 200;
+
 /** Builds the reader's error; `message` names the field and the rule, never a value. */
 export function flowError(
   rule: ReportingFlowErrorRule,
@@ -35,9 +37,12 @@ export function flowError(
   message: string,
   cause?: unknown,
 ): PagoPaError {
-  return new PagoPaError('ERR_PAGOPA_INVALID_REPORTING_FLOW', `Invalid reporting flow: ${message}`, {
+  // A path built from document keys can be long (deep nesting, long unknown names): keep its start.
+  const short = field !== undefined && field.length > MAX_FIELD ? `${field.slice(0, MAX_FIELD)}…` : field;
+  const text = short === field ? message : message.replace(field ?? '', short ?? '');
+  return new PagoPaError('ERR_PAGOPA_INVALID_REPORTING_FLOW', `Invalid reporting flow: ${text}`, {
     rule,
-    field,
+    field: short,
     cause,
   });
 }
