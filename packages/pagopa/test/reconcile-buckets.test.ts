@@ -88,6 +88,16 @@ describe('reconcile()', () => {
     expect(report.totals).toEqual({ reportedCents: 100, revokedCents: 400, flows: 1, lines: 3 });
   });
 
+  it('puts a revocation that repeats its payment line (same IUR and transfer index) in duplicated, for a person to look at', async () => {
+    const positions = [position('P1', [option(A, [transfer(1, 100)])])];
+    const report = await reconcile(
+      [flow('F1', [line(A, 100, { iur: 'R1' })]), flow('F2', [line(A, 100, { iur: 'R1', outcome: 'REVOKED' })])],
+      positions,
+    );
+    expect(report.duplicated.map((e) => [e.iuv, e.reportedCents, e.payments.length])).toEqual([[A, 100, 2]]);
+    expect(report.totals).toEqual({ reportedCents: 100, revokedCents: 100, flows: 2, lines: 2 });
+  });
+
   it('lists owed options nobody reported as unpaid, but not those of DRAFT or INVALID positions', async () => {
     const positions = [
       position('P1', [option(A, [transfer(1, 100)])], 'VALID'),
