@@ -5,7 +5,7 @@ import type { WireResponse } from './wire.js';
 
 // Only headers that steer the caller (rate-limit hints, request id, content type) are kept on an
 // error: others may carry personal data or secrets (docs/security.md).
-const KEPT_HEADERS = ['content-type', 'retry-after', 'x-rate-limit-retry-after', 'x-request-id'] as const;
+const KEPT_HEADERS = ['content-type', 'location', 'retry-after', 'x-rate-limit-retry-after', 'x-request-id'] as const;
 
 /**
  * What an error of one request needs to know.

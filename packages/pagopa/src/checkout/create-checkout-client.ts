@@ -1,11 +1,11 @@
 import { parseOptions, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
+import { createPlatformHttp } from '../platform/create-platform-http.js';
 import type { PagoPaTarget } from '../platform/environment.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../platform/platform-options.js';
 import { type PlatformCallSettings, runPlatformCall } from '../platform/run-platform-call.js';
 import { type CheckoutCart, checkoutCartToWire, isPayerFacingUrl } from './checkout-cart.js';
-import { createCheckoutHttp } from './create-checkout-client-http.js';
 
 /**
  * Options of {@link createCheckoutClient}: where to send (`environment` or a compatible host in
@@ -132,7 +132,9 @@ function unexpected(message: string, status: number, requestId: string | undefin
  */
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
   const config = parseOptions(CheckoutClientOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
-  const http = createCheckoutHttp(config);
+  // A redirect or a problem body: nothing large is expected. The 302's `Location` arrives in the
+  // status error's `cause.headers` (core follows no redirect, so the key never travels there).
+  const http = createPlatformHttp({ ...config, service: 'checkout', maxBodyBytes: 65_536 });
   const settings: PlatformCallSettings = {
     service: 'Checkout',
     maxRetries: config.maxRetries,
