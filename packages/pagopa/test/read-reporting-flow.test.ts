@@ -1,7 +1,7 @@
 // readReportingFlow: both formats, every namespace form, every source type, the pull-based contract.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readReportingFlow } from '../src/index.js';
+import { PagoPaError, readReportingFlow } from '../src/index.js';
 import { readOnce } from './read-reporting-flow-helpers.js';
 import {
   FLUSSO_NAMESPACE,
@@ -143,6 +143,18 @@ describe('readReportingFlow: sources', () => {
   it('refuses a source of the wrong type or yielding something else than text or bytes', async () => {
     expect((await readOnce(42 as never)).error).toMatchObject({ rule: 'source', field: 'source' });
     expect((await readOnce([{}] as never)).error).toMatchObject({ rule: 'source', field: 'source' });
+  });
+
+  it('lets a civico error of the source (an API call of a client) pass through unchanged', async () => {
+    const apiError = new PagoPaError('ERR_PAGOPA_API_SERVER_ERROR', 'Server error', { outcome: 'unknown' });
+    const source = (async function* () {
+      yield* generateFlowJson(10, { chunkPayments: 2 });
+      throw apiError;
+    })();
+    const out = await readOnce(source);
+    expect(out.payments).toHaveLength(10);
+    expect(out.error).toMatchObject({ code: 'ERR_PAGOPA_API_SERVER_ERROR' });
+    await expect(readReportingFlow('{}', null as never)).rejects.toMatchObject({ code: 'ERR_PAGOPA_INVALID_CONFIG' });
   });
 
   it('wraps a failing source as rule source, keeping the cause', async () => {
