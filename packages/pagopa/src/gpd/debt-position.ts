@@ -177,7 +177,9 @@ export interface StoredPaymentOption extends Omit<PaymentOption, 'transfers' | '
  * A debt position as GPD returns it.
  * @group Debt positions
  */
-export interface DebtPosition extends Omit<DebtPositionInput, 'paymentOptions' | 'debtor'> {
+export interface DebtPosition extends Omit<DebtPositionInput, 'paymentOptions' | 'debtor' | 'switchToExpired'> {
+  /** Whether it expires after the due date; absent when GPD's answer does not say (get and list answers). */
+  readonly switchToExpired?: boolean | undefined;
   /** The creditor (organization) fiscal code, 11 digits. */
   readonly organizationFiscalCode: string;
   /** The debtor (absent from list answers, which GPD returns without it). */

@@ -99,7 +99,6 @@ describe('debtPositionFromWire()', () => {
       organizationFiscalCode: '77777777777',
       iupd: 'X-1',
       companyName: 'Comune',
-      switchToExpired: false,
       status: 'PAID',
       paymentDate: '2026-06-02T09:00:00+02:00',
       insertedDate: '2026-06-01T10:00:00.123Z',
@@ -204,7 +203,7 @@ describe('debtPositionsPageFromWire()', () => {
       },
       CREDITOR,
     );
-    const { debtor: _d, ...withoutDebtor } = expected(position(), 'VALID');
+    const { debtor: _d, switchToExpired: _e, ...withoutDebtor } = expected(position(), 'VALID');
     expect(page).toStrictEqual({
       positions: [withoutDebtor],
       page: 0,

@@ -104,8 +104,8 @@ export function positionFromWire(p: PositionWire, organizationFiscalCode: string
     companyName: p.companyName,
     officeName: p.officeName,
     validityDate: instant(p.validityDate),
-    // Absent from PaymentPositionModelBaseResponse: gpd.json's default is false.
-    switchToExpired: p.switchToExpired ?? false,
+    // Absent from PaymentPositionModelBaseResponse (get and list): left absent, not guessed.
+    switchToExpired: p.switchToExpired,
     payStandIn: p.payStandIn,
     status: p.status,
     paymentDate: instant(p.paymentDate),
@@ -138,7 +138,7 @@ export function unexpectedResponse(error: z.ZodError): never {
  * counts as absent. A due date at 23:59:59 Europe/Rome becomes the calendar date; other date-times
  * are kept (a date-time without offset is read as Rome time and given its offset). Cents, names and
  * `idTransfer` are mapped back to the domain (`transfer` → `transfers`, …). The get answer has no
- * debtor and no `switchToExpired`: `debtor` is then absent and `switchToExpired` false.
+ * debtor and no `switchToExpired`: `debtor` and `switchToExpired` are then absent.
  *
  * @param body - the parsed JSON body
  * @param organizationFiscalCode - the creditor, used when the answer does not name it
