@@ -63,8 +63,8 @@ function get(value: unknown, key: string, where: Where): unknown {
   }
 }
 
-/** Reads an array property: its elements, each read once, through `visit`. */
-function each(value: unknown, key: string, where: Where, max: number, visit: (item: unknown, i: number) => void) {
+/** Reads an array property and its length (1 to `max`); elements are read with {@link element}. */
+function arrayOf(value: unknown, key: string, where: Where, max: number): { array: unknown[]; length: number } {
   const array = get(value, key, where);
   if (!Array.isArray(array)) throw invalid(pathOf(where, key));
   let length: unknown;
@@ -74,15 +74,16 @@ function each(value: unknown, key: string, where: Where, max: number, visit: (it
     throw invalid(pathOf(where, key), `${pathOf(where, key)} cannot be read`, 'shape', cause);
   }
   if (typeof length !== 'number' || length < 1 || length > max) throw invalid(pathOf(where, key));
-  for (let i = 0; i < length; i++) {
-    let item: unknown;
-    try {
-      item = array[i];
-    } catch (cause) {
-      const field = `${pathOf(where, key)}.${i}`;
-      throw invalid(field, `${field} cannot be read`, 'shape', cause);
-    }
-    visit(item, i);
+  return { array, length };
+}
+
+/** Reads element `i` of an array read by {@link arrayOf}. */
+function element(array: unknown[], i: number, where: Where, key: string): unknown {
+  try {
+    return array[i];
+  } catch (cause) {
+    const field = `${pathOf(where, key)}.${i}`;
+    throw invalid(field, `${field} cannot be read`, 'shape', cause);
   }
 }
 
@@ -131,13 +132,14 @@ function readOption(
   if (typeof isPartialPayment !== 'boolean') throw invalid(pathOf(where, 'isPartialPayment'));
   let expectedCents = 0;
   let transferMask = 0;
-  each(option, 'transfers', where, 5, (transfer, t) => {
+  const { array, length } = arrayOf(option, 'transfers', where, 5);
+  for (let t = 0; t < length; t++) {
     const at: Where = [where[0], where[1], t];
-    const { id, cents } = transferCents(transfer, at, who);
+    const { id, cents } = transferCents(element(array, t, where, 'transfers'), at, who);
     if ((transferMask & (1 << id)) !== 0) throw invalid(pathOf(at, 'idTransfer'), undefined, 'transfer-count');
     transferMask |= 1 << id;
     expectedCents += cents;
-  });
+  }
   return { iuv, iupd: position.iupd, expectedCents, transferMask, isPartialPayment, position };
 }
 
@@ -153,8 +155,9 @@ function readPosition(value: unknown, p: number, index: PositionIndex, creditorO
   }
   const who: Creditors = { creditor: creditorOption ?? positionCreditor, positionCreditor };
   const position: ExpectedPosition = { iupd, owed: status !== 'DRAFT' && status !== 'INVALID', options: [] };
-  each(value, 'paymentOptions', where, 100, (raw, o) => {
-    const option = readOption(raw, [p, o], position, who);
+  const { array, length } = arrayOf(value, 'paymentOptions', where, 100);
+  for (let o = 0; o < length; o++) {
+    const option = readOption(element(array, o, where, 'paymentOptions'), [p, o], position, who);
     // pagoPA: an IUV identifies one option of one creditor and is never reused (reference 2.7).
     if (index.byIuv.has(option.iuv)) {
       const field = pathOf([p, o], 'iuv');
@@ -162,7 +165,7 @@ function readPosition(value: unknown, p: number, index: PositionIndex, creditorO
     }
     index.byIuv.set(option.iuv, option);
     position.options.push(option);
-  });
+  }
   index.positions.push(position);
 }
 

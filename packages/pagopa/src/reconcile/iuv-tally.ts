@@ -28,14 +28,14 @@ function lineKey(line: ReportedPayment): string {
   return `${line.iur}\u0000${line.idTransfer}`;
 }
 
-function addCents(total: number, cents: number, field: string): number {
+function addCents(total: number, cents: number, payments: string, i: number): number {
   const sum = total + cents;
   if (!Number.isSafeInteger(sum)) {
     throw new PagoPaError(
       'ERR_PAGOPA_INVALID_REPORTING_FLOW',
       'the reported amounts exceed what can be added exactly',
       {
-        field,
+        field: `${payments}.${i}`,
         rule: 'amount-overflow',
       },
     );
@@ -50,7 +50,8 @@ function addCents(total: number, cents: number, field: string): number {
  * @param option - the option of the line's IUV, if any position has it
  * @param line - the checked line
  * @param totals - running totals, updated
- * @param field - the line's path, for an overflow error
+ * @param payments - the path of the flow's lines, for an overflow error
+ * @param i - the line's 0-based position there
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_REPORTING_FLOW` rule `amount-overflow` when the
  *   sums leave the safe-integer range.
  * @internal
@@ -60,7 +61,8 @@ export function tallyLine(
   option: ExpectedOption | undefined,
   line: ReportedPayment,
   totals: RunningTotals,
-  field: string,
+  payments: string,
+  i: number,
 ): void {
   let tally = tallies.get(line.iuv);
   if (tally === undefined) {
@@ -77,9 +79,9 @@ export function tallyLine(
   if (option !== undefined && (option.transferMask & (1 << line.idTransfer)) === 0) tally.strayTransfer = true;
   totals.lines++;
   // Revoked lines stay in the entry but move no money to the creditor.
-  if (line.outcome === 'REVOKED') totals.revokedCents = addCents(totals.revokedCents, line.amountCents, field);
+  if (line.outcome === 'REVOKED') totals.revokedCents = addCents(totals.revokedCents, line.amountCents, payments, i);
   else {
-    totals.reportedCents = addCents(totals.reportedCents, line.amountCents, field);
+    totals.reportedCents = addCents(totals.reportedCents, line.amountCents, payments, i);
     tally.reportedCents += line.amountCents;
   }
 }

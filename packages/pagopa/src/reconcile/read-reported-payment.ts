@@ -34,14 +34,15 @@ function isText(value: unknown, max: number): value is string {
  * the typed error); the copy is what the report keeps, never the caller's object.
  *
  * @param value - the line, as the flow's iterator yielded it
- * @param path - its dotted path, e.g. `flows.0.payments.12`
+ * @param payments - the dotted path of its flow's lines, e.g. `flows.0.payments`
+ * @param i - its 0-based position there (paths are spelled out only for an error)
  * @returns the checked copy
  * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_REPORTING_FLOW` (rule `shape`, `field` the
  *   offending property) when the line is not an object or a field is missing or malformed.
  * @internal
  */
-export function readReportedPayment(value: unknown, path: string): ReportedPayment {
-  if (typeof value !== 'object' || value === null) throw invalid(path);
+export function readReportedPayment(value: unknown, payments: string, i: number): ReportedPayment {
+  if (typeof value !== 'object' || value === null) throw invalid(`${payments}.${i}`);
   let line: ReportedPayment;
   try {
     const v = value as Record<keyof ReportedPayment, unknown>;
@@ -56,15 +57,15 @@ export function readReportedPayment(value: unknown, path: string): ReportedPayme
       date: v.date,
     } as ReportedPayment;
   } catch (cause) {
-    throw invalid(path, cause);
+    throw invalid(`${payments}.${i}`, cause);
   }
-  if (!isText(line.flowId, 256)) throw invalid(`${path}.flowId`);
-  if (!isIntIn(line.index, 0, Number.MAX_SAFE_INTEGER)) throw invalid(`${path}.index`);
-  if (typeof line.iuv !== 'string' || !REFERENCE.test(line.iuv)) throw invalid(`${path}.iuv`);
-  if (typeof line.iur !== 'string' || !REFERENCE.test(line.iur)) throw invalid(`${path}.iur`);
-  if (!isIntIn(line.idTransfer, 1, 5)) throw invalid(`${path}.idTransfer`);
-  if (!isIntIn(line.amountCents, 0, MAX_LINE_CENTS)) throw invalid(`${path}.amountCents`);
-  if (!OUTCOMES.has(line.outcome)) throw invalid(`${path}.outcome`);
-  if (!isText(line.date, 64)) throw invalid(`${path}.date`);
+  if (!isText(line.flowId, 256)) throw invalid(`${payments}.${i}.flowId`);
+  if (!isIntIn(line.index, 0, Number.MAX_SAFE_INTEGER)) throw invalid(`${payments}.${i}.index`);
+  if (typeof line.iuv !== 'string' || !REFERENCE.test(line.iuv)) throw invalid(`${payments}.${i}.iuv`);
+  if (typeof line.iur !== 'string' || !REFERENCE.test(line.iur)) throw invalid(`${payments}.${i}.iur`);
+  if (!isIntIn(line.idTransfer, 1, 5)) throw invalid(`${payments}.${i}.idTransfer`);
+  if (!isIntIn(line.amountCents, 0, MAX_LINE_CENTS)) throw invalid(`${payments}.${i}.amountCents`);
+  if (!OUTCOMES.has(line.outcome)) throw invalid(`${payments}.${i}.outcome`);
+  if (!isText(line.date, 64)) throw invalid(`${payments}.${i}.date`);
   return line;
 }

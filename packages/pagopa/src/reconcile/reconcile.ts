@@ -97,10 +97,10 @@ export async function reconcile(
       throw new PagoPaError(FLOW, `${path} is not a reporting flow`, { field: path, rule: 'shape', cause });
     }
     totals.flows++;
-    await drain(payments, FLOW, `${path}.payments`, (value, i) => {
-      const field = `${path}.payments.${i}`;
-      const line = readReportedPayment(value, field);
-      tallyLine(tallies, index.byIuv.get(line.iuv), line, totals, field);
+    const where = `${path}.payments`;
+    await drain(payments, FLOW, where, (value, i) => {
+      const line = readReportedPayment(value, where, i);
+      tallyLine(tallies, index.byIuv.get(line.iuv), line, totals, where, i);
     });
   });
   return buildReport(tallies, index.positions, totals);
