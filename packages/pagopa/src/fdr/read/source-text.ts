@@ -97,7 +97,7 @@ export function openSource(source: ReportingFlowSource, maxBytes: number | undef
       const text = pending.slice(offset, end);
       offset = end;
       if (offset >= pending.length) pending = undefined;
-      count(utf8Length(text));
+      if (maxBytes !== undefined) count(utf8Length(text)); // measured only when capped: it walks the text
       return text;
     }
     const part = pending.subarray(offset, offset + PIECE);
