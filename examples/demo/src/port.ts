@@ -2,9 +2,9 @@
 import { createServer } from 'node:net';
 
 /** Resolves with a one-line reason when `port` cannot be bound on 127.0.0.1, or `undefined` when it is free. */
-export function checkPortFree(port: number): Promise<string | undefined> {
+export function checkPortFree(port: number, variable = 'CIVICO_DEMO_PORT'): Promise<string | undefined> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    return Promise.resolve(`CIVICO_DEMO_PORT=${process.env.CIVICO_DEMO_PORT} is not a port number`);
+    return Promise.resolve(`${variable}=${process.env[variable]} is not a port number`);
   }
   return new Promise((resolve) => {
     const server = createServer();

@@ -8,7 +8,8 @@ import type { NoticeInput, RenderNoticeOptions } from '@civico/pagopa';
 const iuv = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' });
 const number = (sequence: number) => iuv.fromSequence(sequence, { year: 2026 }).noticeNumber;
 
-const creditor = {
+/** The demo comune: its fiscal code, name, contacts, CBILL code and crest. */
+export const DEMO_CREDITOR = {
   fiscalCode: '01199250158',
   name: 'Comune di Esempio',
   sector: 'Servizio Tributi',
@@ -21,6 +22,8 @@ const creditor = {
   // The comune's crest: PNG, JPEG or SVG bytes.
   logo: readFileSync(new URL('../assets/logo.svg', import.meta.url)),
 };
+
+const creditor = DEMO_CREDITOR;
 
 // Synthetic citizen: the classic textbook codice fiscale.
 const debtor = {

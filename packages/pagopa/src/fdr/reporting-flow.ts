@@ -1,7 +1,7 @@
 /**
  * Outcome of one reported payment: `EXECUTED` (paid), `REVOKED`, `STAND_IN` (collected in stand-in
- * mode), `STAND_IN_NO_RPT`, `NO_RPT` (paid without a receipt). XML codes `0`, `3`, `9` map to
- * `EXECUTED`, `REVOKED`, `NO_RPT`.
+ * mode), `STAND_IN_NO_RPT`, `NO_RPT` (paid without a receipt). XML codes `0`, `3`, `4`, `8`, `9` map to
+ * `EXECUTED`, `REVOKED`, `STAND_IN`, `STAND_IN_NO_RPT`, `NO_RPT`.
  * @group Reporting flows
  */
 export type ReportedPaymentOutcome = 'EXECUTED' | 'REVOKED' | 'STAND_IN' | 'STAND_IN_NO_RPT' | 'NO_RPT';
