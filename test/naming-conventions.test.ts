@@ -5,6 +5,7 @@
 import * as core from '@civico/core';
 import * as io from '@civico/io';
 import * as pagopa from '@civico/pagopa';
+import * as pagopaSandbox from '@civico/pagopa/sandbox';
 import * as saml from '@civico/saml';
 import * as spid from '@civico/spid';
 import * as spidExpress from '@civico/spid/express';
@@ -18,6 +19,7 @@ type Exports = Readonly<Record<string, unknown>>;
 const PACKAGES: Readonly<Record<string, Exports>> = {
   '@civico/core': core,
   '@civico/pagopa': pagopa,
+  '@civico/pagopa/sandbox': pagopaSandbox,
   '@civico/io': io,
   '@civico/saml': saml,
   '@civico/spid': spid,
