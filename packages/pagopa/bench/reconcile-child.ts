@@ -97,6 +97,24 @@ async function reconcileTask(flow: ReportingFlow): Promise<{ lines: number; cent
   return { lines: report.totals.lines, cents: report.totals.reportedCents };
 }
 
+/** The reference: a Map of IUV to expected cents and one sum per IUV, no checks, no report. */
+function reconcileReference(): { lines: number; cents: number } {
+  const expected = new Map<string, number>();
+  for (const p of positions()) for (const o of p.paymentOptions) expected.set(o.iuv, o.amountCents);
+  const reported = new Map<string, number>();
+  let n = 0;
+  let cents = 0;
+  for (const l of lines()) {
+    n++;
+    cents += l.amountCents;
+    reported.set(l.iuv, (reported.get(l.iuv) ?? 0) + l.amountCents);
+  }
+  let paid = 0;
+  for (const [iuv, sum] of reported) if (expected.get(iuv) === sum) paid++;
+  if (paid !== count) throw new Error(`reference: expected ${count} paid, got ${paid}`);
+  return { lines: n, cents };
+}
+
 const header = {
   flowId: 'F1',
   flowDate: '2026-03-04T10:15:00Z',
@@ -117,6 +135,7 @@ const TASKS: Readonly<
   'xml-dom': xmlDom,
   'json-stream': stream,
   'xml-stream': stream,
+  'reconcile-reference': reconcileReference,
   'reconcile-lines': () => reconcileTask({ header, payments: lines() }),
   'reconcile-file': async () => reconcileTask(await readReportingFlow(createReadStream(file))),
 };

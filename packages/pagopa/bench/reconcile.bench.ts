@@ -90,6 +90,10 @@ export async function run(): Promise<void> {
         await measure(args, 'reconcile-lines', '', COUNT),
       ],
       [
+        'reference: plain Maps (expected, sum per IUV), no checks, no report',
+        await measure(args, 'reconcile-reference', '', COUNT),
+      ],
+      [
         'reconcile: JSON file streamed x 100k positions (end to end)',
         await measure(args, 'reconcile-file', json, COUNT),
       ],
@@ -119,6 +123,13 @@ export async function run(): Promise<void> {
           `(${(over(peer) / over(ours)).toFixed(1)}x lower above the floor)`,
       );
     }
+    const plain = by('reference: plain Maps');
+    const rec = by('reconcile: 100k lines');
+    console.log(
+      `reconcile 100k x 100k: ${Math.round(rec.cpuMs)} ms CPU, peak RSS ${Math.round(rec.maxRssMb)} MB; ` +
+        `${(rec.cpuMs / plain.cpuMs).toFixed(2)}x the CPU of the plain-Map reference, ` +
+        `${((rec.maxRssMb - baseline.maxRssMb) / Math.max(1, plain.maxRssMb - baseline.maxRssMb)).toFixed(2)}x its RSS above the node floor`,
+    );
     const tenth = by(`JSON streamed, ${COUNT / 10}`);
     console.log(
       `flatness: streaming ${COUNT / 10} -> ${COUNT} payments moves peak RSS ${Math.round(tenth.maxRssMb)} -> ` +
