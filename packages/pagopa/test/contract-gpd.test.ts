@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGpdClient, type GpdClient, PagoPaError } from '../src/index.js';
 import { PAGOPA_SERVICE_PATHS } from '../src/platform/environment.js';
 import { createGpdSandbox, type GpdSandbox } from '../src/sandbox/index.js';
+import { operationCoverage } from './contract-coverage.js';
 import { IBAN, instalmentPosition, iuvOf, now, ORG, SEGREGATION_CODE, singlePosition } from './contract-fixtures.js';
 import { type ContractHarness, startContractHarness } from './contract-router.js';
 import { requireSpecs } from './contract-specs.js';
@@ -156,6 +157,10 @@ describe.runIf(present)('GPD client and sandbox against gpd.json (Prism proxy)',
     await gpd.invalidatePosition(input.iupd);
     expect(await codeOf(gpd.createPosition(input))).toBe('ERR_PAGOPA_INVALID_TRANSITION/terminal-status');
     expect(await codeOf(gpd.publishPosition(input.iupd))).toMatch(/^ERR_PAGOPA_INVALID_TRANSITION/);
+    // Invalidating it again is a 409 that the client reads back: already INVALID, so it returns it.
+    expect((await gpd.invalidatePosition(input.iupd)).status).toBe('INVALID');
+    await gpd.createPosition(singlePosition(62));
+    expect(await codeOf(gpd.invalidatePosition(singlePosition(62).iupd))).toMatch(/^ERR_PAGOPA_INVALID_TRANSITION/);
     expect(await codeOf(gpd.updatePosition(input.iupd, input))).toMatch(
       /^ERR_PAGOPA_(INVALID_TRANSITION|API_CONFLICT)/,
     );
@@ -189,8 +194,23 @@ describe.runIf(present)('GPD client and sandbox against gpd.json (Prism proxy)',
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(400);
+    expect(harness.exchanges.at(-1)).toMatchObject({ status: 400, byPrism: false });
     const problem = (await res.json()) as { status?: number };
     expect(problem.status).toBe(400);
     expect(sandbox.getPosition(ORG, body.iupd)).toBeUndefined();
+  });
+
+  // Declared last on purpose: it reads the exchanges of the tests above (vitest runs a file's tests in order).
+  it('reached every gpd.json operation the client implements, with 2xx and the 400/401/404/409 answers', () => {
+    const { missing, statuses } = operationCoverage('gpd', harness.exchanges, {
+      updateTransferIbanMassive: 'bulk IBAN change: not part of GpdClient',
+    });
+    expect(missing).toEqual([]);
+    expect(statuses.createPosition).toEqual(expect.arrayContaining([201, 400, 401, 409]));
+    expect(statuses.getOrganizationDebtPositionByIUPD).toEqual(expect.arrayContaining([200, 401, 404]));
+    for (const op of ['updatePosition', 'deletePosition', 'publishPosition', 'invalidatePosition']) {
+      expect(statuses[op], op).toEqual(expect.arrayContaining([200, 404, 409]));
+    }
+    expect(statuses.getOrganizationDebtPositions).toEqual([200]);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../src/index.js';
 import { PAGOPA_SERVICE_PATHS } from '../src/platform/environment.js';
 import { createGpdSandbox, type GpdSandbox, type GpdSandboxReceipt } from '../src/sandbox/index.js';
+import { operationCoverage } from './contract-coverage.js';
 import {
   DEBTOR_CF,
   instalmentPosition,
@@ -189,5 +190,21 @@ describe.runIf(present)('receipts, FdR and Checkout of the sandbox against their
     });
     expect(res.status).toBe(400);
     expect(harness.exchanges.at(-1)).toMatchObject({ status: 400, byPrism: false });
+  });
+
+  // Declared last on purpose: it reads the exchanges of the tests above (vitest runs a file's tests in order).
+  it('reached every operation of the three specs, with their success and error answers', () => {
+    const receiptsOps = operationCoverage('receipts', harness.exchanges);
+    const fdrOps = operationCoverage('fdr', harness.exchanges);
+    const checkoutOps = operationCoverage('checkout', harness.exchanges);
+    expect([...receiptsOps.missing, ...fdrOps.missing, ...checkoutOps.missing]).toEqual([]);
+    expect(receiptsOps.statuses.getOrganizationReceipts).toEqual([200, 401]);
+    expect(receiptsOps.statuses.getReceiptByIUV).toEqual([200, 401, 404]);
+    expect(fdrOps.statuses).toEqual({
+      IOrganizationsController_getAllPublishedFlows: [200],
+      IOrganizationsController_getSinglePublishedFlow: [200, 404],
+      IOrganizationsController_getPaymentsFromPublishedFlow: [200, 404],
+    });
+    expect(checkoutOps.statuses.PostCarts).toEqual([302, 400]);
   });
 });
