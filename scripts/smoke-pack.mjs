@@ -18,6 +18,36 @@ function run(cmd, args, cwd, opts = {}) {
 
 // Beyond loading: a call per package that needs files shipped beside its code (schemas, WebAssembly).
 const USES = {
+  // The packed platform side end to end on the packed GPD sandbox: a debt position created and
+  // published, paid, its reporting flow read back through FdR (the streaming reader of the JSON file
+  // too) and reconciled; a cart answered with its Location.
+  '@civico/pagopa': `const { createGpdClient, createFdrClient, createCheckoutClient, readReportingFlow, reconcile } = await import('@civico/pagopa');
+    const { createGpdSandbox } = await import('@civico/pagopa/sandbox');
+    const sandbox = await createGpdSandbox({ apiKeys: ['smoke-key'] });
+    try {
+      const target = { baseUrl: sandbox.url, apiKey: 'smoke-key' };
+      const org = '01199250158';
+      const gpd = createGpdClient({ ...target, organizationFiscalCode: org });
+      const transfer = { idTransfer: 1, amountCents: 1050, category: '0101101IM', remittanceInformation: 'TARI', iban: 'IT60X0542811101000000123456' };
+      const position = await gpd.createPosition({ iupd: org + '-smoke-1', debtor: { type: 'F', fiscalCode: 'RSSMRA85T10A562S', fullName: 'Mario Rossi' },
+        companyName: 'Comune', switchToExpired: false, paymentOptions: [{ iuv: '01260000000000101', amountCents: 1050, description: 'TARI',
+        dueDate: '2099-12-31', isPartialPayment: false, transfers: [transfer] }] }, { publish: true });
+      if (position.status !== 'VALID') throw new Error('not published: ' + position.status);
+      const nav = position.paymentOptions[0].nav;
+      await sandbox.pay({ organizationFiscalCode: org, nav });
+      const [header] = await sandbox.publishFlows({ organizationFiscalCode: org });
+      const flow = await createFdrClient({ ...target, organizationFiscalCode: org }).readFlow({ flowId: header.flowId, revision: 1, pspId: header.pspId });
+      const report = await reconcile([flow], [await gpd.getPosition(org + '-smoke-1')], { organizationFiscalCode: org });
+      if (report.paid.length !== 1 || report.totals.reportedCents !== 1050) throw new Error('not reconciled');
+      const file = await fetch(sandbox.url + '/sandbox/flows/' + header.flowId + '.json');
+      const read = await readReportingFlow(file.body);
+      let lines = 0;
+      for await (const line of read.payments) lines += line.amountCents === 1050 ? 1 : 0;
+      if (lines !== 1) throw new Error('flow file not read');
+      const cart = await createCheckoutClient(target).createCart({ paymentNotices: [{ noticeNumber: nav, fiscalCode: org, amountCents: 1050,
+        companyName: 'Comune', description: 'TARI' }], returnUrls: { returnOkUrl: 'https://e.it/ok', returnCancelUrl: 'https://e.it/ko', returnErrorUrl: 'https://e.it/err' } });
+      if (!cart.url.startsWith(sandbox.url + '/c/')) throw new Error('no cart Location');
+    } finally { await sandbox.close(); }`,
   '@civico/saml': `const { validateSchema } = await import('@civico/saml');
     await validateSchema('<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>', 'protocol');`,
   // The packed SP end to end as far as no IdP is needed: an Avviso 29 certificate, the signed metadata,
