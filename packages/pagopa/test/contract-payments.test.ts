@@ -3,6 +3,7 @@
 // Prism per spec (requests and answers both validated; any violation fails).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CheckoutCart,
   type CheckoutClient,
   createCheckoutClient,
   createFdrClient,
@@ -36,6 +37,25 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     (e: unknown) => e,
   );
   return PagoPaError.isInstance(err) ? err.code : String(err);
+}
+
+function cartOf(seq: number): CheckoutCart {
+  return {
+    paymentNotices: [
+      {
+        noticeNumber: `3${iuvOf(seq)}`,
+        fiscalCode: ORG,
+        amountCents: 12_345,
+        companyName: 'Comune',
+        description: 'TARI 2026',
+      },
+    ],
+    returnUrls: {
+      returnOkUrl: 'https://comune.example.it/ok',
+      returnCancelUrl: 'https://comune.example.it/cancel',
+      returnErrorUrl: 'https://comune.example.it/error',
+    },
+  };
 }
 
 describe.runIf(present)('receipts, FdR and Checkout of the sandbox against their specs (Prism proxy)', () => {
@@ -150,23 +170,28 @@ describe.runIf(present)('receipts, FdR and Checkout of the sandbox against their
     expect(await codeOf(fdr.listFlowPayments(ref))).toBe('ERR_PAGOPA_API_NOT_FOUND');
   });
 
+  // fdr_organization.json and checkout_v1.json declare no 401, yet the platform's gateway answers one to
+  // a wrong key (as the sandbox does): Prism passes it on with only an "undeclared status" warning.
+  it('FdR and Checkout 401: answered by the sandbox, undeclared by the specs (a warning, nothing else)', async () => {
+    expect(await codeOf(fdrWith(WRONG_KEY).listFlows())).toBe('ERR_PAGOPA_API_UNAUTHORIZED');
+    const wrongCheckout = createCheckoutClient({ baseUrl: harness.url, apiKey: WRONG_KEY, maxRetries: 0 });
+    expect(await codeOf(wrongCheckout.createCart(cartOf(320)))).toBe('ERR_PAGOPA_API_UNAUTHORIZED');
+    const violations = harness.takeViolations();
+    expect(violations.map((v) => [v.service, v.status])).toEqual([
+      ['fdr', 401],
+      ['checkout', 401],
+    ]);
+    for (const v of violations) {
+      expect(JSON.parse(v.detail)).toEqual([
+        expect.objectContaining({ severity: 'Warning', message: expect.stringContaining('Unable to match') }),
+      ]);
+    }
+  });
+
   it('createCart: the sandbox answers 302 to its own cart page', async () => {
     await gpd.createPosition(singlePosition(320), { publish: true });
     const cart = await checkout.createCart({
-      paymentNotices: [
-        {
-          noticeNumber: `3${iuvOf(320)}`,
-          fiscalCode: ORG,
-          amountCents: 12_345,
-          companyName: 'Comune di Prova',
-          description: 'TARI 2026',
-        },
-      ],
-      returnUrls: {
-        returnOkUrl: 'https://comune.example.it/ok',
-        returnCancelUrl: 'https://comune.example.it/cancel',
-        returnErrorUrl: 'https://comune.example.it/error',
-      },
+      ...cartOf(320),
       emailNotice: 'mario.rossi@example.it',
       idCart: 'civico-cart-320',
     });
@@ -201,10 +226,10 @@ describe.runIf(present)('receipts, FdR and Checkout of the sandbox against their
     expect(receiptsOps.statuses.getOrganizationReceipts).toEqual([200, 401]);
     expect(receiptsOps.statuses.getReceiptByIUV).toEqual([200, 401, 404]);
     expect(fdrOps.statuses).toEqual({
-      IOrganizationsController_getAllPublishedFlows: [200],
+      IOrganizationsController_getAllPublishedFlows: [200, 401],
       IOrganizationsController_getSinglePublishedFlow: [200, 404],
       IOrganizationsController_getPaymentsFromPublishedFlow: [200, 404],
     });
-    expect(checkoutOps.statuses.PostCarts).toEqual([302, 400]);
+    expect(checkoutOps.statuses.PostCarts).toEqual([302, 400, 401]);
   });
 });
