@@ -1,10 +1,8 @@
 import { PagoPaError } from '../errors.js';
+import { CALENDAR_DATE, romeWallClock } from './model/rome-time.js';
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // RFC 3339 date-time with Z or an offset (GPD answers with either; validateDebtPosition refuses a bare one).
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-let romeDays: Intl.DateTimeFormat | undefined;
 
 /**
  * The calendar date (`YYYY-MM-DD`) in Europe/Rome of a GPD due date: a calendar date is kept, a
@@ -24,13 +22,5 @@ export function romeCalendarDate(value: unknown, field: string): string {
       field,
     });
   }
-  romeDays ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts = romeDays.formatToParts(new Date(instant));
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return romeWallClock(instant).date;
 }

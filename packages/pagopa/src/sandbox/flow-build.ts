@@ -1,5 +1,6 @@
-import { formatInstant, formatRomeDate } from './flow-rome-date.js';
+import { romeWallClock } from '../gpd/model/rome-time.js';
 import type { FlowLineSource, GpdSandboxFlow, GpdSandboxFlowLine } from './flow-types.js';
+import { formatInstant } from './format-instant.js';
 
 /**
  * Options of {@link buildReportingFlows}.
@@ -52,7 +53,7 @@ export function buildReportingFlows(
     if (g) g.push(s);
     else groups.set(k, [s]);
   }
-  const day = formatRomeDate(options.flowDate);
+  const day = romeWallClock(options.flowDate.getTime()).date;
   const at = formatInstant(options.flowDate);
   const flows: GpdSandboxFlow[] = [];
   for (const k of [...groups.keys()].sort(compare)) {

@@ -1,6 +1,6 @@
+import { romeWallClock } from '../gpd/model/rome-time.js';
 import { formatEuroAmount } from './flow-amount.js';
 import { escapeMarkup } from './flow-escape.js';
-import { formatRomeDate } from './flow-rome-date.js';
 import type { GpdSandboxFlow } from './flow-types.js';
 
 /** Namespace of FlussoRiversamento 1.0.4 (`elementFormDefault="qualified"`). */
@@ -81,7 +81,7 @@ export function renderFlowXml(flow: GpdSandboxFlow, options: RenderFlowXmlOption
         el('indiceDatiSingoloPagamento', String(line.idTransfer)) +
         el('singoloImportoPagato', formatEuroAmount(line.amountCents)) +
         el('codiceEsitoSingoloPagamento', OUTCOME_CODES[line.outcome] ?? '0') +
-        el('dataEsitoSingoloPagamento', formatRomeDate(new Date(line.date))) +
+        el('dataEsitoSingoloPagamento', romeWallClock(Date.parse(line.date)).date) +
         close('datiSingoliPagamenti'),
     );
   }

@@ -1,4 +1,5 @@
 import { DEBT_POSITION_STATUSES } from '../gpd/lifecycle.js';
+import { romeWallClock } from '../gpd/model/rome-time.js';
 import type { SandboxPosition } from './gpd-store-types.js';
 
 const DAY_MS = 86_400_000;
@@ -23,18 +24,11 @@ export type ListResult =
   | { readonly ok: true; readonly body: unknown }
   | { readonly ok: false; readonly detail: string };
 
-const romeDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Calendar date in Europe/Rome of a date-time. */
 function dayOf(dateTime: string | undefined): string | undefined {
   if (dateTime === undefined) return undefined;
   const t = Date.parse(dateTime);
-  return Number.isFinite(t) ? romeDay.format(t) : undefined;
+  return Number.isFinite(t) ? romeWallClock(t).date : undefined;
 }
 
 function validDate(s: string): boolean {

@@ -1,6 +1,6 @@
 import { PagoPaError } from '../errors.js';
-import { formatInstant } from './flow-rome-date.js';
 import type { FlowLineSource } from './flow-types.js';
+import { formatInstant } from './format-instant.js';
 import type { GpdStore, SandboxPosition, SandboxTransfer } from './gpd-store-types.js';
 import { parsePayInput } from './pay-input.js';
 import { splitPaidAmount } from './pay-split.js';

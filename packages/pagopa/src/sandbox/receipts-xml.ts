@@ -1,6 +1,7 @@
+import { romeWallClock } from '../gpd/model/rome-time.js';
 import { formatEuroAmount } from './flow-amount.js';
 import { escapeMarkup } from './flow-escape.js';
-import { formatInstant, formatRomeDate } from './flow-rome-date.js';
+import { formatInstant } from './format-instant.js';
 import type { SandboxMetadata, SandboxPaymentOption, SandboxPosition, SandboxTransfer } from './gpd-store-types.js';
 
 /** Namespace of the paForNode messages (pagoPA SANP, `paForNode.xsd` targetNamespace). */
@@ -103,7 +104,7 @@ function transferXml(t: SandboxTransfer, amountCents: number): string {
 export function buildReceiptXml(input: ReceiptXmlInput): string {
   const { position: p, option: o } = input;
   const org = p.organizationFiscalCode;
-  const day = formatRomeDate(input.paidAt);
+  const day = romeWallClock(input.paidAt.getTime()).date;
   const transfers = o.transfer.map((t, i) => transferXml(t, input.transferAmounts[i] ?? t.amount)).join('');
   const receipt =
     '<receipt>' +
