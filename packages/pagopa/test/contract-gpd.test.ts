@@ -36,7 +36,7 @@ describe.runIf(present)('GPD client and sandbox against gpd.json (Prism proxy)',
     });
 
   beforeAll(async () => {
-    sandbox = await createGpdSandbox({ now, seed: 11 });
+    sandbox = await createGpdSandbox({ now, seed: 11, organizations: [ORG] });
     harness = await startContractHarness({ services: ['gpd'], upstream: sandbox.url });
     gpd = clientWith(sandbox.apiKey);
   }, 60_000);
@@ -131,6 +131,21 @@ describe.runIf(present)('GPD client and sandbox against gpd.json (Prism proxy)',
     );
   });
 
+  it('sandbox 403: a creditor the key may not act for', async () => {
+    const other = createGpdClient({
+      baseUrl: harness.url,
+      apiKey: sandbox.apiKey,
+      organizationFiscalCode: '00000000000',
+      now,
+    });
+    const err = await other.listPositions().catch((e: unknown) => e);
+    expect(PagoPaError.isInstance(err) && [err.code, err.status, err.outcome]).toEqual([
+      'ERR_PAGOPA_API_UNAUTHORIZED',
+      403,
+      'rejected',
+    ]);
+  });
+
   it('sandbox 404: unknown position for get, update, publish, invalidate and delete', async () => {
     const ghost = singlePosition(99);
     expect(await codeOf(gpd.getPosition(ghost.iupd))).toBe('ERR_PAGOPA_API_NOT_FOUND');
@@ -211,6 +226,6 @@ describe.runIf(present)('GPD client and sandbox against gpd.json (Prism proxy)',
     for (const op of ['updatePosition', 'deletePosition', 'publishPosition', 'invalidatePosition']) {
       expect(statuses[op], op).toEqual(expect.arrayContaining([200, 404, 409]));
     }
-    expect(statuses.getOrganizationDebtPositions).toEqual([200]);
+    expect(statuses.getOrganizationDebtPositions).toEqual([200, 403]);
   });
 });
