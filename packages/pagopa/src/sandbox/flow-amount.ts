@@ -1,5 +1,5 @@
-/** Largest amount a pagoPA decimal field holds (`999999999.99`), in cents. */
-const MAX_AMOUNT_CENTS = 99_999_999_999;
+// Largest amount a pagoPA decimal field holds (`999999999.99`): the one the flow reader accepts.
+import { MAX_FLOW_AMOUNT_CENTS } from '../fdr/read/decimal-cents.js';
 
 /**
  * Formats integer cents as the decimal euros of the SOAP and XML interfaces: a dot and exactly two
@@ -13,7 +13,7 @@ const MAX_AMOUNT_CENTS = 99_999_999_999;
  * @internal
  */
 export function formatEuroAmount(cents: number): string {
-  if (!Number.isSafeInteger(cents) || cents < 0 || cents > MAX_AMOUNT_CENTS) {
+  if (!Number.isSafeInteger(cents) || cents < 0 || cents > MAX_FLOW_AMOUNT_CENTS) {
     throw new RangeError('amount in cents out of range');
   }
   const euros = Math.trunc(cents / 100);

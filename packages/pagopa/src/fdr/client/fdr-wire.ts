@@ -1,27 +1,23 @@
 import { safeParseInput } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
+import { decimalToCents } from '../read/decimal-cents.js';
 import type { ReportedPayment, ReportingFlowHeader } from '../reporting-flow.js';
-
-/** Largest amount of a flow or line, in cents (999 999 999,99 €). */
-const MAX_CENTS = 99_999_999_999;
 
 /**
  * Exact integer cents of a decimal-euro JSON number (`pay`, `sumPayments`), or `undefined` when it is
  * negative, not finite, has more than two decimals or exceeds 999 999 999,99.
  *
  * @remarks
- * `Math.round(x * 100)` alone would turn `0.105` into 11 cents; the result is kept only when
- * `cents / 100` gives back exactly `x`, which holds for every number written with at most two
- * decimals (both sides are the double nearest to the same decimal, IEEE division being correctly
- * rounded).
+ * `Math.round(x * 100)` alone would turn `0.105` into 11 cents. For amounts up to 999 999 999,99
+ * (at most 11 significant digits) the shortest decimal text of the double, `String(x)`, is the amount
+ * as written, so the reader's exact text-to-cents conversion ({@link decimalToCents}) decides: one
+ * rule for the JSON numbers of the FdR API and the decimal text of flows.
  * @param value - the parsed JSON number
  * @internal
  */
 export function eurosToCents(value: number): number | undefined {
-  if (!Number.isFinite(value) || value < 0) return undefined;
-  const cents = Math.round(value * 100);
-  return cents <= MAX_CENTS && cents / 100 === value ? cents : undefined;
+  return typeof value === 'number' ? decimalToCents(String(value)) : undefined;
 }
 
 const Euros = z.number().transform((value, ctx) => {
