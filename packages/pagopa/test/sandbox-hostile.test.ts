@@ -28,7 +28,7 @@ function raw(request: string | Buffer, endAfterMs?: number): Promise<number> {
   });
 }
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (body: NonNullable<RequestInit['body']>, headers: Record<string, string> = {}) =>
   fetch(`${sandbox.url}${PATH}`, {
     method: 'POST',
     headers: { 'ocp-apim-subscription-key': sandbox.apiKey, 'content-type': 'application/json', ...headers },
