@@ -124,6 +124,19 @@ describe.runIf(present)('receipts, FdR and Checkout of the sandbox against their
     expect(xml).toContain(first?.nav);
   });
 
+  it('receipts with the segregationCodes parameter (the client sends its codes comma-separated)', async () => {
+    const scoped = createGpdClient({
+      baseUrl: harness.url,
+      apiKey: sandbox.apiKey,
+      organizationFiscalCode: ORG,
+      segregationCodes: [SEGREGATION_CODE, '02'],
+      now,
+    });
+    expect((await scoped.listReceipts()).receipts).toHaveLength(2);
+    expect(await scoped.getReceipt(iuvOf(300))).toContain(receipts[0]?.receiptId);
+    expect(harness.exchanges.at(-1)?.path).toContain('segregationCodes=01%2C02');
+  });
+
   it('receipts 404 and 401: an unpaid IUV, a wrong key', async () => {
     expect(await codeOf(gpd.getReceipt(iuvOf(310)))).toBe('ERR_PAGOPA_API_NOT_FOUND');
     expect(await codeOf(gpdWith(WRONG_KEY).listReceipts())).toBe('ERR_PAGOPA_API_UNAUTHORIZED');
