@@ -215,8 +215,16 @@ export interface SandboxReportRecord {
  * @group Sandbox
  */
 export type SandboxMarkResult =
-  | { readonly ok: true; readonly position: SandboxPosition; readonly option: SandboxPaymentOption }
   | {
+      /** The mark was applied. */
+      readonly ok: true;
+      /** The position after the mark (status updated). */
+      readonly position: SandboxPosition;
+      /** The option after the mark. */
+      readonly option: SandboxPaymentOption;
+    }
+  | {
+      /** Nothing was changed. */
       readonly ok: false;
       /**
        * `not-found`: no option with that IUV/NAV; `not-payable`: the position is not VALID or

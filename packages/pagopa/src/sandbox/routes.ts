@@ -23,7 +23,17 @@ export type SandboxRouteScope = GpdSandboxService | 'sandbox' | 'page';
  * answered (400 bad JSON or too deep, 408 too slow, 413 too large) and the handler must stop.
  * @group Sandbox
  */
-export type SandboxBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+export type SandboxBody =
+  | {
+      /** The body was read and parsed. */
+      readonly ok: true;
+      /** The parsed JSON value. */
+      readonly value: unknown;
+    }
+  | {
+      /** The sandbox has already answered the error. */
+      readonly ok: false;
+    };
 
 /**
  * What a route handler gets.
