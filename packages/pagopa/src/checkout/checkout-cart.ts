@@ -3,6 +3,7 @@ import { plainObject, safeParseInput } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { MAX_NOTICE_AMOUNT_CENTS } from '../notice/notice-limits.js';
+import { isHttpsOrLoopbackUrl } from '../platform/is-https-or-loopback-url.js';
 
 /**
  * One notice in a Checkout cart.
@@ -69,20 +70,6 @@ export interface CartRequestWire {
   readonly allCCP?: boolean;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Whether a URL is absolute `https`, or `http` on a loopback host, without credentials.
- * @param value - the URL
- * @internal
- */
-export function isPayerFacingUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.username !== '' || url.password !== '') return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-}
-
 const text = (max: number) =>
   z
     .string()
@@ -93,7 +80,7 @@ const text = (max: number) =>
 const returnUrl = z
   .string()
   .max(2048, { message: 'must be at most 2048 characters' })
-  .refine(isPayerFacingUrl, { message: 'must be an absolute https URL (http only on localhost)' });
+  .refine(isHttpsOrLoopbackUrl, { message: 'must be an absolute https URL (http only on localhost)' });
 
 const NoticeSchema = z
   .object({

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { createPlatformHttp } from '../platform/create-platform-http.js';
 import type { PagoPaTarget } from '../platform/environment.js';
+import { isHttpsOrLoopbackUrl } from '../platform/is-https-or-loopback-url.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../platform/platform-options.js';
 import { type PlatformCallSettings, runPlatformCall } from '../platform/run-platform-call.js';
-import { type CheckoutCart, checkoutCartToWire, isPayerFacingUrl } from './checkout-cart.js';
+import { type CheckoutCart, checkoutCartToWire } from './checkout-cart.js';
 
 /**
  * Options of {@link createCheckoutClient}: where to send (`environment` or a compatible host in
@@ -163,7 +164,7 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
         throw unexpected(`Checkout answered HTTP ${result.status} to createCart, not 302`, result.status, requestId);
       }
       const location = result.headers.get('location');
-      if (location === null || !isPayerFacingUrl(location)) {
+      if (location === null || !isHttpsOrLoopbackUrl(location)) {
         throw unexpected('Checkout answered 302 to createCart without an absolute https Location', 302, requestId);
       }
       return { url: location };

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { PAGOPA_HOSTS, type PagoPaEnvironment } from './environment.js';
+import { isHttpsOrLoopbackUrl } from './is-https-or-loopback-url.js';
 
 // Subscription keys are 32 hex characters; the cap keeps a pasted file out of headers and bounds
 // the work of redacting the key from server texts.
 const API_KEY_MAX_LENGTH = 256;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 function isAllowedBaseUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
+  if (!isHttpsOrLoopbackUrl(value)) return false;
   const url = new URL(value);
-  if (url.username || url.password || url.search || url.hash) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  return url.search === '' && url.hash === '';
 }
 
 /**
