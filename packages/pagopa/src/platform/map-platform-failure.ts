@@ -60,7 +60,13 @@ function sanitize(error: ApiCallError): ApiCallError {
   });
 }
 
-function codeOfStatus(status: number): PagoPaErrorCode {
+/**
+ * The `ERR_PAGOPA_API_*` code of an HTTP error status.
+ * @param status - the answer's status
+ * @returns the code
+ * @internal
+ */
+export function codeOfStatus(status: number): PagoPaErrorCode {
   if (status === 400 || status === 422) return 'ERR_PAGOPA_API_BAD_REQUEST';
   if (status === 401 || status === 403) return 'ERR_PAGOPA_API_UNAUTHORIZED';
   if (status === 404) return 'ERR_PAGOPA_API_NOT_FOUND';

@@ -1,6 +1,6 @@
 import type { Http } from '@civico/core/internal';
 import { PagoPaError, type PagoPaProblem } from '../../errors.js';
-import { readProblem } from '../../platform/map-platform-failure.js';
+import { codeOfStatus, readProblem } from '../../platform/map-platform-failure.js';
 import { maskPersonalData } from '../../platform/mask-personal-data.js';
 import { type PlatformCallSettings, runPlatformCall } from '../../platform/run-platform-call.js';
 
@@ -26,14 +26,6 @@ function problemOf(body: unknown): PagoPaProblem | undefined {
     detail: messages.length > 0 ? maskPersonalData(messages.join('; ')) : undefined,
   };
   return Object.values(problem).some((v) => v !== undefined) ? problem : undefined;
-}
-
-function codeOf(
-  status: number,
-): 'ERR_PAGOPA_API_BAD_REQUEST' | 'ERR_PAGOPA_API_UNAUTHORIZED' | 'ERR_PAGOPA_API_NOT_FOUND' {
-  if (status === 404) return 'ERR_PAGOPA_API_NOT_FOUND';
-  if (status === 401 || status === 403) return 'ERR_PAGOPA_API_UNAUTHORIZED';
-  return 'ERR_PAGOPA_API_BAD_REQUEST';
 }
 
 /**
@@ -63,7 +55,7 @@ export async function fdrGet(
     settings,
   );
   if (result.status >= 200 && result.status < 300) return result.body;
-  throw new PagoPaError(codeOf(result.status), `FdR answered HTTP ${result.status} to ${operation}`, {
+  throw new PagoPaError(codeOfStatus(result.status), `FdR answered HTTP ${result.status} to ${operation}`, {
     outcome: 'rejected',
     status: result.status,
     requestId: result.headers.get('x-request-id') ?? undefined,
