@@ -1,4 +1,4 @@
-import { isValidFiscalCode } from '@civico/core';
+import { isValidFiscalCode, iuvToNoticeNumber } from '@civico/core';
 import type { CheckedDebtPosition } from './debt-position-schema.js';
 import { invalidDebtPosition } from './invalid-debt-position.js';
 
@@ -53,7 +53,7 @@ export function checkIuvAndNav(position: CheckedDebtPosition, segregationCodes: 
         'the IUV does not start with one of the configured segregation codes',
       );
     }
-    if (option.nav !== undefined && option.nav !== `3${option.iuv}`) {
+    if (option.nav !== undefined && option.nav !== iuvToNoticeNumber(option.iuv)) {
       invalidDebtPosition(
         'notice-number',
         `paymentOptions.${o}.nav`,
@@ -76,7 +76,7 @@ export function checkOptionsSet(position: CheckedDebtPosition): void {
     if (iuvs.has(option.iuv)) {
       invalidDebtPosition('duplicate-iuv', `paymentOptions.${o}.iuv`, 'the IUV is used by another payment option');
     }
-    const nav = option.nav ?? `3${option.iuv}`;
+    const nav = option.nav ?? iuvToNoticeNumber(option.iuv);
     if (navs.has(nav)) {
       invalidDebtPosition(
         'duplicate-iuv',

@@ -1,3 +1,4 @@
+import { iuvToNoticeNumber } from '@civico/core';
 import { safeParseInput } from '@civico/core/internal';
 import type { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
@@ -57,7 +58,7 @@ function transferFromWire(t: TransferWire): StoredTransfer {
 export function optionFromWire(o: OptionWire): StoredPaymentOption {
   return defined<StoredPaymentOption>({
     iuv: o.iuv,
-    nav: o.nav ?? `3${o.iuv}`,
+    nav: o.nav ?? iuvToNoticeNumber(o.iuv),
     amountCents: o.amount,
     description: o.description,
     dueDate: dueDateFromWire(o.dueDate),

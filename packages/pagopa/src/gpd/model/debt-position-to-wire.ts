@@ -1,3 +1,4 @@
+import { iuvToNoticeNumber } from '@civico/core';
 import type { DebtPositionInput } from '../debt-position.js';
 import type { CheckedDebtPosition } from './debt-position-schema.js';
 import { defined } from './defined.js';
@@ -32,7 +33,7 @@ function transferToWire(t: CheckedTransfer): GpdTransferWire {
 function optionToWire(o: CheckedOption): GpdPaymentOptionWire {
   return defined<GpdPaymentOptionWire>({
     // GPD defaults the NAV to '3' + IUV; sending it keeps both sides explicit.
-    nav: o.nav ?? `3${o.iuv}`,
+    nav: o.nav ?? iuvToNoticeNumber(o.iuv),
     iuv: o.iuv,
     amount: o.amountCents,
     description: o.description,
