@@ -184,6 +184,17 @@ describe('receipts', () => {
     });
   });
 
+  it('gives an empty page when no receipt matches (404) or the page is past the last (400 Not enough elements)', async () => {
+    stub.plan({
+      action: { status: 404, body: { title: 'Not found the receipts', status: 404, detail: 'No receipts' } },
+    });
+    expect(await gpd.listReceipts({ page: 3 })).toEqual({ page: 3, totalPages: 0, receipts: [] });
+    stub.plan({ action: { status: 400, body: { title: 'Bad Request', status: 400, detail: 'Not enough elements' } } });
+    expect(await gpd.listReceipts()).toEqual({ page: 0, totalPages: 0, receipts: [] });
+    stub.plan({ action: { status: 400, body: { title: 'Bad Request', status: 400, detail: 'Invalid date' } } });
+    expect((await failure(gpd.listReceipts())).code).toBe('ERR_PAGOPA_API_BAD_REQUEST');
+  });
+
   it('refuses a bad receipts query or IUV without sending', async () => {
     expect((await failure(gpd.listReceipts({ pageSize: 101 }))).field).toBe('query.pageSize');
     expect((await failure(gpd.listReceipts({ debtor: 'a\nb' }))).field).toBe('query.debtor');

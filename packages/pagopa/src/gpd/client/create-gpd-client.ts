@@ -6,12 +6,17 @@ import { hostOf } from '../../platform/platform-options.js';
 import { runPlatformCall } from '../../platform/run-platform-call.js';
 import { debtPositionsPageFromWire } from '../model/debt-positions-page-from-wire.js';
 import { invalidDebtPosition } from '../model/invalid-debt-position.js';
-import type { GpdClient } from './gpd-client.js';
+import type { GpdClient, ReceiptsPage } from './gpd-client.js';
 import { type GpdClientOptions, GpdClientOptionsSchema } from './gpd-client-options.js';
-import { type GpdContext, gpdCall, positionOf, positionPath } from './gpd-context.js';
+import { callOptionsOf, type GpdContext, gpdCall, positionOf, positionPath } from './gpd-context.js';
 import { positionsQueryParams, receiptsQueryParams } from './gpd-queries.js';
 import { receiptsPageFromWire, receiptXmlFromWire } from './gpd-receipts.js';
 import { changeState, createPosition, deletePosition, updatePosition } from './gpd-writes.js';
+
+// The receipts service's answer to a page past the last (pagopa-gpd-payments PAGE_NUMBER_GREATER_THAN_TOTAL_PAGES).
+function isPastLastPage(error: PagoPaError): boolean {
+  return /not enough elements/i.test(`${error.problem?.title ?? ''} ${error.problem?.detail ?? ''}`);
+}
 
 /** Largest receipts answer read, in bytes (a page of 100 summaries, or one receipt XML). */
 const RECEIPTS_MAX_BODY_BYTES = 4 * 1_048_576;
@@ -76,8 +81,8 @@ const RECEIPTS_MAX_BODY_BYTES = 4 * 1_048_576;
 export function createGpdClient(options: GpdClientOptions): GpdClient {
   const config = parseOptions(GpdClientOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   const target = { environment: config.environment, baseUrl: config.baseUrl };
-  const common = { ...target, apiKey: config.apiKey, timeoutMs: config.timeoutMs, fetch: options.fetch };
-  const now = options.now ?? (() => new Date());
+  const common = { ...target, apiKey: config.apiKey, timeoutMs: config.timeoutMs, fetch: config.fetch };
+  const now = config.now ?? (() => new Date());
   const ctx: GpdContext = {
     gpd: createPlatformHttp({ ...common, service: 'gpd' }),
     receipts: createPlatformHttp({ ...common, service: 'receipts', maxBodyBytes: RECEIPTS_MAX_BODY_BYTES }),
@@ -100,10 +105,11 @@ export function createGpdClient(options: GpdClientOptions): GpdClient {
     searchParams: Record<string, string | number | boolean>,
     signal: AbortSignal | undefined,
     responseType: 'json' | 'text' = 'json',
+    accept?: readonly number[],
   ) =>
     runPlatformCall(
       ctx.receipts,
-      { operation, request: { method: 'GET', path, searchParams, responseType }, idempotent: true, signal },
+      { operation, request: { method: 'GET', path, searchParams, responseType }, idempotent: true, signal, accept },
       receiptsSettings,
     );
   return {
@@ -111,33 +117,46 @@ export function createGpdClient(options: GpdClientOptions): GpdClient {
     organizationFiscalCode: config.organizationFiscalCode,
     createPosition: (input, opts) => createPosition(ctx, input, opts),
     async getPosition(iupd, opts) {
+      const { signal } = callOptionsOf(opts);
       const request = { method: 'GET', path: positionPath(ctx, iupd) } as const;
-      return positionOf(
-        ctx,
-        await gpdCall(ctx, 'getPosition', request, { idempotent: true, signal: opts?.signal }),
-        false,
-      );
+      return positionOf(ctx, await gpdCall(ctx, 'getPosition', request, { idempotent: true, signal }), false);
     },
     async listPositions(query, opts) {
+      const { signal } = callOptionsOf(opts);
       const request = { method: 'GET', path: positionPath(ctx), searchParams: positionsQueryParams(query) } as const;
-      const response = await gpdCall(ctx, 'listPositions', request, { idempotent: true, signal: opts?.signal });
+      const response = await gpdCall(ctx, 'listPositions', request, { idempotent: true, signal });
       return debtPositionsPageFromWire(response.body, config.organizationFiscalCode);
     },
     updatePosition: (iupd, input, opts) => updatePosition(ctx, iupd, input, opts),
-    deletePosition: (iupd, opts) => deletePosition(ctx, iupd, opts?.signal),
-    publishPosition: (iupd, opts) => changeState(ctx, iupd, 'publish', opts?.signal),
-    invalidatePosition: (iupd, opts) => changeState(ctx, iupd, 'invalidate', opts?.signal),
+    deletePosition: async (iupd, opts) => deletePosition(ctx, iupd, callOptionsOf(opts).signal),
+    publishPosition: async (iupd, opts) => changeState(ctx, iupd, 'publish', callOptionsOf(opts).signal),
+    invalidatePosition: async (iupd, opts) => changeState(ctx, iupd, 'invalidate', callOptionsOf(opts).signal),
     async listReceipts(query, opts) {
+      const { signal } = callOptionsOf(opts);
       const params = receiptsQueryParams(query, config.segregationCodes);
-      return receiptsPageFromWire(await receiptsCall('listReceipts', receiptsPath, params, opts?.signal));
+      // The service answers 404 when no receipt matches, and 400 "Not enough elements" past the last
+      // page: for a list both are an empty page, as listPositions gives.
+      const empty: ReceiptsPage = {
+        page: typeof query?.page === 'number' ? query.page : 0,
+        totalPages: 0,
+        receipts: [],
+      };
+      try {
+        const response = await receiptsCall('listReceipts', receiptsPath, params, signal, 'json', [404]);
+        return response.status === 404 ? empty : receiptsPageFromWire(response);
+      } catch (error) {
+        if (PagoPaError.isInstance(error) && error.code === 'ERR_PAGOPA_API_BAD_REQUEST' && isPastLastPage(error)) {
+          return empty;
+        }
+        throw error;
+      }
     },
     async getReceipt(iuv, opts) {
+      const { signal } = callOptionsOf(opts);
       if (typeof iuv !== 'string' || !/^\d{17}$/.test(iuv)) invalidDebtPosition('shape', 'iuv', 'must be 17 digits');
       const params: Record<string, string> = {};
       if (config.segregationCodes) params.segregationCodes = config.segregationCodes.join(',');
-      return receiptXmlFromWire(
-        await receiptsCall('getReceipt', `${receiptsPath}/${iuv}`, params, opts?.signal, 'text'),
-      );
+      return receiptXmlFromWire(await receiptsCall('getReceipt', `${receiptsPath}/${iuv}`, params, signal, 'text'));
     },
   };
 }

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { PagoPaTarget } from '../../platform/environment.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../../platform/platform-options.js';
 
+const fn = <T>() => z.custom<T>((v) => typeof v === 'function', { message: 'must be a function' }).optional();
+
 /**
- * Options of `createGpdClient` that are validated at construction (everything but `fetch` and `now`).
+ * Options of `createGpdClient`, validated at construction (`fetch` and `now` included: functions).
  * @internal
  */
 export const GpdClientOptionsSchema = z
@@ -18,6 +20,9 @@ export const GpdClientOptionsSchema = z
       .max(100)
       .readonly()
       .optional(),
+    // Read and checked here with the rest: a getter that throws or a non-function is a typed config error.
+    fetch: fn<typeof globalThis.fetch>(),
+    now: fn<() => Date>(),
   })
   .superRefine(checkPlatformTarget);
 

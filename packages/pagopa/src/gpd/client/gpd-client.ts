@@ -75,7 +75,7 @@ export interface ListReceiptsQuery {
   readonly pageSize?: number | undefined;
   /** Only receipts of this debtor's fiscal code. */
   readonly debtor?: string | undefined;
-  /** Only receipts of this service (taxonomy). */
+  /** Only receipts whose IUV starts with this prefix (the service filters on an IUV prefix, not a taxonomy code). */
   readonly service?: string | undefined;
   /** Paid on or after this date (`YYYY-MM-DD`). */
   readonly from?: string | undefined;

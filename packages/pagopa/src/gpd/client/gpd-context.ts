@@ -1,4 +1,4 @@
-import type { Http, HttpRequest } from '@civico/core/internal';
+import { type Http, type HttpRequest, readFields } from '@civico/core/internal';
 import { PagoPaError } from '../../errors.js';
 import {
   type PlatformCall,
@@ -52,6 +52,20 @@ export function positionPath(ctx: GpdContext, iupd?: unknown, action?: 'publish'
  * @param extra - idempotency, accepted statuses, signal
  * @internal
  */
+/**
+ * Reads a method's call options (`signal`, `publish`) once, without trusting them: a getter that throws or
+ * a Proxy is an ERR_PAGOPA_INVALID_CONFIG with `field` `options.<name>`, not its own error.
+ * @internal
+ */
+export function callOptionsOf(options: unknown): {
+  readonly signal: AbortSignal | undefined;
+  readonly publish: boolean;
+} {
+  const o = readFields(options, ['signal', 'publish'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'options' });
+  return { signal: o.signal as AbortSignal | undefined, publish: o.publish === true };
+}
+
+/** @internal */
 export function gpdCall(
   ctx: GpdContext,
   operation: string,

@@ -7,7 +7,7 @@ import { debtPositionToWire } from '../model/debt-position-to-wire.js';
 import { invalidDebtPosition } from '../model/invalid-debt-position.js';
 import { sameDebt } from '../model/same-debt.js';
 import type { GpdWriteOptions } from './gpd-client.js';
-import { type GpdContext, gpdCall, positionOf, positionPath, readBack } from './gpd-context.js';
+import { callOptionsOf, type GpdContext, gpdCall, positionOf, positionPath, readBack } from './gpd-context.js';
 
 type StateChange = 'publish' | 'invalidate';
 
@@ -76,8 +76,7 @@ export async function createPosition(
   input: DebtPositionInput,
   options: GpdWriteOptions | undefined,
 ): Promise<DebtPosition> {
-  const publish = options?.publish === true;
-  const signal = options?.signal;
+  const { publish, signal } = callOptionsOf(options);
   const json = debtPositionToWire(input, {
     organizationFiscalCode: ctx.organizationFiscalCode,
     segregationCodes: ctx.segregationCodes,
@@ -88,7 +87,7 @@ export async function createPosition(
   // Idempotent by read-back: a repeated POST of the same debt ends in a 409 resolved below.
   const response = await gpdCall(ctx, 'createPosition', request, { idempotent: true, accept: [409], signal });
   if (response.status !== 409) return positionOf(ctx, response, true);
-  const existing = await readBack(ctx, input.iupd, signal);
+  const existing = await readBack(ctx, json.iupd, signal);
   // The IUPD is free: the 409 is for an IUV or notice number held by another position.
   if (existing === undefined)
     throw conflict('notice-taken', 'another position holds an IUV or notice number', response);
@@ -98,7 +97,7 @@ export async function createPosition(
   }
   if (!sameDebt(input, existing)) throw conflict('different-debt', 'the IUPD holds a different debt', response);
   const found =
-    publish && existing.status === 'DRAFT' ? await changeState(ctx, input.iupd, 'publish', signal) : existing;
+    publish && existing.status === 'DRAFT' ? await changeState(ctx, json.iupd, 'publish', signal) : existing;
   // GPD's get answer has neither the debtor nor switchToExpired: it is the same debt, so the
   // caller gets what a 201 would have echoed.
   return { ...found, debtor: found.debtor ?? input.debtor, switchToExpired: input.switchToExpired };
@@ -115,16 +114,17 @@ export async function updatePosition(
   input: DebtPositionInput,
   options: GpdWriteOptions | undefined,
 ): Promise<DebtPosition> {
-  const signal = options?.signal;
+  const { publish, signal } = callOptionsOf(options);
   const path = positionPath(ctx, iupd);
-  if (input?.iupd !== iupd) invalidDebtPosition('shape', 'iupd', 'must equal the iupd argument');
+  // Validated first: the input's fields are read once, by the validator (a hostile getter is its typed error).
   const json = debtPositionToWire(input, {
     organizationFiscalCode: ctx.organizationFiscalCode,
     segregationCodes: ctx.segregationCodes,
     operation: 'update',
     now: ctx.now(),
   });
-  const request = { method: 'PUT', path, json, searchParams: { toPublish: options?.publish === true } } as const;
+  if (json.iupd !== iupd) invalidDebtPosition('shape', 'iupd', 'must equal the iupd argument');
+  const request = { method: 'PUT', path, json, searchParams: { toPublish: publish } } as const;
   const response = await gpdCall(ctx, 'updatePosition', request, { idempotent: true, accept: [409], signal });
   if (response.status !== 409) return positionOf(ctx, response, true);
   const current = await readBack(ctx, iupd, signal);
