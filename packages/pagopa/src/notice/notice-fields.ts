@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealCalendarDate } from '../dates/is-real-calendar-date.js';
 import { MAX_NOTICE_AMOUNT_CENTS, MAX_NOTICE_DUE_DATE, MIN_NOTICE_DUE_DATE } from './notice-limits.js';
 
 // Control characters would break the single-line layout of every field.
@@ -52,13 +53,7 @@ export const AmountCentsSchema = z
   .max(MAX_NOTICE_AMOUNT_CENTS, 'must be at most 999.999.999,99 €');
 
 /** @internal A real calendar date written `YYYY-MM-DD`. */
-export const CalendarDateSchema = z.string().refine((value) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}, 'must be a calendar date YYYY-MM-DD');
+export const CalendarDateSchema = z.string().refine(isRealCalendarDate, 'must be a calendar date YYYY-MM-DD');
 
 /** @internal A due date: a calendar date from {@link MIN_NOTICE_DUE_DATE} to {@link MAX_NOTICE_DUE_DATE}. */
 export const DueDateSchema = CalendarDateSchema.refine(

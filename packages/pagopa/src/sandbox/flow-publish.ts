@@ -1,17 +1,11 @@
 import { readFields } from '@civico/core/internal';
+import { isRealCalendarDate } from '../dates/is-real-calendar-date.js';
 import { PagoPaError } from '../errors.js';
 import type { ReportingFlowHeader } from '../fdr/reporting-flow.js';
 import { buildReportingFlows } from './flow-build.js';
 import type { FlowLineSource } from './flow-types.js';
 import type { PayContext } from './pay.js';
 import { receiptKey } from './pay-state.js';
-
-/** A calendar date that exists. */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Publishes reporting flows for every transfer paid and not yet reported, as the PSPs would.
@@ -38,7 +32,7 @@ export function publishSandboxFlows(ctx: PayContext, input: unknown = {}): Repor
     });
   }
   const day = v.flowDate;
-  if (day !== undefined && (typeof day !== 'string' || !isCalendarDate(day))) {
+  if (day !== undefined && (typeof day !== 'string' || !isRealCalendarDate(day))) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_DATE', 'The flowDate is not a YYYY-MM-DD date', {
       field: 'flowDate',
       status: 400,

@@ -1,9 +1,9 @@
+import { isRealCalendarDate } from '../dates/is-real-calendar-date.js';
 import { DEBT_POSITION_STATUSES } from '../gpd/lifecycle.js';
 import { romeWallClock } from '../gpd/model/rome-time.js';
 import type { SandboxPosition } from './gpd-store-types.js';
 
 const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ORDER_BY = ['INSERTED_DATE', 'IUPD', 'STATUS', 'COMPANY_NAME'] as const;
 const DEBTOR_FIELDS = [
   'fiscalCode',
@@ -29,11 +29,6 @@ function dayOf(dateTime: string | undefined): string | undefined {
   if (dateTime === undefined) return undefined;
   const t = Date.parse(dateTime);
   return Number.isFinite(t) ? romeWallClock(t).date : undefined;
-}
-
-function validDate(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return DATE.test(s) && Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
 }
 
 const shift = (day: string, days: number): string =>
@@ -84,7 +79,7 @@ export function listPositionsAnswer(positions: readonly SandboxPosition[], query
   for (const name of ['due_date_from', 'due_date_to', 'payment_date_from', 'payment_date_to']) {
     const v = query.get(name);
     if (v === null) continue;
-    if (!validDate(v)) return { ok: false, detail: `${name} must be a date yyyy-MM-dd` };
+    if (!isRealCalendarDate(v)) return { ok: false, detail: `${name} must be a date yyyy-MM-dd` };
     bounds[name] = v;
   }
   const due = bounds.due_date_from !== undefined || bounds.due_date_to !== undefined;

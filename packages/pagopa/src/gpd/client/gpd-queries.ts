@@ -1,17 +1,11 @@
 import { parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
+import { isRealCalendarDate } from '../../dates/is-real-calendar-date.js';
 import { PagoPaError } from '../../errors.js';
 import { DEBT_POSITION_STATUSES } from '../lifecycle.js';
 import type { ListPositionsQuery, ListReceiptsQuery } from './gpd-client.js';
 
-const calendarDate = z.string().refine(
-  (value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  },
-  { message: 'must be a real YYYY-MM-DD date' },
-);
+const calendarDate = z.string().refine(isRealCalendarDate, { message: 'must be a real YYYY-MM-DD date' });
 
 const page = z.number().int().min(0).max(1_000_000);
 // Free-text receipt filters: bounded, printable, no control characters.

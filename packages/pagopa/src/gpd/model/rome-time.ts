@@ -1,3 +1,4 @@
+import { isRealCalendarDate } from '../../dates/is-real-calendar-date.js';
 import { PagoPaError } from '../../errors.js';
 
 /** `YYYY-MM-DD`. */
@@ -16,11 +17,7 @@ let romeOffsets: Intl.DateTimeFormat | undefined;
  * @internal
  */
 export function isCalendarDate(value: string): boolean {
-  const m = CALENDAR_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return isRealCalendarDate(value) && value >= '1900';
 }
 
 /**
