@@ -91,6 +91,26 @@ function acceptedResponse(error: unknown, accept: readonly number[] | undefined)
 }
 
 /**
+ * The caller's `signal`, when it is one: anything else (a string, a look-alike object, a Proxy whose traps
+ * throw) is ERR_PAGOPA_INVALID_CONFIG before a request is sent, never an error of its own mid-call.
+ */
+function checkedSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  let ok = false;
+  try {
+    ok = signal instanceof AbortSignal && typeof signal.aborted === 'boolean';
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', 'Invalid options.signal: must be an AbortSignal', {
+      field: 'options.signal',
+      outcome: 'not-sent',
+    });
+  return signal as AbortSignal;
+}
+
+/**
  * Runs one platform call, retrying only what is safe, and maps every failure to a
  * {@link PagoPaError} `ERR_PAGOPA_API_*` with its `outcome`.
  *
@@ -118,6 +138,7 @@ export async function runPlatformCall(
   call: PlatformCall,
   settings: PlatformCallSettings,
 ): Promise<PlatformCallResult> {
+  call = { ...call, signal: checkedSignal(call.signal) };
   const mutates = call.request.method !== 'GET';
   const now = settings.now ?? (() => new Date());
   const random = settings.random ?? Math.random;

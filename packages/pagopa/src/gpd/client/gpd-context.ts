@@ -45,14 +45,6 @@ export function positionPath(ctx: GpdContext, iupd?: unknown, action?: 'publish'
 }
 
 /**
- * Runs one call on the GPD service.
- * @param ctx - the client context
- * @param operation - name for messages
- * @param request - the request
- * @param extra - idempotency, accepted statuses, signal
- * @internal
- */
-/**
  * Reads a method's call options (`signal`, `publish`) once, without trusting them: a getter that throws or
  * a Proxy is an ERR_PAGOPA_INVALID_CONFIG with `field` `options.<name>`, not its own error.
  * @internal
@@ -65,7 +57,14 @@ export function callOptionsOf(options: unknown): {
   return { signal: o.signal as AbortSignal | undefined, publish: o.publish === true };
 }
 
-/** @internal */
+/**
+ * Runs one call on the GPD service.
+ * @param ctx - the client context
+ * @param operation - name for messages
+ * @param request - the request
+ * @param extra - idempotency, accepted statuses, signal
+ * @internal
+ */
 export function gpdCall(
   ctx: GpdContext,
   operation: string,
