@@ -29,6 +29,17 @@ const PIECE = 65_536;
 type Pull = () => Promise<IteratorResult<unknown>>;
 
 function puller(source: ReportingFlowSource): { pull: Pull; release: () => Promise<unknown> } {
+  // Telling the kind of source reads it (prototype, getReader, the iterator symbols): a Proxy or a getter
+  // that throws there is a bad source, a typed error, not its own exception.
+  try {
+    return pullerOf(source);
+  } catch (err) {
+    if (CivicoError.isInstance(err)) throw err;
+    throw flowError('source', 'source', 'the source could not be read', err);
+  }
+}
+
+function pullerOf(source: ReportingFlowSource): { pull: Pull; release: () => Promise<unknown> } {
   if (typeof source === 'string' || source instanceof Uint8Array) {
     let done = false;
     return {
