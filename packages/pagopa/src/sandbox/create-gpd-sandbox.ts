@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { registerControlRoutes } from './control-routes.js';
@@ -21,11 +21,7 @@ import { createSandboxLedger, type GpdSandboxLedgerEntry } from './sandbox-ledge
  */
 export const GPD_SANDBOX_DEFAULT_API_KEY = 'civico-sandbox-key';
 
-/**
- * Options of {@link createGpdSandbox}, validated at creation.
- * @group Sandbox
- */
-export const GpdSandboxOptionsSchema = z
+const GpdSandboxOptionsObject = z
   .object({
     /** TCP port; 0 (default) picks a free one. */
     port: z.number().int().min(0).max(65_535).default(0),
@@ -55,6 +51,20 @@ export const GpdSandboxOptionsSchema = z
     requestTimeoutMs: z.number().int().min(100).max(300_000).default(10_000),
   })
   .strict();
+
+/**
+ * Options of {@link createGpdSandbox}, validated at creation (a plain object: a typed array or a class
+ * instance is refused before its keys are listed).
+ * @group Sandbox
+ */
+export const GpdSandboxOptionsSchema = plainObject(GpdSandboxOptionsObject);
+
+// What createGpdSandbox reads: the options and the clock, each read once, by the schema.
+const SandboxConfigSchema = plainObject(
+  GpdSandboxOptionsObject.extend({
+    now: z.custom<() => Date>((v) => typeof v === 'function', { message: 'must be a function' }).optional(),
+  }),
+);
 
 /**
  * Options of {@link createGpdSandbox}.
@@ -133,9 +143,8 @@ const unavailable = (what: string) => () =>
  * @group Sandbox
  */
 export async function createGpdSandbox(options: GpdSandboxOptions = {}): Promise<GpdSandbox> {
-  const { now: clock, ...rest } = options;
-  const config = parseOptions(GpdSandboxOptionsSchema, rest, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
-  const now = clock ?? (() => new Date());
+  const config = parseOptions(SandboxConfigSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const now = config.now ?? (() => new Date());
   const random = seededRandom(config.seed);
   const store = createGpdStore({ maxPositions: config.maxPositions, now });
   const ledger = createSandboxLedger();
@@ -190,9 +199,19 @@ export async function createGpdSandbox(options: GpdSandboxOptions = {}): Promise
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // EADDRINUSE, EACCES, an unknown host: the options' fault, as a typed error.
+    const failed = (error: NodeJS.ErrnoException) => {
+      const field = error.code === 'EADDRINUSE' || error.code === 'EACCES' ? 'port' : 'host';
+      reject(
+        new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', `The sandbox cannot listen on this ${field}`, {
+          cause: error,
+          field,
+        }),
+      );
+    };
+    server.once('error', failed);
     server.listen(config.port, config.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

@@ -1,3 +1,6 @@
+import { parseOptions, plainObject, readFields } from '@civico/core/internal';
+import { z } from 'zod';
+import { PagoPaError } from '../errors.js';
 import type { DebtPositionStatus } from '../gpd/lifecycle.js';
 import type {
   GpdStore,
@@ -41,7 +44,16 @@ export interface GpdStoreOptions {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const GpdStoreOptionsSchema = plainObject(
+  z.strictObject({
+    maxPositions: z.number().int().min(1).max(10_000_000).optional(),
+    now: z.custom<() => Date>((v) => typeof v === 'function', { message: 'must be a function' }).optional(),
+  }),
+);
+
 const key = (org: string, id: string): string => `${org}\u0000${id}`;
+/** Lookups by a value that is not a string find nothing (a plain answer, never a TypeError). */
+const ids = (...values: readonly unknown[]): boolean => values.every((v) => typeof v === 'string');
 const TERMINAL: ReadonlySet<DebtPositionStatus> = new Set(['INVALID', 'EXPIRED']);
 
 function clone(p: SandboxPosition): SandboxPosition {
@@ -62,8 +74,9 @@ function clone(p: SandboxPosition): SandboxPosition {
  * @group Sandbox
  */
 export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
-  const maxPositions = options.maxPositions ?? GPD_SANDBOX_MAX_POSITIONS;
-  const now = options.now ?? (() => new Date());
+  const o = parseOptions(GpdStoreOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const maxPositions = o.maxPositions ?? GPD_SANDBOX_MAX_POSITIONS;
+  const now = o.now ?? (() => new Date());
   const positions = new Map<string, Mutable<SandboxPosition>>();
   const byIuv = new Map<string, string>();
   const byNav = new Map<string, string>();
@@ -133,6 +146,10 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
     org: string,
     ref: { readonly iuv?: string | undefined; readonly nav?: string | undefined },
   ): { position: Mutable<SandboxPosition>; optionIndex: number } | undefined {
+    ref = readFields(ref, ['iuv', 'nav'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'ref' }) as typeof ref;
+    if (!ids(org) || (ref.iuv !== undefined && !ids(ref.iuv)) || (ref.nav !== undefined && !ids(ref.nav))) {
+      return undefined;
+    }
     const owner =
       ref.iuv !== undefined
         ? byIuv.get(key(org, ref.iuv))
@@ -156,11 +173,13 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
   return {
     maxPositions,
     get(org, iupd) {
+      if (!ids(org, iupd)) return undefined;
       const p = live(key(org, iupd));
       return p ? clone(p) : undefined;
     },
     list(org) {
       const out: SandboxPosition[] = [];
+      if (org !== undefined && !ids(org)) return out;
       for (const p of positions.values()) {
         if (org !== undefined && p.organizationFiscalCode !== org) continue;
         refresh(p);
@@ -204,6 +223,7 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
       return undefined;
     },
     remove(org, iupd) {
+      if (!ids(org, iupd)) return false;
       const own = key(org, iupd);
       const old = positions.get(own);
       if (!old) return false;
@@ -212,6 +232,7 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
       return true;
     },
     setStatus(org, iupd, status) {
+      if (!ids(org, iupd)) return undefined;
       const p = live(key(org, iupd));
       if (!p) return undefined;
       const at = stamp();
@@ -268,6 +289,7 @@ export function createGpdStore(options: GpdStoreOptions = {}): GpdStore {
       return result(p, optionIndex);
     },
     isTerminalIupd(org, iupd) {
+      if (!ids(org, iupd)) return false;
       const p = positions.get(key(org, iupd));
       if (p) refresh(p);
       return terminal.has(key(org, iupd));

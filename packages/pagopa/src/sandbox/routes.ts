@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFields } from '@civico/core/internal';
+import { PagoPaError } from '../errors.js';
 import type { GpdStore } from './gpd-store-types.js';
 
 /**
@@ -144,6 +146,8 @@ export interface SandboxRouter {
   /**
    * Adds a route (a later identical method + pattern replaces the earlier one).
    * @param route - the route
+   * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` (`field` `route.<name>`) when a field is missing,
+   *   of the wrong type or cannot be read.
    */
   register(route: SandboxRoute): void;
   /**
@@ -152,7 +156,9 @@ export interface SandboxRouter {
    * @param method - HTTP method
    * @param path - the path relative to the scope prefix, still percent-encoded
    * @returns the match; `'method'` when the path exists with other methods; `undefined` when nothing matches
-   * @throws `URIError` when a parameter has malformed percent-encoding.
+   *   (a method or path that is not a string matches nothing)
+   * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` (`field` `path`) when a parameter has malformed
+   *   percent-encoding.
    */
   match(scope: SandboxRouteScope, method: string, path: string): SandboxRouteMatch | 'method' | undefined;
 }
@@ -179,12 +185,14 @@ const segments = (path: string): string[] => path.split('/').filter((s) => s !==
 export function createSandboxRouter(): SandboxRouter {
   const routes: SandboxRoute[] = [];
   return {
-    register(route) {
+    register(input) {
+      const route = checkedRoute(input);
       const i = routes.findIndex((r) => r.scope === route.scope && r.method === route.method && r.path === route.path);
       if (i >= 0) routes.splice(i, 1, route);
       else routes.push(route);
     },
     match(scope, method, path) {
+      if (typeof method !== 'string' || typeof path !== 'string') return undefined;
       const parts = segments(path);
       let pathFound = false;
       // Literal segments win over parameters: try routes with more literal segments first.
@@ -198,7 +206,7 @@ export function createSandboxRouter(): SandboxRouter {
         const ok = pattern.every((p, i) => {
           const actual = parts[i] as string;
           if (p.startsWith('{') && p.endsWith('}')) {
-            params[p.slice(1, -1)] = decodeURIComponent(actual);
+            params[p.slice(1, -1)] = decodeSegment(actual);
             return true;
           }
           return p === actual;
@@ -213,6 +221,31 @@ export function createSandboxRouter(): SandboxRouter {
       return pathFound ? 'method' : undefined;
     },
   };
+}
+
+const ROUTE_KEYS = ['scope', 'method', 'path', 'operation', 'handler'] as const;
+
+// A route is read once, field by field, and kept as a copy: a getter cannot change it after the check.
+function checkedRoute(input: unknown): SandboxRoute {
+  const r = readFields(input, ROUTE_KEYS, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG', { path: 'route' });
+  for (const key of ROUTE_KEYS) {
+    const ok = key === 'handler' ? typeof r.handler === 'function' : typeof r[key] === 'string';
+    if (!ok) {
+      throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', `Invalid route.${key}`, { field: `route.${key}` });
+    }
+  }
+  return { ...(r as SandboxRoute) };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (cause) {
+    throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', 'Malformed percent-encoding in the path', {
+      cause,
+      field: 'path',
+    });
+  }
 }
 
 function literals(pattern: readonly string[]): number {

@@ -1,33 +1,36 @@
+import { plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 
 /**
  * Fault injection settings of the GPD sandbox (validated).
  * @group Sandbox
  */
-export const GpdSandboxFaultsSchema = z
-  .object({
-    /** Extra latency per platform call: fixed milliseconds or a `[min, max]` range. */
-    latencyMs: z
-      .union([
-        z.number().int().min(0).max(60_000),
-        z.tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)]),
-      ])
-      .optional(),
-    /** Probability that a platform call gets 503 before anything is written. */
-    serverErrorRate: z.number().min(0).max(1).default(0),
-    /** Probability that a platform call gets 429 with `Retry-After`. */
-    rateLimitRate: z.number().min(0).max(1).default(0),
-    /** `Retry-After` seconds of an injected 429 (default 1). */
-    retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
-    /** Probability that a write is applied and then its connection destroyed with no answer. */
-    dropAfterWriteRate: z.number().min(0).max(1).default(0),
-    /** Services faults apply to (default all four). */
-    services: z
-      .array(z.enum(['gpd', 'receipts', 'fdr', 'checkout']))
-      .readonly()
-      .optional(),
-  })
-  .strict();
+export const GpdSandboxFaultsSchema = plainObject(
+  z
+    .object({
+      /** Extra latency per platform call: fixed milliseconds or a `[min, max]` range. */
+      latencyMs: z
+        .union([
+          z.number().int().min(0).max(60_000),
+          z.tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)]),
+        ])
+        .optional(),
+      /** Probability that a platform call gets 503 before anything is written. */
+      serverErrorRate: z.number().min(0).max(1).default(0),
+      /** Probability that a platform call gets 429 with `Retry-After`. */
+      rateLimitRate: z.number().min(0).max(1).default(0),
+      /** `Retry-After` seconds of an injected 429 (default 1). */
+      retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+      /** Probability that a write is applied and then its connection destroyed with no answer. */
+      dropAfterWriteRate: z.number().min(0).max(1).default(0),
+      /** Services faults apply to (default all four). */
+      services: z
+        .array(z.enum(['gpd', 'receipts', 'fdr', 'checkout']))
+        .readonly()
+        .optional(),
+    })
+    .strict(),
+);
 
 /**
  * Fault injection settings (input form): `latencyMs`, `serverErrorRate`, `rateLimitRate`,
