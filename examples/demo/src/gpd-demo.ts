@@ -48,15 +48,29 @@ export async function runGpdDemo(port: number, outDir: string): Promise<{ sandbo
         dueDate: '2026-12-31',
         isPartialPayment: false,
         transfers: [
-          { idTransfer: 1, amountCents: 22_335, category: '9/0101101IM/', remittanceInformation: 'TARI 2026', iban: IBAN },
-          { idTransfer: 2, amountCents: 1_115, category: '9/0101101IM/', remittanceInformation: 'TEFA 2026', iban: IBAN },
+          {
+            idTransfer: 1,
+            amountCents: 22_335,
+            category: '9/0101101IM/',
+            remittanceInformation: 'TARI 2026',
+            iban: IBAN,
+          },
+          {
+            idTransfer: 2,
+            amountCents: 1_115,
+            category: '9/0101101IM/',
+            remittanceInformation: 'TEFA 2026',
+            iban: IBAN,
+          },
         ],
       },
     ],
   };
   const created = await gpd.createPosition(debt, { publish: true });
   // A second citizen's debt that stays unpaid, so the reconciliation has something to chase.
-  const other = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' }).fromSequence(102, { year: 2026 });
+  const other = createIuvGenerator({ segregationCode: '01', scheme: 'year-sequence' }).fromSequence(102, {
+    year: 2026,
+  });
   const unpaidDebt: DebtPositionInput = {
     ...debt,
     iupd: `${COMUNE}-tari-2026-000102`,
@@ -74,7 +88,13 @@ export async function runGpdDemo(port: number, outDir: string): Promise<{ sandbo
   const checkout = createCheckoutClient(target);
   const cart = await checkout.createCart({
     paymentNotices: [
-      { noticeNumber: nav, fiscalCode: COMUNE, amountCents: 23_450, companyName: DEMO_CREDITOR.name, description: 'TARI 2026' },
+      {
+        noticeNumber: nav,
+        fiscalCode: COMUNE,
+        amountCents: 23_450,
+        companyName: DEMO_CREDITOR.name,
+        description: 'TARI 2026',
+      },
     ],
     returnUrls: {
       returnOkUrl: 'https://www.comune.esempio.it/pagamenti/ok',

@@ -64,7 +64,9 @@ describe('npm run demo', () => {
     expect(page).toContain('3012 0260 0000 0001 03');
 
     // The platform step: a debt position created in the GPD sandbox, paid, reported and reconciled.
-    expect(stdout).toMatch(/debt position 01199250158-tari-2026-000101: VALID, notice number 301202600000010110, 234,50 €/);
+    expect(stdout).toMatch(
+      /debt position 01199250158-tari-2026-000101: VALID, notice number 301202600000010110, 234,50 €/,
+    );
     expect(stdout).toMatch(/paid: receipt \d+, position now PAID/);
     expect(stdout).toMatch(/reporting flows: \d{4}-\d{2}-\d{2}BPPIITRRXXX-0000001; position now REPORTED/);
     expect(stdout).toContain('reconciled: 1 paid, 1 unpaid, 0 overpaid, 0 unknown, 0 duplicated (234,50 € reported)');
@@ -87,7 +89,13 @@ describe('npm run demo', () => {
   it('exits by itself when CIVICO_DEMO_ONCE=1', async () => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, CIVICO_DEMO_OUT: out, CIVICO_DEMO_PORT: '0', CIVICO_DEMO_GPD_PORT: '0', CIVICO_DEMO_ONCE: '1' },
+      env: {
+        ...process.env,
+        CIVICO_DEMO_OUT: out,
+        CIVICO_DEMO_PORT: '0',
+        CIVICO_DEMO_GPD_PORT: '0',
+        CIVICO_DEMO_ONCE: '1',
+      },
       stdio: 'ignore',
     });
     const code = await new Promise<number | null>((r) => proc.on('exit', r));
@@ -102,7 +110,13 @@ describe('npm run demo', () => {
     const outDir = join(out, 'busy');
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, CIVICO_DEMO_OUT: outDir, CIVICO_DEMO_PORT: String(busy), CIVICO_DEMO_GPD_PORT: '0', CIVICO_DEMO_ONCE: '1' },
+      env: {
+        ...process.env,
+        CIVICO_DEMO_OUT: outDir,
+        CIVICO_DEMO_PORT: String(busy),
+        CIVICO_DEMO_GPD_PORT: '0',
+        CIVICO_DEMO_ONCE: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -121,7 +135,10 @@ describe('npm run demo', () => {
   it("reads its settings from a .env file with Node's own loader", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'civico-demo-env-'));
     const envOut = join(dir, 'from-env-file');
-    writeFileSync(join(dir, '.env'), `CIVICO_DEMO_OUT=${envOut}\nCIVICO_DEMO_PORT=0\nCIVICO_DEMO_GPD_PORT=0\nCIVICO_DEMO_ONCE=1\n`);
+    writeFileSync(
+      join(dir, '.env'),
+      `CIVICO_DEMO_OUT=${envOut}\nCIVICO_DEMO_PORT=0\nCIVICO_DEMO_GPD_PORT=0\nCIVICO_DEMO_ONCE=1\n`,
+    );
     const env = { ...process.env };
     delete env.CIVICO_DEMO_OUT;
     delete env.CIVICO_DEMO_PORT;
