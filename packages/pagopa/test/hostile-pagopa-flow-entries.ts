@@ -1,0 +1,201 @@
+// The hostile harness's entries for readReportingFlow: hostile values as the source (wrong types, 1–10 MiB
+// strings, binary, deep nesting, almost-valid JSON and XML flows: truncated, damaged, look-alike) and
+// hostile STREAMS built in the worker: never-ending sources (whitespace, one endless string, endless
+// nesting, endless unknown header keys, endless payment lines; as async iterables, iterables and web
+// ReadableStreams), sources that throw, yield wrong chunk types or split UTF-8 wrongly. A never-ending source
+// must end in a typed error from a limit (maxStringLength, maxDepth, maxPayments, maxBytes), never by
+// reading on: every stream counts what it handed out and fails the call past STREAM_READ_CAP_BYTES.
+import fc from 'fast-check';
+import { entry, type HostileEntryPoint } from '../../../test-support/hostile/entry-point.js';
+import { hostileOptions } from '../../../test-support/hostile/hostile-accessors.js';
+import { hostile, val } from '../../../test-support/hostile/hostile-arbitraries.js';
+import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
+import { drainFlow, type PagoPaModules, pagoPaOnly } from './hostile-pagopa-live.js';
+
+type M = PagoPaModules;
+type E = HostileEntryPoint<M>;
+
+/** What a never-ending stream may hand out before the call is a violation (it should have stopped long before). */
+export const STREAM_READ_CAP_BYTES = 48 * 1024 * 1024;
+/** Per-call limit of readReportingFlow on a hostile source (a few MiB parsed at most). */
+export const FLOW_CALL_LIMIT_MS = 4_000;
+
+const JSON_HEADER =
+  '{"status":"PUBLISHED","revision":1,"fdr":"2026-03-0488888888888-0000001","fdrDate":"2026-03-04T10:15:00Z",' +
+  '"regulation":"SEPA-1","regulationDate":"2026-03-04","bicCodePouringBank":"UNCRITMMXXX",' +
+  '"sender":{"type":"LEGAL_PERSON","id":"SELBIT2B","pspId":"88888888888","pspName":"PSP"},' +
+  '"receiver":{"id":"APPBIT2B","organizationId":"77777777777","organizationName":"Comune"},' +
+  '"totPayments":2,"sumPayments":30.5,"payments":[';
+const JSON_LINE = (i: number) =>
+  `{"index":${i},"iuv":"0100000000000000${i % 10}","iur":"IUR${i}","idTransfer":1,"pay":15.25,"payStatus":"EXECUTED","payDate":"2026-03-03T08:00:00Z"}`;
+export const FLOW_JSON = `${JSON_HEADER}${JSON_LINE(1)},${JSON_LINE(2)}]}`;
+
+const X = (name: string, value: string) => `<${name}>${value}</${name}>`;
+const XML_HEADER =
+  '<?xml version="1.0" encoding="UTF-8"?><FlussoRiversamento xmlns="http://www.digitpa.gov.it/schemas/2011/Pagamenti/">' +
+  X('versioneOggetto', '1.0') +
+  X('identificativoFlusso', '2026-03-0488888888888-0000001') +
+  X('dataOraFlusso', '2026-03-04T10:15:00') +
+  X('identificativoUnivocoRegolamento', 'SEPA-1') +
+  X('dataRegolamento', '2026-03-04') +
+  `<istitutoMittente><identificativoUnivocoMittente>${X('tipoIdentificativoUnivoco', 'B')}${X('codiceIdentificativoUnivoco', '88888888888')}</identificativoUnivocoMittente></istitutoMittente>` +
+  `<istitutoRicevente><identificativoUnivocoRicevente>${X('tipoIdentificativoUnivoco', 'G')}${X('codiceIdentificativoUnivoco', '77777777777')}</identificativoUnivocoRicevente></istitutoRicevente>` +
+  X('numeroTotalePagamenti', '2') +
+  X('importoTotalePagamenti', '30.50');
+const XML_LINE = (i: number) =>
+  `<datiSingoliPagamenti>${X('identificativoUnivocoVersamento', `0100000000000000${i % 10}`)}${X('identificativoUnivocoRiscossione', `IUR${i}`)}${X('indiceDatiSingoloPagamento', '1')}${X('singoloImportoPagato', '15.25')}${X('codiceEsitoSingoloPagamento', '0')}${X('dataEsitoSingoloPagamento', '2026-03-03')}</datiSingoliPagamenti>`;
+export const FLOW_XML = `${XML_HEADER}${XML_LINE(1)}${XML_LINE(2)}</FlussoRiversamento>`;
+
+/** The hostile streams, by name: a head, then a body repeated for ever (or a misbehaving source). */
+const ENDLESS: Readonly<Record<string, readonly [string, (i: number) => string]>> = {
+  'ws-json': ['{', () => ' '.repeat(65_536)],
+  'ws-xml': ['<?xml version="1.0"?><FlussoRiversamento>', () => ' \n'.repeat(32_768)],
+  'ws-before': ['', () => ' '.repeat(65_536)],
+  'string-json': ['{"fdr":"', () => 'a'.repeat(65_536)],
+  'key-json': ['{"', () => 'k'.repeat(65_536)],
+  'number-json': ['{"revision":1', () => '0'.repeat(65_536)],
+  'text-xml': ['<FlussoRiversamento><identificativoFlusso>', () => 'a'.repeat(65_536)],
+  'comment-xml': ['<FlussoRiversamento><!--', () => 'a'.repeat(65_536)],
+  'attr-xml': ['<FlussoRiversamento a="', () => 'a'.repeat(65_536)],
+  'pi-xml': ['<?xml ', () => 'a'.repeat(65_536)],
+  'cdata-xml': ['<FlussoRiversamento><identificativoFlusso><![CDATA[', () => 'a'.repeat(65_536)],
+  'nest-json': ['{"sender":', () => '['.repeat(4_096)],
+  'nest-xml': ['<FlussoRiversamento>', () => '<a>'.repeat(4_096)],
+  'keys-json': ['{', () => '"x":1,'.repeat(8_192)],
+  'objects-json': ['{', (i) => `"k${i}":{"a":[1,2,{"b":"c"}]},`.repeat(1_024)],
+  'elements-xml': ['<FlussoRiversamento>', () => '<x>1</x>'.repeat(8_192)],
+  'payments-json': [JSON_HEADER, (i) => `${JSON_LINE(i)},`.repeat(256)],
+  'payments-xml': [XML_HEADER, (i) => XML_LINE(i).repeat(256)],
+  'header-repeat-xml': [
+    XML_HEADER.slice(0, XML_HEADER.indexOf('<istitutoMittente>')),
+    () => X('identificativoFlusso', 'x').repeat(4_096),
+  ],
+};
+const BROKEN = [
+  'throws-error',
+  'throws-string',
+  'yields-number',
+  'yields-proxy',
+  'return-throws',
+  'split-utf8',
+  'lone-surrogate-chunks',
+] as const;
+const SHAPES = ['async', 'sync', 'web'] as const;
+
+/** A recipe of a hostile stream (materialised in the worker by {@link streamOf}). */
+const streamSpec: fc.Arbitrary<HostileSpec> = fc
+  .tuple(fc.constantFrom(...Object.keys(ENDLESS), ...BROKEN), fc.constantFrom(...SHAPES))
+  .map(([kind, shape]) => val({ stream: kind, shape }));
+
+/** The stream a recipe names; anything else passes through (the fixed sweep's plain hostile values). */
+function streamOf(spec: unknown): unknown {
+  const s = spec as { stream?: unknown; shape?: unknown } | null;
+  if (typeof s !== 'object' || s === null || typeof s.stream !== 'string') return spec;
+  const kind = s.stream;
+  const shape = s.shape;
+  let handed = 0;
+  const count = (piece: string | Uint8Array): string | Uint8Array => {
+    handed += typeof piece === 'string' ? piece.length : piece.length;
+    if (handed > STREAM_READ_CAP_BYTES) throw new Error(`read ${handed} bytes of a never-ending ${kind} source`);
+    return piece;
+  };
+  const gen = (function* (): Generator<unknown> {
+    const endless = ENDLESS[kind];
+    if (endless) {
+      yield count(endless[0]);
+      for (let i = 1; ; i++) yield count(endless[1](i));
+    }
+    switch (kind) {
+      case 'throws-error':
+        yield FLOW_JSON.slice(0, 300);
+        throw new Error('source failed');
+      case 'throws-string':
+        yield FLOW_XML.slice(0, 300);
+        throw 'a string';
+      case 'yields-number':
+        yield FLOW_JSON.slice(0, 10);
+        yield 42;
+        return;
+      case 'yields-proxy':
+        yield FLOW_JSON.slice(0, 10);
+        yield new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('proxy');
+            },
+            getPrototypeOf: () => {
+              throw new Error('proxy');
+            },
+          },
+        );
+        return;
+      case 'split-utf8': {
+        const bytes = new TextEncoder().encode(FLOW_JSON.replace('"PSP"', '"PSP \u00e8\u{1F600}"'));
+        for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
+        return;
+      }
+      case 'lone-surrogate-chunks':
+        yield FLOW_JSON.slice(0, 200);
+        yield '\uD800';
+        yield FLOW_JSON.slice(200);
+        return;
+    }
+  })();
+  if (kind === 'return-throws') {
+    const it = (function* () {
+      yield FLOW_JSON.slice(0, 30);
+      yield '][';
+    })();
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () => Promise.resolve(it.next()),
+        return: () => {
+          throw new Error('return failed');
+        },
+      }),
+    };
+  }
+  if (shape === 'sync') return { [Symbol.iterator]: () => gen };
+  if (shape === 'web') {
+    return new ReadableStream({
+      pull(controller) {
+        const r = gen.next();
+        if (r.done) controller.close();
+        else controller.enqueue(typeof r.value === 'string' ? new TextEncoder().encode(r.value) : r.value);
+      },
+    });
+  }
+  return (async function* () {
+    yield* gen;
+  })();
+}
+
+const FLOW_OPTIONS: readonly object[] = [
+  { format: 'json', maxPayments: 1_000, maxDepth: 16, maxStringLength: 256, maxBytes: 1_000_000 },
+  { format: 'xml' },
+];
+
+export const FLOW_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
+  entry<M>({
+    name: 'readReportingFlow',
+    covers: 'readReportingFlow',
+    subject: hostile({ strings: [FLOW_JSON, FLOW_XML] }),
+    args: (s) => fc.oneof(fc.tuple(s), fc.tuple(s, hostileOptions(FLOW_OPTIONS))),
+    limitMs: FLOW_CALL_LIMIT_MS,
+    call: async (m, [source, o]) => drainFlow(await m.readReportingFlow(source as never, o as never)),
+  }),
+  entry<M>({
+    name: 'readReportingFlow (hostile streams)',
+    covers: 'readReportingFlow',
+    subject: streamSpec,
+    args: (s) =>
+      fc.oneof(
+        fc.tuple(s),
+        fc.tuple(s, fc.constantFrom(...FLOW_OPTIONS, { maxPayments: 100 }, { maxBytes: 4_000_000 }).map(val)),
+      ),
+    limitMs: FLOW_CALL_LIMIT_MS,
+    numRuns: 40,
+    call: async (m, [spec, o]) => drainFlow(await m.readReportingFlow(streamOf(spec) as never, o as never)),
+  }),
+]);
