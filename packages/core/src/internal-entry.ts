@@ -1,6 +1,6 @@
 // `@civico/core/internal`: the plumbing the civico packages share (option parsing, safe input reading,
-// the HTTP transport, URL redaction). Documented for sibling packages; not for application code and
-// without a semver promise outside civico (docs/conventions.md, "Where things live").
+// the HTTP transport and its retry helpers, URL redaction). Documented for sibling packages; not for
+// application code and without a semver promise outside civico (docs/conventions.md, "Where things live").
 export type { ApiCallErrorCode, ApiCallErrorOptions } from './errors/api-call-error.js';
 export { redactUrl } from './errors/api-call-error.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
@@ -11,4 +11,6 @@ export { readFields } from './errors/read-fields.js';
 export { safeParseInput } from './errors/safe-parse-input.js';
 export type { Http, HttpOptions, HttpRequest, HttpResponse } from './http/create-http.js';
 export { createHttp, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http/create-http.js';
+export { readRetryAfterMs } from './http/read-retry-after-ms.js';
+export { sleep } from './http/sleep.js';
 export { upperAscii } from './internal/fold-ascii.js';

@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRetryAfterMs } from '@civico/core/internal';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PagoPaError } from '../src/errors.js';
+import { backoffMs } from '../src/platform/backoff-ms.js';
 import { createPlatformHttp } from '../src/platform/create-platform-http.js';
 import { maskPersonalData } from '../src/platform/mask-personal-data.js';
-import { backoffMs, retryAfterMs } from '../src/platform/retry-delay.js';
 import { type PlatformCallSettings, runPlatformCall } from '../src/platform/run-platform-call.js';
 import { type GpdStub, STUB_KEY, startGpdStub } from './gpd-stub-server.js';
 
@@ -209,12 +210,12 @@ function getCall() {
 describe('retry delays', () => {
   it('reads Retry-After as seconds or an HTTP date', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterMs('2', now)).toBe(2_000);
-    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3_000);
-    expect(retryAfterMs('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
-    expect(retryAfterMs('soon', now)).toBeUndefined();
-    expect(retryAfterMs('-1', now)).toBeUndefined();
-    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    expect(readRetryAfterMs('2', now)).toBe(2_000);
+    expect(readRetryAfterMs('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3_000);
+    expect(readRetryAfterMs('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+    expect(readRetryAfterMs('soon', now)).toBeUndefined();
+    expect(readRetryAfterMs('-1', now)).toBeUndefined();
+    expect(readRetryAfterMs(undefined, now)).toBeUndefined();
   });
 
   it('backs off exponentially with jitter in [half, full], capped', () => {

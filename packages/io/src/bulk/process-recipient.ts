@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { sleep } from '@civico/core/internal';
 import type { z } from 'zod';
 import { FINAL_MESSAGE_STATUSES, type IoClient, type MessageStatusResult } from '../client/io-client.js';
 import { sendValidated } from '../client/send-validated.js';
 import { IoError } from '../errors.js';
 import type { Message } from '../message/message-input.js';
 import { parseMessage } from '../message/parse-message.js';
-import { sleep } from '../rate-limit/sleep.js';
 import type { BulkOutcome, BulkRecipient, BulkState } from './bulk-outcome.js';
 import type { CompiledTemplate } from './compile-template.js';
 import type { Semaphore } from './create-semaphore.js';

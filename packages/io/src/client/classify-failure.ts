@@ -1,4 +1,5 @@
 import { ApiCallError } from '@civico/core';
+import { readRetryAfterMs } from '@civico/core/internal';
 import { IoError, type IoErrorCode, type IoOutcome, type IoProblem } from '../errors.js';
 import { ProblemWireSchema } from './wire-schemas.js';
 
@@ -24,12 +25,7 @@ export interface Failure {
 export function retryAfterMs(headers: Record<string, string>, nowMs: number): number | undefined {
   const own = Number.parseFloat(headers['x-rate-limit-retry-after'] ?? '');
   if (Number.isFinite(own) && own >= 0) return Math.ceil(own * 1000);
-  const standard = headers['retry-after'];
-  if (standard === undefined) return undefined;
-  const seconds = Number(standard);
-  if (standard.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-  const date = Date.parse(standard);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+  return readRetryAfterMs(headers['retry-after'], nowMs);
 }
 
 const FORBIDDEN_REASONS: readonly (readonly [RegExp, string])[] = [

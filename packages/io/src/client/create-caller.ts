@@ -1,7 +1,6 @@
-import type { Http, HttpRequest, HttpResponse } from '@civico/core/internal';
+import { type Http, type HttpRequest, type HttpResponse, sleep } from '@civico/core/internal';
 import { IoError, type IoErrorCode } from '../errors.js';
 import type { RateLimiter } from '../rate-limit/create-rate-limiter.js';
-import { sleep } from '../rate-limit/sleep.js';
 import { type CallKind, classifyFailure } from './classify-failure.js';
 
 /** @internal One IO operation as the caller runs it. */

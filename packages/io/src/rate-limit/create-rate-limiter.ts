@@ -1,8 +1,7 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, sleep } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import { isAbortSignal } from './is-abort-signal.js';
-import { sleep } from './sleep.js';
 
 /** Default pace: IO's default tier allows 150 calls per 5 s (`docs/io.md#sources`). */
 export const DEFAULT_REQUESTS_PER_SECOND = 30;

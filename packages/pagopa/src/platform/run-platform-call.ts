@@ -1,7 +1,7 @@
-import type { Http, HttpRequest, HttpResponse } from '@civico/core/internal';
+import { type Http, type HttpRequest, type HttpResponse, readRetryAfterMs, sleep } from '@civico/core/internal';
 import { PagoPaError, type PagoPaOutcome } from '../errors.js';
+import { backoffMs } from './backoff-ms.js';
 import { mapPlatformFailure } from './map-platform-failure.js';
-import { backoffMs, retryAfterMs, sleep } from './retry-delay.js';
 
 /**
  * One platform operation as {@link runPlatformCall} runs it.
@@ -167,7 +167,7 @@ export async function runPlatformCall(
     let delay: number | undefined;
     const backoff = backoffMs(attempt, settings.baseDelayMs, random());
     if (failure.kind === 'rate-limited') {
-      const wait = retryAfterMs(failure.retryAfter, now().getTime()) ?? backoff;
+      const wait = readRetryAfterMs(failure.retryAfter, now().getTime()) ?? backoff;
       delay = wait <= settings.maxRetryAfterMs ? wait : undefined;
     } else if (failure.kind === 'not-sent' || (failure.kind === 'transient' && call.idempotent)) {
       delay = backoff;
