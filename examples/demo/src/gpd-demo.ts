@@ -113,7 +113,7 @@ export async function runGpdDemo(port: number, outDir: string): Promise<{ sandbo
   const fdr = createFdrClient({ ...target, organizationFiscalCode: COMUNE });
   const { flows } = await fdr.listFlows();
   const read: ReportingFlow[] = [];
-  for (const { flowId, revision, pspId } of flows) read.push(await fdr.readFlow({ flowId, revision, pspId }));
+  for (const flow of flows) read.push(await fdr.readFlow(flow));
   const positions = [await gpd.getPosition(debt.iupd), await gpd.getPosition(unpaidDebt.iupd)];
   const report = await reconcile(read, positions, { organizationFiscalCode: COMUNE });
 

@@ -74,8 +74,9 @@ describe('createFdrClient() against createGpdSandbox', () => {
     const { flows } = await fdr.listFlows({ flowDate: new Date('2000-01-01T00:00:00Z') });
     expect(flows.length).toBeGreaterThan(0);
     const lines: ReportedPayment[] = [];
-    const read = flows.map(async ({ flowId, revision, pspId }) => {
-      const flow = await fdr.readFlow({ flowId, revision, pspId }, { pageSize: 1 });
+    // A list entry is a valid reference as it is (its other members are ignored).
+    const read = flows.map(async (entry) => {
+      const flow = await fdr.readFlow(entry, { pageSize: 1 });
       const mine: ReportedPayment[] = [];
       for await (const line of flow.payments) mine.push(line);
       lines.push(...mine);
@@ -110,9 +111,14 @@ describe('createFdrClient() against createGpdSandbox', () => {
 });
 
 describe('noticeFromDebtPosition() on positions read back from createGpdSandbox', () => {
-  it('builds a valid notice from a stored position', async () => {
+  it('builds a valid notice from the position createPosition returned; a get answer has no debtor', async () => {
     const gpd = createGpdClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, organizationFiscalCode: ORG });
-    const stored = await gpd.getPosition(positions[3]?.iupd as string);
+    const read = await gpd.getPosition(positions[3]?.iupd as string);
+    expect(read.debtor).toBeUndefined();
+    expect(() => noticeFromDebtPosition(read, { fiscalCode: ORG, name: 'Comune di Prova' })).toThrow(
+      expect.objectContaining({ code: 'ERR_PAGOPA_INVALID_DEBT_POSITION', field: 'debtor' }),
+    );
+    const stored = positions[3] as DebtPosition;
     const notice = noticeFromDebtPosition(stored, { fiscalCode: ORG, name: 'Comune di Prova' });
     expect(parseNotice(notice)).toEqual(notice);
     expect(notice.payment).toEqual({

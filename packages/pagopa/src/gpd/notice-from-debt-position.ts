@@ -67,7 +67,12 @@ function paymentOf(option: OptionSnapshot): NoticePaymentOption & { dueDate: str
 }
 
 function debtorOf(value: unknown): NoticeDebtor {
-  if (value === undefined) throw invalid('debtor', 'shape', 'is required (list answers omit it: get the position)');
+  if (value === undefined)
+    throw invalid(
+      'debtor',
+      'shape',
+      'is required (get and list answers omit it: use the position createPosition or updatePosition returned, or the input)',
+    );
   const d = readFields(
     value,
     ['fiscalCode', 'fullName', 'streetName', 'civicNumber', 'postalCode', 'city', 'province', 'country'],

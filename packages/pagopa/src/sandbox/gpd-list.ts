@@ -5,7 +5,10 @@ import type { SandboxPosition } from './gpd-store-types.js';
 
 const DAY_MS = 86_400_000;
 const ORDER_BY = ['INSERTED_DATE', 'IUPD', 'STATUS', 'COMPANY_NAME'] as const;
-const DEBTOR_FIELDS = [
+// Members of the stored position that `PaymentPositionModelBaseResponse` (get and list) lacks.
+const NOT_IN_BASE_RESPONSE = [
+  'switchToExpired',
+  'payStandIn',
   'fiscalCode',
   'fullName',
   'streetName',
@@ -42,14 +45,15 @@ function int(value: string | null, name: string, min: number, max: number, dflt:
 }
 
 /**
- * The list item: a position without its debtor, as `PaymentPositionModelBaseResponse`.
+ * A position as get and list answer it, `PaymentPositionModelBaseResponse`: without its debtor,
+ * `switchToExpired` and `payStandIn`, as GPD answers.
  * @param p - stored position
  * @returns the wire object
  * @internal
  */
 export function listItem(p: SandboxPosition): Record<string, unknown> {
   const item: Record<string, unknown> = { ...p };
-  for (const f of DEBTOR_FIELDS) delete item[f];
+  for (const f of NOT_IN_BASE_RESPONSE) delete item[f];
   return item;
 }
 

@@ -1,5 +1,5 @@
 import { DEBT_POSITION_TRANSITIONS, type DebtPositionStatus } from '../gpd/lifecycle.js';
-import { listPositionsAnswer } from './gpd-list.js';
+import { listItem, listPositionsAnswer } from './gpd-list.js';
 import { buildSandboxPosition } from './gpd-position-rules.js';
 import type { GpdStoreConflict, SandboxPosition } from './gpd-store-types.js';
 import type { SandboxRequest, SandboxRouter } from './routes.js';
@@ -99,7 +99,7 @@ export function registerGpdRoutes(router: SandboxRouter, options: GpdRouteOption
   add('GET', '/{iupd}', 'getOrganizationDebtPositionByIUPD', (r, o) => {
     const p = r.store.get(o, r.params.iupd ?? '');
     if (!p) return notFound(r);
-    r.sendJson(200, p);
+    r.sendJson(200, listItem(p));
   });
 
   add('PUT', '/{iupd}', 'updatePosition', async (r, o) => {

@@ -106,13 +106,12 @@ const ListFlowsQuerySchema = z
   })
   .strict();
 const PaymentsQuerySchema = z.object({ page: Page, size: Size }).strict();
-const FlowRefSchema = z
-  .object({
-    flowId: z.string().regex(/^[A-Za-z0-9_-]{1,35}$/, { message: 'must be 1 to 35 letters, digits, - or _' }),
-    revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    pspId: PspId,
-  })
-  .strict();
+// Not strict: a `listFlows` entry (which also has `published` and `flowDate`) is a valid reference.
+const FlowRefSchema = z.object({
+  flowId: z.string().regex(/^[A-Za-z0-9_-]{1,35}$/, { message: 'must be 1 to 35 letters, digits, - or _' }),
+  revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  pspId: PspId,
+});
 
 function checked<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
   try {
