@@ -158,7 +158,7 @@ function readPosition(value: unknown, p: number, index: PositionIndex, creditorO
   const { array, length } = arrayOf(value, 'paymentOptions', where, 100);
   for (let o = 0; o < length; o++) {
     const option = readOption(element(array, o, where, 'paymentOptions'), [p, o], position, who);
-    // pagoPA: an IUV identifies one option of one creditor and is never reused (reference 2.7).
+    // pagoPA: an IUV identifies one option of one creditor and is never reused (docs/pagopa.md, notice numbers).
     if (index.byIuv.has(option.iuv)) {
       const field = pathOf([p, o], 'iuv');
       throw invalid(field, `${field} repeats an IUV`, 'duplicate-iuv');

@@ -24,7 +24,7 @@ export interface RunningTotals {
 }
 
 function lineKey(line: ReportedPayment): string {
-  // pagoPA reference 6.4: a payment line is identified by IUV + IUR + transfer index.
+  // pagoPA reporting flows: a payment line is identified by IUV + IUR + transfer index.
   return `${line.iur}\u0000${line.idTransfer}`;
 }
 

@@ -46,7 +46,7 @@ function romeOffsetAt(ms: number): string {
  * The end of a calendar day in Europe/Rome, as an RFC 3339 date-time with Rome's offset that day.
  *
  * @remarks
- * pagoPA (reference 5.6): keep due dates as calendar dates and send the end of that day in Rome time,
+ * pagoPA (docs/pagopa-platform.md, "The debt position"): keep due dates as calendar dates and send the end of that day in Rome time,
  * so that the printed "entro il" and GPD agree. DST changes happen at 02:00–03:00, never near 23:59:59,
  * so the offset of the day's last second is the one in force at 21:59:59 UTC of that date.
  *
