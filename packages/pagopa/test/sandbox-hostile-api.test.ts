@@ -28,7 +28,7 @@ async function rejected(p: Promise<unknown>): Promise<unknown> {
     (e: unknown) => e,
   );
 }
-const codeOf = (e: unknown) => (PagoPaError.isInstance(e) ? [e.code, e.field] : e);
+const codeOf = (e: unknown): unknown[] => (PagoPaError.isInstance(e) ? [e.code, e.field] : [e]);
 const boom = () => {
   throw new Error('caller getter');
 };

@@ -153,7 +153,14 @@ export function createJsonFlowReader(collector: FlowCollector, limits: FlowLimit
         if (top.role === 'root' && paymentsStarted && isHeaderKey(top.key)) {
           throw flowError('order', top.key, `${top.key} comes after payments: the header must come first`);
         }
-        if (top.seen) once(top.seen, top.key, top.field ? `${top.field}.${top.key}` : top.key);
+        if (top.seen) {
+          // Every key of a read object is remembered (repeats are refused): bounded, or an endless run of
+          // distinct unknown keys would grow memory without end.
+          if (top.seen.size >= MAX_FIELDS_PER_OBJECT) {
+            throw flowError('shape', top.field || undefined, `more than ${MAX_FIELDS_PER_OBJECT} fields in one object`);
+          }
+          once(top.seen, top.key, top.field ? `${top.field}.${top.key}` : top.key);
+        }
         top.state = 2;
       } else if (top.state === 0 && token === TokenType.RIGHT_BRACE) close();
       else if (top.state === 2 && token === TokenType.COLON) top.state = 3;
@@ -205,6 +212,12 @@ export function createJsonFlowReader(collector: FlowCollector, limits: FlowLimit
     },
   };
 }
+
+/**
+ * Fields one header, sender, receiver or payment object may have (the FdR API's have about twenty; unknown
+ * ones are skipped but counted).
+ */
+export const MAX_FIELDS_PER_OBJECT = 256;
 
 const PAYMENT_KEYS: ReadonlySet<string> = new Set(['index', 'iuv', 'iur', 'idTransfer', 'pay', 'payStatus', 'payDate']);
 

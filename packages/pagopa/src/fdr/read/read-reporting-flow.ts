@@ -69,7 +69,9 @@ export interface ReadReportingFlowOptions {
   readonly maxStringLength?: number | undefined;
   /**
    * Most bytes (UTF-8) read from the source; no cap by default (the other limits bound the memory, a
-   * cap bounds the time).
+   * cap bounds the time). A never-ending source ends in one of the other limits' errors, except inside a
+   * value the reader skips (an unknown field's endless array or object): that is read lazily, in flat
+   * memory, for as long as the source lasts. Set a cap for sources you do not control.
    */
   readonly maxBytes?: number | undefined;
 }
