@@ -3,6 +3,7 @@
 // application code and without a semver promise outside civico (docs/conventions.md, "Where things live").
 export type { ApiCallErrorCode, ApiCallErrorOptions } from './errors/api-call-error.js';
 export { redactUrl } from './errors/api-call-error.js';
+export { maskPersonalData } from './errors/mask-personal-data.js';
 export type { CivicoErrorClass } from './errors/parse-options.js';
 export { parseOptions } from './errors/parse-options.js';
 export { plainObject } from './errors/plain-object.js';

@@ -1,11 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readRetryAfterMs } from '@civico/core/internal';
+import { maskPersonalData, readRetryAfterMs } from '@civico/core/internal';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PagoPaError } from '../src/errors.js';
 import { backoffMs } from '../src/platform/backoff-ms.js';
 import { createPlatformHttp } from '../src/platform/create-platform-http.js';
-import { maskPersonalData } from '../src/platform/mask-personal-data.js';
 import { type PlatformCallSettings, runPlatformCall } from '../src/platform/run-platform-call.js';
 import { type GpdStub, STUB_KEY, startGpdStub } from './gpd-stub-server.js';
 

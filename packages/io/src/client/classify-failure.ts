@@ -1,5 +1,5 @@
 import { ApiCallError } from '@civico/core';
-import { readRetryAfterMs } from '@civico/core/internal';
+import { maskPersonalData, readRetryAfterMs } from '@civico/core/internal';
 import { IoError, type IoErrorCode, type IoOutcome, type IoProblem } from '../errors.js';
 import { ProblemWireSchema } from './wire-schemas.js';
 
@@ -39,9 +39,9 @@ const FORBIDDEN_REASONS: readonly (readonly [RegExp, string])[] = [
   [/not allowed here|no valid scopes/i, 'not-allowed'],
 ];
 
-// IO's 400 details are io-ts reports that echo input values: mask fiscal codes before keeping them.
-const FISCAL_CODE_IN_TEXT = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/gi;
-const mask = (text: string | undefined): string | undefined => text?.replace(FISCAL_CODE_IN_TEXT, '[fiscal code]');
+// IO's 400 details are io-ts reports that echo input values: mask personal data before keeping them.
+const mask = (text: string | undefined): string | undefined =>
+  text === undefined ? undefined : maskPersonalData(text);
 
 function readProblem(body: unknown): IoProblem & { gateway?: string | undefined } {
   const parsed = ProblemWireSchema.safeParse(body);

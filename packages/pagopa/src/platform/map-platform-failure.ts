@@ -1,6 +1,6 @@
 import { ApiCallError } from '@civico/core';
+import { maskPersonalData } from '@civico/core/internal';
 import { PagoPaError, type PagoPaErrorCode, type PagoPaOutcome, type PagoPaProblem } from '../errors.js';
-import { maskPersonalData } from './mask-personal-data.js';
 
 /**
  * What the runner knows about the call that failed.

@@ -1,7 +1,6 @@
-import type { Http } from '@civico/core/internal';
+import { type Http, maskPersonalData } from '@civico/core/internal';
 import { PagoPaError, type PagoPaProblem } from '../../errors.js';
 import { codeOfStatus, readProblem } from '../../platform/map-platform-failure.js';
-import { maskPersonalData } from '../../platform/mask-personal-data.js';
 import { type PlatformCallSettings, runPlatformCall } from '../../platform/run-platform-call.js';
 
 // The FdR service answers errors with its own `ErrorResponse` (httpStatusCode, appErrorCode,
