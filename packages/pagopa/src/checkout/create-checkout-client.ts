@@ -1,4 +1,4 @@
-import { parseOptions, readFields } from '@civico/core/internal';
+import { parseOptions, plainObject, readFields } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
 import { createPlatformHttp } from '../platform/create-platform-http.js';
@@ -132,7 +132,12 @@ function unexpected(message: string, status: number, requestId: string | undefin
  * @group Platform clients
  */
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
-  const config = parseOptions(CheckoutClientOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const config = parseOptions(
+    plainObject(CheckoutClientOptionsSchema),
+    options,
+    PagoPaError,
+    'ERR_PAGOPA_INVALID_CONFIG',
+  );
   // A redirect or a problem body: nothing large is expected. The 302's `Location` arrives in the
   // status error's `cause.headers` (core follows no redirect, so the key never travels there).
   const http = createPlatformHttp({ ...config, service: 'checkout', maxBodyBytes: 65_536 });

@@ -1,3 +1,4 @@
+import { plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import type { PagoPaErrorCode } from '../errors.js';
 
@@ -15,26 +16,28 @@ export const PSP_ID = /^[A-Za-z0-9_-]{1,17}$/;
  * Schema of `GpdSandboxPayInput` (`sandbox.pay()` and `POST /sandbox/pay`).
  * @internal
  */
-export const PayInputSchema = z
-  .strictObject({
-    organizationFiscalCode: z.string().regex(/^\d{11}$/),
-    nav: z
-      .string()
-      .regex(/^\d{18}$/)
-      .optional(),
-    iuv: z
-      .string()
-      .regex(/^\d{17}$/)
-      .optional(),
-    pspId: z.string().regex(PSP_ID).optional(),
-    amountCents: z.number().int().min(1).max(99_999_999_999).optional(),
-    paidAt: z
-      .string()
-      .regex(DATE_TIME)
-      .refine((s) => !Number.isNaN(Date.parse(s)))
-      .optional(),
-  })
-  .refine((v) => (v.nav === undefined) !== (v.iuv === undefined), { path: ['nav'] });
+export const PayInputSchema = plainObject(
+  z
+    .strictObject({
+      organizationFiscalCode: z.string().regex(/^\d{11}$/),
+      nav: z
+        .string()
+        .regex(/^\d{18}$/)
+        .optional(),
+      iuv: z
+        .string()
+        .regex(/^\d{17}$/)
+        .optional(),
+      pspId: z.string().regex(PSP_ID).optional(),
+      amountCents: z.number().int().min(1).max(99_999_999_999).optional(),
+      paidAt: z
+        .string()
+        .regex(DATE_TIME)
+        .refine((s) => !Number.isNaN(Date.parse(s)))
+        .optional(),
+    })
+    .refine((v) => (v.nav === undefined) !== (v.iuv === undefined), { path: ['nav'] }),
+);
 
 /**
  * The checked input.

@@ -1,4 +1,4 @@
-import { parseOptions, readFields } from '@civico/core/internal';
+import { parseOptions, plainObject, readFields } from '@civico/core/internal';
 import { PagoPaError } from '../../errors.js';
 import { createPlatformHttp } from '../../platform/create-platform-http.js';
 import type { PlatformCallSettings } from '../../platform/run-platform-call.js';
@@ -111,7 +111,7 @@ export interface FdrClient {
  * @group Platform clients
  */
 export function createFdrClient(options: FdrClientOptions): FdrClient {
-  const config = parseOptions(FdrClientOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const config = parseOptions(plainObject(FdrClientOptionsSchema), options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   const ofc = config.organizationFiscalCode;
   const http = createPlatformHttp({ ...config, service: 'fdr' });
   const settings: PlatformCallSettings = {

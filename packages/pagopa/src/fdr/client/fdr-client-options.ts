@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
 import type { PagoPaTarget } from '../../platform/environment.js';
@@ -115,7 +115,8 @@ const FlowRefSchema = z.object({
 
 function checked<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
   try {
-    return parseOptions(schema, value ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+    // plainObject: a typed array is refused at once, not by listing each of its indexes as an unknown key.
+    return parseOptions(plainObject(schema), value ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   } catch (error) {
     if (!PagoPaError.isInstance(error)) throw error;
     const field = error.field === undefined ? path : `${path}.${error.field}`;

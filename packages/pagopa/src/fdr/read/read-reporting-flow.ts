@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
 import type { ReportedPayment, ReportingFlow } from '../reporting-flow.js';
@@ -135,7 +135,12 @@ export async function readReportingFlow(
   source: ReportingFlowSource,
   options: ReadReportingFlowOptions = {},
 ): Promise<StreamedReportingFlow> {
-  const o = parseOptions(ReadReportingFlowOptionsSchema, options, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  const o = parseOptions(
+    plainObject(ReadReportingFlowOptionsSchema),
+    options,
+    PagoPaError,
+    'ERR_PAGOPA_INVALID_CONFIG',
+  );
   const limits: FlowLimits = {
     maxPayments: o.maxPayments,
     maxDepth: o.maxDepth,

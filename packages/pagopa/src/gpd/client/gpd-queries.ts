@@ -1,4 +1,4 @@
-import { parseOptions } from '@civico/core/internal';
+import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { isRealCalendarDate } from '../../dates/is-real-calendar-date.js';
 import { PagoPaError } from '../../errors.js';
@@ -80,7 +80,7 @@ function withPrefix(error: unknown): never {
 export function positionsQueryParams(query: ListPositionsQuery | undefined): Params {
   let q: z.output<typeof ListPositionsQuerySchema>;
   try {
-    q = parseOptions(ListPositionsQuerySchema, query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+    q = parseOptions(plainObject(ListPositionsQuerySchema), query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   } catch (error) {
     return withPrefix(error);
   }
@@ -114,7 +114,7 @@ export function receiptsQueryParams(
 ): Params {
   let q: z.output<typeof ListReceiptsQuerySchema>;
   try {
-    q = parseOptions(ListReceiptsQuerySchema, query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+    q = parseOptions(plainObject(ListReceiptsQuerySchema), query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   } catch (error) {
     return withPrefix(error);
   }
