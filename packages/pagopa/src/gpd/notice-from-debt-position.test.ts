@@ -258,3 +258,46 @@ describe('noticeFromDebtPosition() on hostile input', () => {
     );
   });
 });
+
+describe('noticeFromDebtPosition() payment options that cannot be read (hostile harness regressions)', () => {
+  const failure = (position: unknown) => {
+    try {
+      noticeFromDebtPosition(position as DebtPositionInput, creditor);
+    } catch (e) {
+      return PagoPaError.isInstance(e) ? [e.code, e.field, e.rule] : e;
+    }
+    return undefined;
+  };
+
+  it('a getter that throws on paymentOptions[i] is a typed shape error (was the getter error, from Array.from)', () => {
+    const options = [option('12345678901234545')];
+    Object.defineProperty(options, 0, {
+      get() {
+        throw new Error('caller getter');
+      },
+    });
+    expect(failure({ ...single, paymentOptions: options })).toEqual([
+      'ERR_PAGOPA_INVALID_DEBT_POSITION',
+      'paymentOptions.0',
+      'shape',
+    ]);
+  });
+
+  it('a Proxy array whose length trap throws, and more than 100 options (a huge sparse array), are refused', () => {
+    const proxy = new Proxy([option('12345678901234545')], {
+      get() {
+        throw new Error('caller proxy');
+      },
+    });
+    expect(failure({ ...single, paymentOptions: proxy })).toEqual([
+      'ERR_PAGOPA_INVALID_DEBT_POSITION',
+      'paymentOptions',
+      'shape',
+    ]);
+    expect(failure({ ...single, paymentOptions: new Array(1e9) })).toEqual([
+      'ERR_PAGOPA_INVALID_DEBT_POSITION',
+      'paymentOptions',
+      'shape',
+    ]);
+  });
+});

@@ -38,11 +38,36 @@ interface OptionSnapshot {
 const invalid = (field: string, rule: string, message: string): PagoPaError =>
   new PagoPaError('ERR_PAGOPA_INVALID_DEBT_POSITION', `Invalid ${field}: ${message}`, { field, rule });
 
+/** GPD's bound on a position's payment options (gpd.json `paymentOption` maxItems). */
+const MAX_OPTIONS = 100;
+
+/** `value[index]`, where a getter or Proxy trap that throws is a typed shape error, not its own. */
+function elementOf(value: readonly unknown[], index: number): unknown {
+  try {
+    return value[index];
+  } catch (cause) {
+    const field = `paymentOptions.${index}`;
+    throw new PagoPaError('ERR_PAGOPA_INVALID_DEBT_POSITION', `Invalid ${field}: cannot be read`, {
+      cause,
+      field,
+      rule: 'shape',
+    });
+  }
+}
+
 function readOptions(value: unknown): OptionSnapshot[] {
-  if (!Array.isArray(value) || value.length === 0) {
+  let length: unknown;
+  try {
+    length = Array.isArray(value) ? value.length : undefined;
+  } catch {
+    length = undefined;
+  }
+  if (typeof length !== 'number' || length === 0) {
     throw invalid('paymentOptions', 'shape', 'must be a non-empty array');
   }
-  return Array.from(value as unknown[], (option, index) => {
+  if (length > MAX_OPTIONS) throw invalid('paymentOptions', 'shape', `must have at most ${MAX_OPTIONS} options`);
+  return Array.from({ length }, (_, index) => {
+    const option = elementOf(value as unknown[], index);
     const o = readFields(
       option,
       ['iuv', 'nav', 'amountCents', 'description', 'dueDate', 'isPartialPayment'],
