@@ -96,7 +96,7 @@ export async function checkEntryPoint<M>(
       throw new Error(`${e.name}: stalled the event loop ${r.stallMs.toFixed(0)} ms, over its ${e.stallCapMs} ms cap`);
     }
   });
-  const examples = FIXED_HOSTILES.map(
+  const examples = [...FIXED_HOSTILES, ...(e.fixed ?? [])].map(
     (h, i) => [fc.sample(e.args(fc.constant(h)), { numRuns: 1, seed: i })[0] ?? [h]] as [readonly HostileSpec[]],
   );
   await fc.assert(property, {

@@ -41,6 +41,11 @@ export interface HostileEntryPoint<M> {
   readonly check?: ((result: unknown) => string | undefined) | undefined;
   /** fast-check runs after the fixed sweep (default: the suite's). */
   readonly numRuns?: number | undefined;
+  /**
+   * Subjects of the entry's own fixed sweep, tried on every run after the shared FIXED_HOSTILES (e.g. a typed
+   * array or a throwing getter at each path of its fixtures): what random draws reach too rarely.
+   */
+  readonly fixed?: readonly HostileSpec[] | undefined;
 }
 
 /** Shorthand for the common entry point: one hostile subject. */

@@ -5,6 +5,7 @@
 // ReadableStreams), sources that throw, yield wrong chunk types or split UTF-8 wrongly. A never-ending source
 // must end in a typed error from a limit (maxStringLength, maxDepth, maxPayments, maxBytes), never by
 // reading on: every stream counts what it handed out and fails the call past STREAM_READ_CAP_BYTES.
+import { types } from 'node:util';
 import fc from 'fast-check';
 import { entry, type HostileEntryPoint } from '../../../test-support/hostile/entry-point.js';
 import { hostileOptions } from '../../../test-support/hostile/hostile-accessors.js';
@@ -62,6 +63,16 @@ const ENDLESS: Readonly<Record<string, readonly [string, (i: number) => string]>
   'nest-json': ['{"sender":', () => '['.repeat(4_096)],
   'nest-xml': ['<FlussoRiversamento>', () => '<a>'.repeat(4_096)],
   'keys-json': ['{', () => '"x":1,'.repeat(8_192)],
+  'distinct-keys-json': ['{', (i) => Array.from({ length: 512 }, (_, j) => `"k${i}_${j}":1,`).join('')],
+  'distinct-keys-sender-json': [
+    '{"sender":{',
+    (i) => Array.from({ length: 512 }, (_, j) => `"k${i}_${j}":1,`).join(''),
+  ],
+  'distinct-keys-line-json': [
+    `${JSON_HEADER}{"index":1,`,
+    (i) => Array.from({ length: 512 }, (_, j) => `"k${i}_${j}":1,`).join(''),
+  ],
+  'skipped-array-json': ['{"x":[', () => '1,'.repeat(32_768)],
   'objects-json': ['{', (i) => `"k${i}":{"a":[1,2,{"b":"c"}]},`.repeat(1_024)],
   'elements-xml': ['<FlussoRiversamento>', () => '<x>1</x>'.repeat(8_192)],
   'payments-json': [JSON_HEADER, (i) => `${JSON_LINE(i)},`.repeat(256)],
@@ -87,12 +98,18 @@ const streamSpec: fc.Arbitrary<HostileSpec> = fc
   .tuple(fc.constantFrom(...Object.keys(ENDLESS), ...BROKEN), fc.constantFrom(...SHAPES))
   .map(([kind, shape]) => val({ stream: kind, shape }));
 
+/** A field of a stream recipe, read without running a hostile value's getter or Proxy trap. */
+function recipeField(spec: unknown, key: string): unknown {
+  if (typeof spec !== 'object' || spec === null || types.isProxy(spec)) return undefined;
+  const d = Object.getOwnPropertyDescriptor(spec, key);
+  return d && 'value' in d ? d.value : undefined;
+}
+
 /** The stream a recipe names; anything else passes through (the fixed sweep's plain hostile values). */
 function streamOf(spec: unknown): unknown {
-  const s = spec as { stream?: unknown; shape?: unknown } | null;
-  if (typeof s !== 'object' || s === null || typeof s.stream !== 'string') return spec;
-  const kind = s.stream;
-  const shape = s.shape;
+  const kind = recipeField(spec, 'stream');
+  if (typeof kind !== 'string') return spec;
+  const shape = recipeField(spec, 'shape');
   let handed = 0;
   const count = (piece: string | Uint8Array): string | Uint8Array => {
     handed += typeof piece === 'string' ? piece.length : piece.length;
@@ -171,6 +188,21 @@ function streamOf(spec: unknown): unknown {
   })();
 }
 
+/**
+ * Options a stream kind is read with when the draw gives none: endless valid lines stop at maxPayments (the
+ * default, 1 000 000 lines, is ~140 MB and seconds of parsing), an endless skipped value only at maxBytes.
+ */
+const KIND_OPTIONS: Readonly<Record<string, object>> = {
+  'payments-json': { maxPayments: 2_000 },
+  'payments-xml': { maxPayments: 2_000 },
+  'skipped-array-json': { maxBytes: 4_000_000 },
+};
+
+/** Every stream kind once per run, as an async iterable (the random draws add the other shapes). */
+const STREAM_SWEEP: readonly HostileSpec[] = [...Object.keys(ENDLESS), ...BROKEN].map((kind) =>
+  val({ stream: kind, shape: 'async' }),
+);
+
 const FLOW_OPTIONS: readonly object[] = [
   { format: 'json', maxPayments: 1_000, maxDepth: 16, maxStringLength: 256, maxBytes: 1_000_000 },
   { format: 'xml' },
@@ -192,10 +224,17 @@ export const FLOW_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     args: (s) =>
       fc.oneof(
         fc.tuple(s),
-        fc.tuple(s, fc.constantFrom(...FLOW_OPTIONS, { maxPayments: 100 }, { maxBytes: 4_000_000 }).map(val)),
+        fc.tuple(s, fc.constantFrom({ maxPayments: 100 }, { maxBytes: 4_000_000 }, { maxStringLength: 64 }).map(val)),
       ),
     limitMs: FLOW_CALL_LIMIT_MS,
     numRuns: 40,
-    call: async (m, [spec, o]) => drainFlow(await m.readReportingFlow(streamOf(spec) as never, o as never)),
+    fixed: STREAM_SWEEP,
+    call: async (m, [spec, o]) => {
+      const kind = recipeField(spec, 'stream');
+      const own = typeof kind === 'string' ? KIND_OPTIONS[kind] : undefined;
+      const options =
+        own && (o === undefined || Object.getPrototypeOf(o) === Object.prototype) ? { ...own, ...(o as object) } : o;
+      return drainFlow(await m.readReportingFlow(streamOf(spec) as never, options as never));
+    },
   }),
 ]);

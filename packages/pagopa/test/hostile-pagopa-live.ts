@@ -3,6 +3,8 @@
 // draft position and one reporting flow), the three clients pointed at it, and the hostile streams
 // readReportingFlow is fed. Everything exported as a constant is plain, structured-clonable data (the
 // fast-check side builds recipes from it); the functions run in the worker only.
+import { pathsOf, val } from '../../../test-support/hostile/hostile-arbitraries.js';
+import type { HostileSpec } from '../../../test-support/hostile/hostile-spec.js';
 import type * as PagoPa from '../src/index.js';
 import type * as Sandbox from '../src/sandbox/index.js';
 
@@ -214,4 +216,29 @@ export function pagoPaOnly<E extends { readonly kind?: string | undefined; reado
       },
     };
   });
+}
+
+/** Length of the typed array {@link sweep} puts in place of each object (the size that took seconds). */
+export const SWEEP_BYTES = 2_000_000;
+
+/**
+ * The fixed sweep of an entry's object fixtures: a 2 MB typed array in place of each object or array in
+ * them (and of the whole fixture), and a throwing getter at each path. Random draws reach one path in a
+ * few; these reach every one on every run.
+ */
+export function sweep(objects: readonly object[]): HostileSpec[] {
+  const out: HostileSpec[] = [];
+  for (const fixture of objects) {
+    const target = val(fixture);
+    out.push({ k: 'at', target, path: [], value: { k: 'bytes', length: SWEEP_BYTES, seed: 1 } });
+    for (const path of pathsOf(fixture)) {
+      let node: unknown = fixture;
+      for (const key of path) node = (node as Record<string, unknown>)[key];
+      if (typeof node === 'object' && node !== null) {
+        out.push({ k: 'at', target, path, value: { k: 'bytes', length: SWEEP_BYTES, seed: 1 } });
+      }
+      out.push({ k: 'getter-at', target, path });
+    }
+  }
+  return out;
 }

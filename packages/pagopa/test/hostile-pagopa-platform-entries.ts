@@ -30,6 +30,7 @@ import {
   POSITIONS_QUERIES,
   pagoPaOnly,
   RECEIPTS_QUERIES,
+  sweep,
   WRITE_OPTIONS,
 } from './hostile-pagopa-live.js';
 import * as rf from './reconcile-fixtures.js';
@@ -77,6 +78,8 @@ function liveMethod(
     middle?: Arb;
     last?: Arb;
     call?: (live: Live, args: unknown[]) => unknown;
+    /** Object fixtures of the subject, swept (typed array / throwing getter at each path) on every run. */
+    sweep?: readonly object[];
   } = {},
 ): E {
   const last = options.last ?? opts(CALL_OPTIONS);
@@ -88,6 +91,7 @@ function liveMethod(
       ? (s) => fc.oneof(fc.tuple(s, options.middle as Arb), fc.tuple(s, options.middle as Arb, last))
       : maybeSecond(last),
     limitMs: LIVE_CALL_LIMIT_MS,
+    ...(options.sweep ? { fixed: sweep(options.sweep) } : {}),
     call: async (m, args) => {
       const live = await getLive(m);
       if (options.call) return options.call(live, args);
@@ -137,14 +141,16 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'createGpdClient',
     covers: 'createGpdClient',
     subject: opts(CLIENT_OPTIONS),
+    fixed: sweep(CLIENT_OPTIONS),
     limitMs: 2_000,
     call: (m, [o]) => m.createGpdClient(o as never).getPosition(IUPDS[0] as string),
   }),
   liveMethod('gpd', 'createGpdClient', 'createPosition', hostile({ objects: POSITIONS }), {
     last: opts(WRITE_OPTIONS),
+    sweep: POSITIONS.slice(0, 1),
   }),
   liveMethod('gpd', 'createGpdClient', 'getPosition', hostile({ strings: IUPDS })),
-  liveMethod('gpd', 'createGpdClient', 'listPositions', opts(POSITIONS_QUERIES)),
+  liveMethod('gpd', 'createGpdClient', 'listPositions', opts(POSITIONS_QUERIES), { sweep: POSITIONS_QUERIES }),
   liveMethod('gpd', 'createGpdClient', 'updatePosition', hostile({ strings: IUPDS }), {
     middle: fc.oneof(fc.constantFrom(...POSITIONS).map(val), hostile({ objects: POSITIONS })),
     last: opts(WRITE_OPTIONS),
@@ -152,7 +158,7 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
   liveMethod('gpd', 'createGpdClient', 'deletePosition', hostile({ strings: IUPDS })),
   liveMethod('gpd', 'createGpdClient', 'publishPosition', hostile({ strings: IUPDS })),
   liveMethod('gpd', 'createGpdClient', 'invalidatePosition', hostile({ strings: IUPDS })),
-  liveMethod('gpd', 'createGpdClient', 'listReceipts', opts(RECEIPTS_QUERIES)),
+  liveMethod('gpd', 'createGpdClient', 'listReceipts', opts(RECEIPTS_QUERIES), { sweep: RECEIPTS_QUERIES }),
   liveMethod('gpd', 'createGpdClient', 'getReceipt', hostile({ strings: [IUV_PAID] })),
   againstHostileServer('createGpdClient', (c: import('../src/index.js').GpdClient) => [
     () => c.getPosition(IUPDS[0] as string),
@@ -169,10 +175,11 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'createCheckoutClient',
     covers: 'createCheckoutClient',
     subject: opts(CHECKOUT_OPTIONS),
+    fixed: sweep(CHECKOUT_OPTIONS),
     limitMs: 2_000,
     call: (m, [o]) => m.createCheckoutClient(o as never).createCart(CART as never),
   }),
-  liveMethod('checkout', 'createCheckoutClient', 'createCart', hostile({ objects: [CART] })),
+  liveMethod('checkout', 'createCheckoutClient', 'createCart', hostile({ objects: [CART] }), { sweep: [CART] }),
   againstHostileServer('createCheckoutClient', (c: import('../src/index.js').CheckoutClient) => [
     () => c.createCart(CART as never),
   ]),
@@ -188,8 +195,9 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     limitMs: 2_000,
     call: (m, [o]) => m.createFdrClient(o as never).listFlows(),
   }),
-  liveMethod('fdr', 'createFdrClient', 'listFlows', opts(FLOWS_QUERIES)),
+  liveMethod('fdr', 'createFdrClient', 'listFlows', opts(FLOWS_QUERIES), { sweep: FLOWS_QUERIES }),
   liveMethod('fdr', 'createFdrClient', 'getFlow', opts([FLOW_REF]), {
+    sweep: [FLOW_REF],
     call: (live, [ref, o]) => live.fdr.getFlow(liveFlow(live, ref) as never, o as never),
   }),
   liveMethod('fdr', 'createFdrClient', 'listFlowPayments', opts([FLOW_REF]), {
@@ -198,6 +206,7 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
   }),
   liveMethod('fdr', 'createFdrClient', 'readFlow', opts([FLOW_REF]), {
     last: opts([{ signal: undefined, pageSize: 1 }]),
+    sweep: [FLOW_REF],
     call: async (live, [ref, o]) => drainFlow(await live.fdr.readFlow(liveFlow(live, ref) as never, o as never)),
   }),
   againstHostileServer('createFdrClient', (c: import('../src/index.js').FdrClient) => [
@@ -210,6 +219,7 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'validateDebtPosition',
     covers: 'validateDebtPosition',
     subject: hostile({ objects: [position(), instalmentsPosition()] }),
+    fixed: sweep([instalmentsPosition()]),
     args: (s) =>
       fc.oneof(
         fc.tuple(s, fc.constant(val({ organizationFiscalCode: '01199250158', now: NOW }))),
@@ -225,6 +235,7 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'noticeFromDebtPosition',
     covers: 'noticeFromDebtPosition',
     subject: hostile({ objects: [position(), instalmentsPosition(), { ...position(), status: 'VALID' }] }),
+    fixed: sweep([instalmentsPosition()]),
     args: (s) =>
       fc.oneof(
         fc.tuple(s, fc.constant(val(NOTICE_CREDITOR))),
@@ -258,6 +269,7 @@ function reconcileEntries(): E[] {
       ...common,
       name: 'reconcile (hostile flows)',
       subject: hostile({ objects: [flows, flows[0] as object] }),
+      fixed: sweep([flows]),
       args: (s) => fc.tuple(s, fc.constant(val(positions))),
       call,
     }),
@@ -265,6 +277,7 @@ function reconcileEntries(): E[] {
       ...common,
       name: 'reconcile (hostile positions)',
       subject: hostile({ objects: [positions, positions[0] as object] }),
+      fixed: sweep([positions]),
       args: (s) => fc.tuple(fc.constant(val(flows)), s),
       call,
     }),

@@ -19,6 +19,7 @@ import {
   type PagoPaModules,
   PUBLISH_FLOWS_INPUTS,
   pagoPaOnly,
+  sweep,
 } from './hostile-pagopa-live.js';
 
 type M = PagoPaModules;
@@ -68,6 +69,7 @@ export const SANDBOX_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'createGpdSandbox',
     covers: 'createGpdSandbox',
     subject: opts(SANDBOX_OPTIONS),
+    fixed: sweep(SANDBOX_OPTIONS),
     limitMs: 2_000,
     call: async (m, [o]) => {
       const sandbox = await m.createGpdSandbox(o as never);
@@ -75,8 +77,11 @@ export const SANDBOX_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
       return sandbox.url;
     },
   }),
-  liveSandbox('pay', opts(PAY_INPUTS), (s, [input]) => s.pay(input as never)),
-  liveSandbox('publishFlows', opts(PUBLISH_FLOWS_INPUTS), (s, [input]) => s.publishFlows(input as never)),
+  { ...liveSandbox('pay', opts(PAY_INPUTS), (s, [input]) => s.pay(input as never)), fixed: sweep(PAY_INPUTS) },
+  {
+    ...liveSandbox('publishFlows', opts(PUBLISH_FLOWS_INPUTS), (s, [input]) => s.publishFlows(input as never)),
+    fixed: sweep(PUBLISH_FLOWS_INPUTS),
+  },
   liveSandbox('setFaults', opts(FAULTS), (s, [faults]) => {
     try {
       s.setFaults(faults as never);
@@ -97,6 +102,7 @@ export const SANDBOX_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     name: 'createGpdStore',
     covers: 'createGpdStore',
     subject: opts(STORE_OPTIONS),
+    fixed: sweep(STORE_OPTIONS),
     call: (m, [o]) => {
       const store = m.createGpdStore(o as never);
       return [store.size(), store.list().length, store.get(ORG, 'x')];

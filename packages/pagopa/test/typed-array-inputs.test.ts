@@ -38,7 +38,7 @@ async function timedFailure(run: () => unknown): Promise<{ code: string; ms: num
 function withBytes(path: readonly (string | number)[]): unknown {
   const p = structuredClone(
     position({ paymentOptions: [{ ...position().paymentOptions[0], metadata: [{ key: 'k', value: 'v' }] } as never] }),
-  ) as Record<string, unknown>;
+  ) as unknown as Record<string, unknown>;
   let node: Record<string | number, unknown> = p;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   node[path.at(-1) as string | number] = new Uint8Array(BYTES);
