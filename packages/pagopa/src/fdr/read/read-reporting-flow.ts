@@ -19,8 +19,11 @@ import { openSource, type ReportingFlowSource } from './source-text.js';
  * @group Reporting flows
  */
 export const REPORTING_FLOW_READ_LIMITS = Object.freeze({
+  /** Payment lines read before `ERR_PAGOPA_INVALID_REPORTING_FLOW` (rule `max-payments`): 1,000,000. */
   maxPayments: 1_000_000,
+  /** Nesting depth of JSON objects and arrays or XML elements (rule `max-depth`): 32. */
   maxDepth: 32,
+  /** Characters of one string, key, element text or attribute (rule `max-string-length`): 4,096. */
   maxStringLength: 4096,
 });
 
