@@ -23,7 +23,7 @@ export const REPORTING_FLOW_READ_LIMITS = Object.freeze({
   maxPayments: 1_000_000,
   /** Nesting depth of JSON objects and arrays or XML elements (rule `max-depth`): 32. */
   maxDepth: 32,
-  /** Characters of one string, key, element text or attribute (rule `max-string-length`): 4,096. */
+  /** Characters of one string, key, element text or other single token (rule `max-string-length`): 4,096. */
   maxStringLength: 4096,
 });
 
