@@ -1,11 +1,11 @@
 // Value checks shared by the JSON and XML readers. Messages name the field, never the value: IUVs and
 // IURs may identify the payment of a person.
+import { isRealCalendarDate } from '../../dates/is-real-calendar-date.js';
 import type { ReportedPaymentOutcome } from '../reporting-flow.js';
 import { decimalToCents, decimalToInteger } from './decimal-cents.js';
 import { flowError } from './flow-error.js';
 
 const FLOW_ID = /^[A-Za-z0-9_-]{1,35}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_ZONED = /^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})?$/;
 
@@ -20,14 +20,6 @@ export const XML_OUTCOMES: Readonly<Record<string, ReportedPaymentOutcome>> = {
   '8': 'STAND_IN_NO_RPT',
   '9': 'NO_RPT',
 };
-
-function isCalendarDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /** A text of `min`–`max` characters. */
 export function text(value: string, field: string, max: number, min = 1): string {
@@ -46,14 +38,14 @@ export function flowId(value: string, field: string): string {
 /** A calendar date `YYYY-MM-DD`; an xsd:date time zone, when `zoned`, is accepted and dropped. */
 export function calendarDate(value: string, field: string, zoned = false): string {
   const date = zoned ? DATE_ZONED.exec(value)?.[1] : value;
-  if (date === undefined || !isCalendarDate(date)) throw flowError('shape', field, `${field} must be a date`);
+  if (date === undefined || !isRealCalendarDate(date)) throw flowError('shape', field, `${field} must be a date`);
   return date;
 }
 
 /** An ISO 8601 date-time (offset optional, as in xsd:dateTime). */
 export function dateTime(value: string, field: string): string {
   const date = DATE_TIME.exec(value)?.[1];
-  if (date === undefined || !isCalendarDate(date)) throw flowError('shape', field, `${field} must be a date-time`);
+  if (date === undefined || !isRealCalendarDate(date)) throw flowError('shape', field, `${field} must be a date-time`);
   return value;
 }
 
