@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
+import { frozenArray } from '../platform/frozen-array.js';
 import { registerControlRoutes } from './control-routes.js';
 import { GPD_SANDBOX_EXTENSIONS } from './extensions.js';
 import { registerGpdRoutes } from './gpd-routes.js';
@@ -28,12 +29,9 @@ const GpdSandboxOptionsObject = z
     /** Interface to bind (default `127.0.0.1`). */
     host: z.string().min(1).max(255).default('127.0.0.1'),
     /** Accepted `Ocp-Apim-Subscription-Key` values (default `['civico-sandbox-key']`). */
-    apiKeys: z.array(z.string().min(1).max(256)).min(1).readonly().default([GPD_SANDBOX_DEFAULT_API_KEY]),
+    apiKeys: frozenArray(z.string().min(1).max(256), { min: 1 }).default([GPD_SANDBOX_DEFAULT_API_KEY]),
     /** Creditor fiscal codes the keys may act for (default any 11 digits; others get 403). */
-    organizations: z
-      .array(z.string().regex(/^\d{11}$/))
-      .readonly()
-      .optional(),
+    organizations: frozenArray(z.string().regex(/^\d{11}$/)).optional(),
     /** Seed of the fault-injection random source (default 1): same seed, same faults. */
     seed: z.number().int().default(1),
     /** Fault injection (also settable later with `setFaults` or `PUT /sandbox/faults`). */

@@ -1,5 +1,6 @@
 import { plainObject } from '@civico/core/internal';
 import { z } from 'zod';
+import { frozenArray } from '../platform/frozen-array.js';
 
 /**
  * Fault injection settings of the GPD sandbox (validated).
@@ -24,10 +25,7 @@ export const GpdSandboxFaultsSchema = plainObject(
       /** Probability that a write is applied and then its connection destroyed with no answer. */
       dropAfterWriteRate: z.number().min(0).max(1).default(0),
       /** Services faults apply to (default all four). */
-      services: z
-        .array(z.enum(['gpd', 'receipts', 'fdr', 'checkout']))
-        .readonly()
-        .optional(),
+      services: frozenArray(z.enum(['gpd', 'receipts', 'fdr', 'checkout'])).optional(),
     })
     .strict(),
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PagoPaTarget } from '../../platform/environment.js';
+import { frozenArray } from '../../platform/frozen-array.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../../platform/platform-options.js';
 
 const fn = <T>() => z.custom<T>((v) => typeof v === 'function', { message: 'must be a function' }).optional();
@@ -14,12 +15,10 @@ export const GpdClientOptionsSchema = z
     /** The creditor's fiscal code, 11 digits: every call is for this organization. */
     organizationFiscalCode: z.string().regex(/^\d{11}$/, { message: 'must be 11 digits' }),
     /** Segregation codes the key is enabled for (2 digits each); IUVs must start with one of them. */
-    segregationCodes: z
-      .array(z.string().regex(/^\d{2}$/, { message: 'must be 2 digits' }))
-      .min(1)
-      .max(100)
-      .readonly()
-      .optional(),
+    segregationCodes: frozenArray(z.string().regex(/^\d{2}$/, { message: 'must be 2 digits' }), {
+      min: 1,
+      max: 100,
+    }).optional(),
     // Read and checked here with the rest: a getter that throws or a non-function is a typed config error.
     fetch: fn<typeof globalThis.fetch>(),
     now: fn<() => Date>(),

@@ -1,6 +1,7 @@
 import { parseOptions, plainObject, safeParseInput } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
+import { frozenArray } from '../../platform/frozen-array.js';
 import type { DebtPositionInput } from '../debt-position.js';
 import { checkDateFormats, checkDateOrder } from './check-dates.js';
 import { checkFiscalCodes, checkIuvAndNav, checkOptionsSet } from './check-identifiers.js';
@@ -26,11 +27,9 @@ export interface ValidateDebtPositionOptions {
 const OptionsSchema = plainObject(
   z.strictObject({
     organizationFiscalCode: z.string().regex(/^\d{11}$/, { message: 'must have 11 digits' }),
-    segregationCodes: z
-      .array(z.string().regex(/^\d{2}$/, { message: 'must have 2 digits' }))
-      .min(1)
-      .readonly()
-      .optional(),
+    segregationCodes: frozenArray(z.string().regex(/^\d{2}$/, { message: 'must have 2 digits' }), {
+      min: 1,
+    }).optional(),
     operation: z.enum(['create', 'update']).optional(),
     now: z
       .date()
