@@ -146,7 +146,7 @@ export interface SandboxRouter {
   /**
    * Adds a route (a later identical method + pattern replaces the earlier one).
    * @param route - the route
-   * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` (`field` `route.<name>`) when a field is missing,
+   * @throws `PagoPaError` `ERR_PAGOPA_INVALID_CONFIG` (`field` `route.<name>`) when a field is missing,
    *   of the wrong type or cannot be read.
    */
   register(route: SandboxRoute): void;
@@ -157,7 +157,7 @@ export interface SandboxRouter {
    * @param path - the path relative to the scope prefix, still percent-encoded
    * @returns the match; `'method'` when the path exists with other methods; `undefined` when nothing matches
    *   (a method or path that is not a string matches nothing)
-   * @throws {@link PagoPaError} `ERR_PAGOPA_INVALID_CONFIG` (`field` `path`) when a parameter has malformed
+   * @throws `PagoPaError` `ERR_PAGOPA_INVALID_CONFIG` (`field` `path`) when a parameter has malformed
    *   percent-encoding.
    */
   match(scope: SandboxRouteScope, method: string, path: string): SandboxRouteMatch | 'method' | undefined;
