@@ -165,3 +165,35 @@ describe('createSandboxRouter (hostile harness regressions)', () => {
     expect(router.match('sandbox', 'GET', '/hello/x')).toBeUndefined();
   });
 });
+
+describe('sandbox pay and publishFlows inputs (hostile harness regressions)', () => {
+  it('pay with an own __proto__ or constructor key: a real error code (was `[object Object]`), the key not echoed', async () => {
+    const sandbox = await createGpdSandbox();
+    try {
+      for (const key of ['__proto__', 'constructor', `${'k'.repeat(10_000)}-RSSMRA80A01H501U`]) {
+        const input = { organizationFiscalCode: ORG, iuv: '01000000000000001' };
+        Object.defineProperty(input, key, { value: { polluted: 1 }, enumerable: true });
+        const error = await rejected(sandbox.pay(input as never));
+        expect(codeOf(error)).toEqual(['ERR_PAGOPA_INVALID_CONFIG', 'input']);
+        expect((error as Error).message).not.toContain(key.slice(0, 20));
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('publishFlows given a bare string, an array or bytes is refused (was read as "every creditor")', async () => {
+    const sandbox = await createGpdSandbox();
+    try {
+      for (const bad of [ORG, [ORG], new Uint8Array(4), 42]) {
+        expect(codeOf(await rejected(sandbox.publishFlows(bad as never)))).toEqual([
+          'ERR_PAGOPA_INVALID_CONFIG',
+          'input',
+        ]);
+      }
+      expect(await sandbox.publishFlows()).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

@@ -23,6 +23,14 @@ import { receiptKey } from './pay-state.js';
  * @internal
  */
 export function publishSandboxFlows(ctx: PayContext, input: unknown = {}): ReportingFlowHeader[] {
+  // Anything but an options object (a bare fiscal code string, null, an array, bytes) is refused: read as
+  // "no filter" it would publish the flows of every creditor.
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || ArrayBuffer.isView(input)) {
+    throw new PagoPaError('ERR_PAGOPA_INVALID_CONFIG', 'The publishFlows input must be an object', {
+      field: 'input',
+      status: 400,
+    });
+  }
   const v = readFields(input, ['organizationFiscalCode', 'flowDate'], PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
   const org = v.organizationFiscalCode;
   if (org !== undefined && (typeof org !== 'string' || !/^\d{11}$/.test(org))) {

@@ -45,6 +45,9 @@ export const PayInputSchema = plainObject(
  */
 export type PayInput = z.output<typeof PayInputSchema>;
 
+/** The input's fields (the only names an error may carry). */
+const FIELDS: ReadonlySet<string> = new Set(['organizationFiscalCode', 'nav', 'iuv', 'pspId', 'amountCents', 'paidAt']);
+
 /** Error code for a bad field of the pay input. */
 const CODES: Readonly<Record<string, PagoPaErrorCode>> = {
   organizationFiscalCode: 'ERR_PAGOPA_INVALID_FISCAL_CODE',
@@ -81,6 +84,13 @@ export function parsePayInput(value: unknown): PayInputResult {
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
-  const field = typeof key === 'string' ? key : 'input';
-  return { ok: false, field, code: CODES[field] ?? 'ERR_PAGOPA_INVALID_CONFIG' };
+  // Only the input's own field names are echoed: an unknown key is the caller's text (any length, any
+  // content, `__proto__` included) and reads as `input`; an own-property lookup, so `__proto__` or
+  // `constructor` never pick Object.prototype members as the error code.
+  const field = typeof key === 'string' && FIELDS.has(key) ? key : 'input';
+  return {
+    ok: false,
+    field,
+    code: Object.hasOwn(CODES, field) ? (CODES[field] as PagoPaErrorCode) : 'ERR_PAGOPA_INVALID_CONFIG',
+  };
 }
