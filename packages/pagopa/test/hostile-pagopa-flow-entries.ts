@@ -46,6 +46,14 @@ const XML_HEADER =
 const XML_LINE = (i: number) =>
   `<datiSingoliPagamenti>${X('identificativoUnivocoVersamento', `0100000000000000${i % 10}`)}${X('identificativoUnivocoRiscossione', `IUR${i}`)}${X('indiceDatiSingoloPagamento', '1')}${X('singoloImportoPagato', '15.25')}${X('codiceEsitoSingoloPagamento', '0')}${X('dataEsitoSingoloPagamento', '2026-03-03')}</datiSingoliPagamenti>`;
 export const FLOW_XML = `${XML_HEADER}${XML_LINE(1)}${XML_LINE(2)}</FlussoRiversamento>`;
+/** Flows with prototype-named keys and elements (a lookup by name must not reach Object.prototype). */
+export const PROTO_FLOWS: readonly string[] = [
+  FLOW_JSON.replace('{"status"', '{"__proto__":{"fdr":"x"},"constructor":{"prototype":1},"status"'),
+  FLOW_JSON.replace('"pspName":"PSP"', '"pspName":"PSP","__proto__":1,"toString":2'),
+  FLOW_JSON.replace('"index":1,', '"index":1,"__proto__":{"iuv":"x"},"hasOwnProperty":1,'),
+  FLOW_XML.replace('<versioneOggetto>', '<constructor/><versioneOggetto>'),
+  '<__proto__><toString/></__proto__>',
+];
 
 /** The hostile streams, by name: a head, then a body repeated for ever (or a misbehaving source). */
 const ENDLESS: Readonly<Record<string, readonly [string, (i: number) => string]>> = {
@@ -212,7 +220,8 @@ export const FLOW_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
   entry<M>({
     name: 'readReportingFlow',
     covers: 'readReportingFlow',
-    subject: hostile({ strings: [FLOW_JSON, FLOW_XML] }),
+    subject: hostile({ strings: [FLOW_JSON, FLOW_XML, ...PROTO_FLOWS] }),
+    fixed: PROTO_FLOWS.map(val),
     args: (s) => fc.oneof(fc.tuple(s), fc.tuple(s, hostileOptions(FLOW_OPTIONS))),
     limitMs: FLOW_CALL_LIMIT_MS,
     call: async (m, [source, o]) => drainFlow(await m.readReportingFlow(source as never, o as never)),

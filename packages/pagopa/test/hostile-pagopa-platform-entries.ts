@@ -132,6 +132,19 @@ function againstHostileServer(
   });
 }
 
+/** Misbehaving flow and line iterables reconcile is fed (built in the worker by {@link hostileFlows}). */
+const RECONCILE_STREAMS = [
+  'flows-iterator-throws',
+  'flows-async-throws-string',
+  'lines-throw-string',
+  'line-proxy',
+  'next-not-object',
+  'done-getter-throws',
+  'return-throws',
+  'header-proxy',
+  'lines-twice',
+] as const;
+
 const NOTICE_CREDITOR = { fiscalCode: '01199250158', name: 'Comune di Test', cbill: 'CBI1234' };
 
 const liveFlow = (live: Live, ref: unknown) => liveFlowRef(ref, live.flowRef);
@@ -283,10 +296,71 @@ function reconcileEntries(): E[] {
     }),
     entry<M>({
       ...common,
+      name: 'reconcile (hostile flow iterables)',
+      subject: fc.constantFrom(...RECONCILE_STREAMS).map(val),
+      fixed: RECONCILE_STREAMS.map(val),
+      args: (s) => fc.tuple(s, fc.constant(val(positions))),
+      call: (m, [kind, p]) => m.reconcile(hostileFlows(kind, flows[0] as never) as never, p as never),
+    }),
+    entry<M>({
+      ...common,
       name: 'reconcile (hostile options)',
       subject: opts(options),
       args: (s) => fc.tuple(fc.constant(val(flows)), fc.constant(val(positions)), s),
       call,
     }),
   ];
+}
+
+function hostileFlows(kind: unknown, flow: { header: unknown; payments: readonly unknown[] }): unknown {
+  const boom = () => {
+    throw new Error('hostile iterable');
+  };
+  const proxy = () => new Proxy({}, { get: boom, has: boom, getPrototypeOf: boom, ownKeys: boom });
+  const withLines = (payments: unknown) => [{ header: flow.header, payments }];
+  switch (kind) {
+    case 'flows-iterator-throws':
+      return { [Symbol.iterator]: boom };
+    case 'flows-async-throws-string':
+      return (async function* () {
+        yield flow;
+        throw 'a string';
+      })();
+    case 'lines-throw-string':
+      return withLines(
+        (async function* () {
+          yield* flow.payments;
+          throw 'a string';
+        })(),
+      );
+    case 'line-proxy':
+      return withLines([proxy()]);
+    case 'next-not-object':
+      return withLines({ [Symbol.iterator]: () => ({ next: () => 5 }) });
+    case 'done-getter-throws':
+      return withLines({
+        [Symbol.asyncIterator]: () => ({
+          next: async () => ({
+            get done(): boolean {
+              return boom();
+            },
+          }),
+        }),
+      });
+    case 'return-throws':
+      return withLines({ [Symbol.iterator]: () => ({ next: () => ({ done: false, value: 5 }), return: boom }) });
+    case 'header-proxy':
+      return [{ header: proxy(), payments: flow.payments }];
+    case 'lines-twice': {
+      const once = (async function* () {
+        yield* flow.payments;
+      })();
+      return [
+        { header: flow.header, payments: once },
+        { header: flow.header, payments: once },
+      ];
+    }
+    default:
+      return kind;
+  }
 }
