@@ -1,8 +1,6 @@
+import { offsetDateTimeMs } from '../dates/offset-date-time-ms.js';
 import { PagoPaError } from '../errors.js';
 import { CALENDAR_DATE, romeWallClock } from './model/rome-time.js';
-
-// RFC 3339 date-time with Z or an offset (GPD answers with either; validateDebtPosition refuses a bare one).
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
  * The calendar date (`YYYY-MM-DD`) in Europe/Rome of a GPD due date: a calendar date is kept, a
@@ -16,8 +14,9 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
  */
 export function romeCalendarDate(value: unknown, field: string): string {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) return value;
-  const instant = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(instant)) {
+  // A date-time with Z or an offset (GPD answers with either; validateDebtPosition refuses a bare one).
+  const instant = typeof value === 'string' ? offsetDateTimeMs(value) : undefined;
+  if (instant === undefined) {
     throw new PagoPaError('ERR_PAGOPA_INVALID_DATE', `Invalid ${field}: must be YYYY-MM-DD or an RFC 3339 date-time`, {
       field,
     });

@@ -1,5 +1,6 @@
 import { parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
+import { offsetDateTimeMs } from '../../dates/offset-date-time-ms.js';
 import { PagoPaError } from '../../errors.js';
 import type { PagoPaTarget } from '../../platform/environment.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../../platform/platform-options.js';
@@ -85,10 +86,9 @@ export interface FdrFlowRef {
   readonly pspId: string;
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 const Instant = z.union([
   z.date().refine((d) => !Number.isNaN(d.getTime()), { message: 'must be a valid date' }),
-  z.string().refine((s) => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), {
+  z.string().refine((s) => offsetDateTimeMs(s) !== undefined, {
     message: 'must be an RFC 3339 date-time with Z or an offset',
   }),
 ]);
