@@ -3,6 +3,7 @@
 // hostile-pagopa-live.ts) and against the shared hostile HTTP server (huge, dripping, hanging, invalid,
 // deep, reset, lying answers), validateDebtPosition, noticeFromDebtPosition and reconcile. The hostile
 // reporting-flow sources are in hostile-pagopa-flow-entries.ts.
+import { types } from 'node:util';
 import fc from 'fast-check';
 import { entry, type HostileEntryPoint } from '../../../test-support/hostile/entry-point.js';
 import { hostileOptions } from '../../../test-support/hostile/hostile-accessors.js';
@@ -59,6 +60,17 @@ const CHECKOUT_OPTIONS: readonly object[] = [
   { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', timeoutMs: 1_000, fetch: undefined },
   { environment: 'prod', apiKey: 'k' },
 ];
+
+/**
+ * Whether options target the loopback (a plain own `baseUrl` on 127.0.0.1): only then does a factory entry
+ * make a call with the client it created; an `environment` target (the real pagoPA hosts) is created only,
+ * so the harness never reaches the network.
+ */
+function onLoopback(o: unknown): boolean {
+  if (typeof o !== 'object' || o === null || types.isProxy(o)) return false;
+  const d = Object.getOwnPropertyDescriptor(o, 'baseUrl');
+  return d !== undefined && 'value' in d && typeof d.value === 'string' && d.value.startsWith('http://127.0.0.1:');
+}
 
 /** Options objects, each with its throwing-accessor sweep. */
 const opts = (objects: readonly object[]): Arb => hostileOptions(objects);
@@ -156,7 +168,10 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     subject: opts(CLIENT_OPTIONS),
     fixed: sweep(CLIENT_OPTIONS),
     limitMs: 2_000,
-    call: (m, [o]) => m.createGpdClient(o as never).getPosition(IUPDS[0] as string),
+    call: async (m, [o]) => {
+      const client = m.createGpdClient(o as never);
+      return onLoopback(o) ? client.getPosition(IUPDS[0] as string) : client.baseUrl;
+    },
   }),
   liveMethod('gpd', 'createGpdClient', 'createPosition', hostile({ objects: POSITIONS }), {
     last: opts(WRITE_OPTIONS),
@@ -190,7 +205,10 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     subject: opts(CHECKOUT_OPTIONS),
     fixed: sweep(CHECKOUT_OPTIONS),
     limitMs: 2_000,
-    call: (m, [o]) => m.createCheckoutClient(o as never).createCart(CART as never),
+    call: async (m, [o]) => {
+      const client = m.createCheckoutClient(o as never);
+      return onLoopback(o) ? client.createCart(CART as never) : undefined;
+    },
   }),
   liveMethod('checkout', 'createCheckoutClient', 'createCart', hostile({ objects: [CART] }), { sweep: [CART] }),
   againstHostileServer('createCheckoutClient', (c: import('../src/index.js').CheckoutClient) => [
@@ -206,7 +224,10 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
       }),
     ),
     limitMs: 2_000,
-    call: (m, [o]) => m.createFdrClient(o as never).listFlows(),
+    call: async (m, [o]) => {
+      const client = m.createFdrClient(o as never);
+      return onLoopback(o) ? client.listFlows() : undefined;
+    },
   }),
   liveMethod('fdr', 'createFdrClient', 'listFlows', opts(FLOWS_QUERIES), { sweep: FLOWS_QUERIES }),
   liveMethod('fdr', 'createFdrClient', 'getFlow', opts([FLOW_REF]), {
