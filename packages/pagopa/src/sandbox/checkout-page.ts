@@ -1,5 +1,5 @@
+import { formatCents } from '../render/format.js';
 import type { SandboxCart } from './checkout-cart.js';
-import { formatEuroAmount } from './flow-amount.js';
 import { escapeMarkup } from './flow-escape.js';
 
 /**
@@ -21,11 +21,8 @@ export const CART_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-/** `1.500,00 €` as printed on Italian notices. */
-function formatEuroIt(cents: number): string {
-  const [euros = '0', decimals = '00'] = formatEuroAmount(cents).split('.');
-  return `${euros.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals} €`;
-}
+/** `1.500,00 €`, the amount as the printed notice shows it. */
+const formatEuroIt = (cents: number): string => `${formatCents(cents)} €`;
 
 /** The page skeleton. */
 function page(title: string, body: string): string {
