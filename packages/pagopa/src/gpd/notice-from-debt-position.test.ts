@@ -301,3 +301,21 @@ describe('noticeFromDebtPosition() payment options that cannot be read (hostile 
     ]);
   });
 });
+
+describe('noticeFromDebtPosition() megabyte codes (hostile harness regression)', () => {
+  it('a 2 MB creditor cbill is refused by its length, not after upper-casing it (was ~400 ms)', () => {
+    const cbill = 'a,"\n'.repeat(500_000);
+    const start = performance.now();
+    let error: unknown;
+    try {
+      noticeFromDebtPosition(single, { ...creditor, cbill });
+    } catch (e) {
+      error = e;
+    }
+    expect(PagoPaError.isInstance(error) && [error.code, error.field]).toEqual([
+      'ERR_PAGOPA_INVALID_NOTICE',
+      'creditor.cbill',
+    ]);
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+});
