@@ -1,10 +1,11 @@
 // The hostile harness's entries for readReportingFlow: hostile values as the source (wrong types, 1–10 MiB
 // strings, binary, deep nesting, almost-valid JSON and XML flows: truncated, damaged, look-alike) and
 // hostile STREAMS built in the worker: never-ending sources (whitespace, one endless string, endless
-// nesting, endless unknown header keys, endless payment lines; as async iterables, iterables and web
-// ReadableStreams), sources that throw, yield wrong chunk types or split UTF-8 wrongly. A never-ending source
+// nesting, endless unknown header keys, endless payment lines; as async iterables, iterables, web
+// ReadableStreams and node Readables), sources that throw, yield wrong chunk types or split UTF-8 wrongly. A never-ending source
 // must end in a typed error from a limit (maxStringLength, maxDepth, maxPayments, maxBytes), never by
 // reading on: every stream counts what it handed out and fails the call past STREAM_READ_CAP_BYTES.
+import { Readable } from 'node:stream';
 import { types } from 'node:util';
 import fc from 'fast-check';
 import { entry, type HostileEntryPoint } from '../../../test-support/hostile/entry-point.js';
@@ -99,7 +100,7 @@ const BROKEN = [
   'split-utf8',
   'lone-surrogate-chunks',
 ] as const;
-const SHAPES = ['async', 'sync', 'web'] as const;
+const SHAPES = ['async', 'sync', 'web', 'node'] as const;
 
 /** A recipe of a hostile stream (materialised in the worker by {@link streamOf}). */
 const streamSpec: fc.Arbitrary<HostileSpec> = fc
@@ -182,6 +183,8 @@ function streamOf(spec: unknown): unknown {
     };
   }
   if (shape === 'sync') return { [Symbol.iterator]: () => gen };
+  // A node Readable in object mode: chunks of text or bytes as yielded (a wrong chunk errors the stream).
+  if (shape === 'node') return Readable.from(gen, { objectMode: true });
   if (shape === 'web') {
     return new ReadableStream({
       pull(controller) {
