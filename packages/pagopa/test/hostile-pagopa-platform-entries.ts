@@ -183,6 +183,14 @@ export const PLATFORM_ENTRY_POINTS: readonly E[] = pagoPaOnly<E>([
     middle: fc.oneof(fc.constantFrom(...POSITIONS).map(val), hostile({ objects: POSITIONS })),
     last: opts(WRITE_OPTIONS),
   }),
+  {
+    ...liveMethod('gpd', 'createGpdClient', 'updatePosition', hostile({ objects: POSITIONS.slice(0, 1) }), {
+      last: opts(WRITE_OPTIONS),
+      sweep: POSITIONS.slice(0, 1),
+      call: (live, [input, o]) => live.gpd.updatePosition(IUPDS[0] as string, input as never, o as never),
+    }),
+    name: 'createGpdClient().updatePosition (hostile input)',
+  },
   liveMethod('gpd', 'createGpdClient', 'deletePosition', hostile({ strings: IUPDS })),
   liveMethod('gpd', 'createGpdClient', 'publishPosition', hostile({ strings: IUPDS })),
   liveMethod('gpd', 'createGpdClient', 'invalidatePosition', hostile({ strings: IUPDS })),
