@@ -231,4 +231,9 @@ export const CORE_EXCLUDED: Readonly<Record<string, string>> = {
   readFields: 'input-guard plumbing: input-guards.test.ts, and through every pagopa and io entry point using it',
   safeParseInput: 'input-guard plumbing: input-guards.test.ts, and through every pagopa and io entry point using it',
   upperAscii: 'string folding (@civico/core/internal) for strings already checked by its callers; covered through them',
+  maskPersonalData:
+    'problem-text masking (@civico/core/internal) of strings the clients read from a server; attacked through the io and pagopa client entries and their hostile HTTP servers',
+  readRetryAfterMs:
+    'Retry-After reading (@civico/core/internal) of a header string; attacked through the io and pagopa client entries against 429 answers',
+  sleep: 'abortable delay (@civico/core/internal) of the clients retry loops; covered through them and sleep.test.ts',
 };
