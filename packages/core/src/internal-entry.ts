@@ -15,3 +15,4 @@ export { createHttp, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http/c
 export { readRetryAfterMs } from './http/read-retry-after-ms.js';
 export { sleep } from './http/sleep.js';
 export { upperAscii } from './internal/fold-ascii.js';
+export { frozenArray } from './internal/frozen-array.js';

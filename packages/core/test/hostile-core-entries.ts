@@ -235,5 +235,7 @@ export const CORE_EXCLUDED: Readonly<Record<string, string>> = {
     'problem-text masking (@civico/core/internal) of strings the clients read from a server; attacked through the io and pagopa client entries and their hostile HTTP servers',
   readRetryAfterMs:
     'Retry-After reading (@civico/core/internal) of a header string; attacked through the io and pagopa client entries against 429 answers',
+  frozenArray:
+    'schema builder (@civico/core/internal) of the io and pagopa option schemas; frozen-array.test.ts, and attacked through those options',
   sleep: 'abortable delay (@civico/core/internal) of the clients retry loops; covered through them and sleep.test.ts',
 };

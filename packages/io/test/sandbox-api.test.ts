@@ -153,4 +153,18 @@ describe('createIoSandbox()', () => {
   it('fails closed on invalid options', async () => {
     await expect(createIoSandbox({ port: -1 })).rejects.toMatchObject({ code: 'ERR_IO_INVALID_CONFIG', field: 'port' });
   });
+
+  it('refuses an object given for a list option without freezing the caller object', async () => {
+    const profiles: Record<string, unknown> = { fiscalCode: ALLOWED };
+    await expect(createIoSandbox({ profiles: profiles as never })).rejects.toMatchObject({
+      code: 'ERR_IO_INVALID_CONFIG',
+      field: 'profiles',
+    });
+    expect(Object.isFrozen(profiles)).toBe(false);
+    const apiKeys = { key: 'k' };
+    await expect(createIoSandbox({ apiKeys: apiKeys as never })).rejects.toMatchObject({
+      code: 'ERR_IO_INVALID_CONFIG',
+    });
+    expect(Object.isFrozen(apiKeys)).toBe(false);
+  });
 });

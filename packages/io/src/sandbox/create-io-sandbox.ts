@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOptions } from '@civico/core/internal';
+import { frozenArray, parseOptions } from '@civico/core/internal';
 import { z } from 'zod';
 import { IoError } from '../errors.js';
 import {
@@ -58,41 +58,35 @@ export const IoSandboxOptionsSchema = z.object({
   /** Interface to bind (default `127.0.0.1`). */
   host: z.string().min(1).default('127.0.0.1'),
   /** Accepted `Ocp-Apim-Subscription-Key` values (default `['sandbox-key']`). */
-  apiKeys: z
-    .array(
-      z.union([
-        z.string().min(1),
-        z.object({
-          /** Header value. */
-          key: z.string().min(1),
-          /** Service the key sends for (`sender_service_id`). */
-          serviceId: z.string().min(1),
-          /** May send ADVANCED (Premium) messages. */
-          advanced: z.boolean().optional(),
-          /** `max_allowed_payment_amount` in cents (default 9 999 999 999). */
-          maxAllowedPaymentAmount: z.number().int().min(0).optional(),
-          /** Test-mode key: only these recipients (others get 403). */
-          authorizedRecipients: z.array(z.string()).readonly().optional(),
-        }),
-      ]),
-    )
-    .min(1)
-    .readonly()
-    .default(['sandbox-key']),
-  /** Seeded citizens. */
-  profiles: z
-    .array(
+  apiKeys: frozenArray(
+    z.union([
+      z.string().min(1),
       z.object({
-        /** Fiscal code (upper case). */
-        fiscalCode: z.string().regex(/^[A-Z0-9]{16}$/),
-        /** False when the citizen blocked the service. */
-        senderAllowed: z.boolean(),
-        /** Preferred languages, e.g. `['it_IT']`. */
-        preferredLanguages: z.array(z.string()).readonly().optional(),
+        /** Header value. */
+        key: z.string().min(1),
+        /** Service the key sends for (`sender_service_id`). */
+        serviceId: z.string().min(1),
+        /** May send ADVANCED (Premium) messages. */
+        advanced: z.boolean().optional(),
+        /** `max_allowed_payment_amount` in cents (default 9 999 999 999). */
+        maxAllowedPaymentAmount: z.number().int().min(0).optional(),
+        /** Test-mode key: only these recipients (others get 403). */
+        authorizedRecipients: frozenArray(z.string()).optional(),
       }),
-    )
-    .readonly()
-    .default([]),
+    ]),
+    { min: 1 },
+  ).default(['sandbox-key']),
+  /** Seeded citizens. */
+  profiles: frozenArray(
+    z.object({
+      /** Fiscal code (upper case). */
+      fiscalCode: z.string().regex(/^[A-Z0-9]{16}$/),
+      /** False when the citizen blocked the service. */
+      senderAllowed: z.boolean(),
+      /** Preferred languages, e.g. `['it_IT']`. */
+      preferredLanguages: frozenArray(z.string()).optional(),
+    }),
+  ).default([]),
   /** Fiscal codes not in `profiles`: `not-found` (default, 404) or `allowed` (on IO, accepting). */
   unknownProfiles: z.union([z.literal('allowed'), z.literal('not-found')]).default('not-found'),
   /** How long a message stays ACCEPTED before PROCESSED or REJECTED (default 1000 ms). */

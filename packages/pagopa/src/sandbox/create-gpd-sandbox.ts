@@ -1,9 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOptions, plainObject } from '@civico/core/internal';
+import { frozenArray, parseOptions, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../errors.js';
-import { frozenArray } from '../platform/frozen-array.js';
 import { registerControlRoutes } from './control-routes.js';
 import { GPD_SANDBOX_EXTENSIONS } from './extensions.js';
 import { registerGpdRoutes } from './gpd-routes.js';

@@ -1,6 +1,5 @@
-import { plainObject } from '@civico/core/internal';
+import { frozenArray, plainObject } from '@civico/core/internal';
 import { z } from 'zod';
-import { frozenArray } from '../platform/frozen-array.js';
 
 /**
  * Fault injection settings of the GPD sandbox (validated).

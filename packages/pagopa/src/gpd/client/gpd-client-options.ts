@@ -1,6 +1,6 @@
+import { frozenArray } from '@civico/core/internal';
 import { z } from 'zod';
 import type { PagoPaTarget } from '../../platform/environment.js';
-import { frozenArray } from '../../platform/frozen-array.js';
 import { checkPlatformTarget, PLATFORM_OPTION_FIELDS } from '../../platform/platform-options.js';
 
 const fn = <T>() => z.custom<T>((v) => typeof v === 'function', { message: 'must be a function' }).optional();

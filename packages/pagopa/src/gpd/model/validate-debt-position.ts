@@ -1,7 +1,6 @@
-import { parseOptions, plainObject, safeParseInput } from '@civico/core/internal';
+import { frozenArray, parseOptions, plainObject, safeParseInput } from '@civico/core/internal';
 import { z } from 'zod';
 import { PagoPaError } from '../../errors.js';
-import { frozenArray } from '../../platform/frozen-array.js';
 import type { DebtPositionInput } from '../debt-position.js';
 import { checkDateFormats, checkDateOrder } from './check-dates.js';
 import { checkFiscalCodes, checkIuvAndNav, checkOptionsSet } from './check-identifiers.js';

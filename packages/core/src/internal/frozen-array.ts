@@ -8,7 +8,14 @@ import { z } from 'zod';
  * @param item - the element schema
  * @param bounds - `min` and `max` number of elements
  * @returns the schema, input and output readonly arrays
- * @internal
+ * @example
+ * ```ts
+ * import { frozenArray } from '@civico/core/internal';
+ * import { z } from 'zod';
+ * const Keys = frozenArray(z.string().min(1), { min: 1 });
+ * Keys.parse(['key']); // readonly ['key']
+ * ```
+ * @group Schemas
  */
 export function frozenArray<T extends z.ZodType>(item: T, bounds: { min?: number; max?: number } = {}) {
   let array = z.array(item);
