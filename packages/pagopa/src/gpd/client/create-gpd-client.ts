@@ -154,8 +154,7 @@ export function createGpdClient(options: GpdClientOptions): GpdClient {
     async getReceipt(iuv, opts) {
       const { signal } = callOptionsOf(opts);
       if (typeof iuv !== 'string' || !/^\d{17}$/.test(iuv)) invalidDebtPosition('shape', 'iuv', 'must be 17 digits');
-      const params: Record<string, string> = {};
-      if (config.segregationCodes) params.segregationCodes = config.segregationCodes.join(',');
+      const params = receiptsQueryParams(undefined, config.segregationCodes);
       return receiptXmlFromWire(await receiptsCall('getReceipt', `${receiptsPath}/${iuv}`, params, signal, 'text'));
     },
   };

@@ -70,6 +70,27 @@ function withPrefix(error: unknown): never {
   throw error;
 }
 
+// Checks a query with its schema (errors prefixed `query.`) and maps the set fields to the wire's
+// parameter names, in the order given.
+function queryParams<S extends z.ZodType<Record<string, string | number | undefined>>>(
+  schema: S,
+  query: unknown,
+  wireNames: Readonly<Record<string, keyof z.output<S> & string>>,
+): Params {
+  let q: z.output<S>;
+  try {
+    q = parseOptions(plainObject(schema), query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
+  } catch (error) {
+    return withPrefix(error);
+  }
+  const params: Params = {};
+  for (const [name, key] of Object.entries(wireNames)) {
+    const value = q[key];
+    if (value !== undefined) params[name] = value;
+  }
+  return params;
+}
+
 /**
  * Checks a `listPositions` query and returns GPD's query parameters.
  * @param query - the caller's query
@@ -78,26 +99,17 @@ function withPrefix(error: unknown): never {
  * @internal
  */
 export function positionsQueryParams(query: ListPositionsQuery | undefined): Params {
-  let q: z.output<typeof ListPositionsQuerySchema>;
-  try {
-    q = parseOptions(plainObject(ListPositionsQuerySchema), query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
-  } catch (error) {
-    return withPrefix(error);
-  }
-  const params: Params = {};
-  const put = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined) params[name] = value;
-  };
-  put('page', q.page);
-  put('limit', q.limit);
-  put('due_date_from', q.dueDateFrom);
-  put('due_date_to', q.dueDateTo);
-  put('payment_date_from', q.paymentDateFrom);
-  put('payment_date_to', q.paymentDateTo);
-  put('status', q.status);
-  put('orderby', q.orderBy);
-  put('ordering', q.ordering);
-  return params;
+  return queryParams(ListPositionsQuerySchema, query, {
+    page: 'page',
+    limit: 'limit',
+    due_date_from: 'dueDateFrom',
+    due_date_to: 'dueDateTo',
+    payment_date_from: 'paymentDateFrom',
+    payment_date_to: 'paymentDateTo',
+    status: 'status',
+    orderby: 'orderBy',
+    ordering: 'ordering',
+  });
 }
 
 /**
@@ -112,23 +124,15 @@ export function receiptsQueryParams(
   query: ListReceiptsQuery | undefined,
   segregationCodes: readonly string[] | undefined,
 ): Params {
-  let q: z.output<typeof ListReceiptsQuerySchema>;
-  try {
-    q = parseOptions(plainObject(ListReceiptsQuerySchema), query ?? {}, PagoPaError, 'ERR_PAGOPA_INVALID_CONFIG');
-  } catch (error) {
-    return withPrefix(error);
-  }
-  const params: Params = {};
-  const put = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined) params[name] = value;
-  };
-  put('pageNum', q.page);
-  put('pageSize', q.pageSize);
-  put('debtor', q.debtor);
-  put('service', q.service);
-  put('from', q.from);
-  put('to', q.to);
-  put('debtorOrIuv', q.debtorOrIuv);
+  const params = queryParams(ListReceiptsQuerySchema, query, {
+    pageNum: 'page',
+    pageSize: 'pageSize',
+    debtor: 'debtor',
+    service: 'service',
+    from: 'from',
+    to: 'to',
+    debtorOrIuv: 'debtorOrIuv',
+  });
   if (segregationCodes !== undefined) params.segregationCodes = segregationCodes.join(',');
   return params;
 }
